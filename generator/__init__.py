@@ -1,0 +1,1 @@
+"""Peer Recovery Navigator: YAML registries of Massachusetts peer recovery resources -> static site."""

@@ -1,0 +1,88 @@
+"""The whole pipeline, load -> validate -> enrich -> render -> mkdocs, with an atomic swap:
+the site directory is replaced only when every stage succeeded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from .enrich import enrich
+from .places import load_places
+from .render import help_banner, write_exports, write_pages
+from .validate import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class BuildError(Exception):
+    """MkDocs (or the file system) failed; the old site is untouched."""
+
+
+@dataclass
+class BuildReport:
+    pages: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+class _Timer:
+    def __init__(self, report: BuildReport):
+        self.report, self.start = report, time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.report.seconds[stage] = round(now - self.start, 3)
+        self.start = now
+
+
+def build(data_dir: Path, site_dir: Path, today: dt.date, config_file: Path = ROOT / "mkdocs.yml") -> BuildReport:
+    """Build the site into site_dir. Raises DataError or BuildError and then writes nothing."""
+    report = BuildReport()
+    timer = _Timer(report)
+    places = load_places(data_dir)
+    timer.lap("load")
+    registries = validate(data_dir, places, today)
+    timer.lap("validate")
+    site = enrich(registries, today)
+    timer.lap("enrich")
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-build-", dir=site_dir.parent) as tmp:
+        docs_dir, out_dir = Path(tmp) / "docs", Path(tmp) / "site"
+        shutil.copytree(config_file.parent / "content", docs_dir)
+        report.pages = write_pages(site, docs_dir)
+        write_exports(site, docs_dir)
+        timer.lap("render")
+        _run_mkdocs(config_file, docs_dir, out_dir, help_banner(site))
+        timer.lap("mkdocs")
+        _swap(out_dir, site_dir)
+    return report
+
+
+def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, banner: str) -> None:
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True)
+        config.extra["help_banner"] = banner
+        mkdocs_build(config)
+    except (MkDocsException, SystemExit) as err:
+        raise BuildError(f"mkdocs failed: {err}") from err
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Put new in place of target with renames, so target is never half-written."""
+    old = target.with_name(f".{target.name}-old-{os.getpid()}")
+    if target.exists():
+        os.rename(target, old)
+    os.rename(new, target)
+    if old.exists():
+        shutil.rmtree(old)

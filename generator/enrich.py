@@ -1,0 +1,137 @@
+"""Turn validated records into what the pages show: labels, positions, CARC status as of the
+build date, and links between records. Pure functions; templates only print these values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .fields import LANGUAGES
+from .places import Places
+from .schema import CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
+from .validate import Registries
+
+RENEWAL_WINDOW = dt.timedelta(days=60)
+
+CALL_BEFORE = {"sourced", "unverified"}
+
+
+def long_date(day: dt.date) -> str:
+    """2027-03-12 -> '12 March 2027'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def tel_href(number: str) -> str:
+    """'(800) 327-5050' -> 'tel:+18003275050'; short codes such as 988 stay as they are."""
+    digits = re.sub(r"\D", "", number)
+    return f"tel:+1{digits}" if len(digits) == 10 else f"tel:{digits}"
+
+
+def sms_href(number: str) -> str:
+    return "sms:" + tel_href(number).removeprefix("tel:")
+
+
+@dataclass(frozen=True)
+class CarcStatus:
+    state: str  # current | renewal_due | expired | in_progress
+    label: str
+
+
+def carc_status(carc: dict, today: dt.date) -> CarcStatus:
+    """The credential as of the build date."""
+    if carc["status"] == "in_progress":
+        return CarcStatus("in_progress", "Working toward the CARC (in progress)")
+    expires = carc["expires"]
+    if expires < today:
+        return CarcStatus("expired", f"CARC expired on {long_date(expires)}")
+    if expires - today <= RENEWAL_WINDOW:
+        return CarcStatus("renewal_due", f"CARC renewal due by {long_date(expires)}")
+    return CarcStatus("current", f"CARC current until {long_date(expires)}")
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a page needs about the site's data, ready to print."""
+
+    today: dt.date
+    tracks: list[dict]
+    help_lines: list[dict]
+    centers: list[dict]
+    coaches: list[dict]
+    places: Places
+
+    @property
+    def banner(self) -> list[dict]:
+        return [line for line in self.help_lines if line.get("banner")]
+
+
+def enrich(registries: Registries, today: dt.date) -> Site:
+    places = registries.places
+    tracks = {t["id"]: {**t, "url": f"tracks/{t['id']}/"} for t in registries.tracks}
+    centers = sorted((_center(c, places, tracks) for c in registries.centers), key=lambda c: c["name"].lower())
+    coaches = sorted((_coach(c, places, tracks, today) for c in registries.coaches),
+                     key=lambda c: c["name"].lower())
+    for track in tracks.values():
+        track["coaches"] = [c for c in coaches if track["id"] in c.get("tracks", [])]
+        track["centers"] = [c for c in centers if track["id"] in c.get("tracks", [])]
+    help_lines = [_help_line(h) for h in registries.help_lines]
+    return Site(today, sorted(tracks.values(), key=lambda t: t["name"]), help_lines, centers, coaches, places)
+
+
+def _address(address: dict) -> dict:
+    town = address["town"]
+    place = address.get("place")
+    locality = f"{place} ({town})" if place else town
+    line = ", ".join(part for part in (address.get("street"), locality) if part)
+    return {**address, "line": f"{line}, MA {address['zip']}" if address.get("zip") else f"{line}, MA"}
+
+
+def _position(record: dict, places: Places) -> dict | None:
+    if "location" in record:
+        return {**record["location"], "approximate": False}
+    if "address" in record:
+        town = places.towns[record["address"]["town"]]
+        return {"lat": town.lat, "lon": town.lon, "approximate": True}
+    return None
+
+
+def _center(record: dict, places: Places, tracks: dict) -> dict:
+    view = {**record, "url": f"centers/{record['id']}/", "type_label": CENTER_TYPES[record["type"]],
+            "verification_doc": VERIFICATION[record["verification"]],
+            "call_before": record["verification"] in CALL_BEFORE, "position": _position(record, places),
+            "language_names": [LANGUAGES[code] for code in record.get("languages", [])],
+            "region_names": [places.regions[r].name for r in record.get("regions", [])],
+            "track_list": [tracks[t] for t in record.get("tracks", [])]}
+    if "address" in record:
+        view["address"] = _address(record["address"])
+        view["town_slug"] = places.towns[record["address"]["town"]].slug
+    if "phone" in record:
+        view["phone_href"] = tel_href(record["phone"])
+    view["sites"] = [{**site, "address": _address(site["address"]), "position": _position(site, places)}
+                     for site in record.get("sites", [])]
+    return view
+
+
+def _coach(record: dict, places: Places, tracks: dict, today: dt.date) -> dict:
+    serves = record["serves"]
+    view = {**record, "url": f"coaches/{record['id']}/", "carc_status": carc_status(record["carc"], today),
+            "language_names": [LANGUAGES[code] for code in record["languages"]],
+            "mode_labels": [MODES[m] for m in record["modes"]],
+            "specialty_labels": [SPECIALTIES[s] for s in record.get("specialties", [])],
+            "track_list": [tracks[t] for t in record.get("tracks", [])],
+            "serves_towns": serves.get("towns", []),
+            "serves_regions": [places.regions[r].name for r in serves.get("regions", [])],
+            "statewide": serves.get("statewide", False)}
+    if "phone" in record:
+        view["phone_href"] = tel_href(record["phone"])
+    return view
+
+
+def _help_line(record: dict) -> dict:
+    view = dict(record)
+    if "call" in record:
+        view["call_href"] = tel_href(record["call"])
+    if "text" in record:
+        view["text_href"] = sms_href(record["text"])
+    return view

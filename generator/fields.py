@@ -1,0 +1,370 @@
+"""Field kinds: each one parses a YAML value, reports what is wrong with it, and describes
+itself as JSON Schema. Record declarations in `schema.py` are built from these."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+from urllib.parse import urlsplit
+
+import phonenumbers
+import pycountry
+
+from .load import Document
+from .places import Places
+
+INVALID = object()
+
+
+def did_you_mean(word: str, choices, cutoff: float = 0.6) -> str:
+    """' (did you mean 'x'?)' for the closest choice, or ''."""
+    lowered = {str(c).lower(): c for c in choices}
+    match = difflib.get_close_matches(str(word).lower(), list(lowered), n=1, cutoff=cutoff)
+    return f" (did you mean '{lowered[match[0]]}'?)" if match else ""
+
+
+@dataclass
+class Check:
+    """What a parse needs around it: the document (for locations), the date, the gazetteer."""
+
+    doc: Document
+    today: dt.date
+    places: Places
+    problems: list = field(default_factory=list)
+    refs: list = field(default_factory=list)
+
+    def report(self, path: tuple, message: str, key: bool = False) -> object:
+        self.problems.append(self.doc.problem(path, message, key))
+        return INVALID
+
+
+def _show(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, str) else repr(value) if not isinstance(value, (dict, list)) \
+        else ("a mapping" if isinstance(value, dict) else "a list")
+
+
+class Kind:
+    """Base of all field kinds."""
+
+    title = "a value"
+
+    def schema(self) -> dict:
+        raise NotImplementedError
+
+    def parse(self, value: Any, path: tuple, check: Check) -> Any:
+        raise NotImplementedError
+
+
+class Text(Kind):
+    """Plain text; one line unless multiline."""
+
+    def __init__(self, max_len: int = 200, multiline: bool = False):
+        self.max_len, self.multiline = max_len, multiline
+        self.title = "text"
+
+    def schema(self) -> dict:
+        return {"type": "string", "minLength": 1, "maxLength": self.max_len}
+
+    def parse(self, value, path, check):
+        if not isinstance(value, str):
+            return check.report(path, f"must be text, not {_show(value)}; put it in quotes")
+        text = value.strip()
+        if not text:
+            return check.report(path, "must not be empty")
+        if len(text) > self.max_len:
+            return check.report(path, f"is {len(text)} characters long; keep it under {self.max_len}")
+        if not self.multiline and "\n" in text:
+            return check.report(path, "must be a single line")
+        return text
+
+
+class Pattern(Text):
+    """Text matching a regular expression, with an example in its message."""
+
+    def __init__(self, regex: str, what: str, example: str, max_len: int = 80):
+        super().__init__(max_len)
+        self.regex, self.what, self.example = re.compile(regex), what, example
+
+    def schema(self) -> dict:
+        return {"type": "string", "pattern": f"^(?:{self.regex.pattern})$"}
+
+    def parse(self, value, path, check):
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        text = super().parse(value, path, check)
+        if text is INVALID:
+            return text
+        if not self.regex.fullmatch(text):
+            return check.report(path, f"'{text}' is not {self.what}; write it like '{self.example}'")
+        return text
+
+
+class Bool(Kind):
+    title = "true or false"
+
+    def schema(self) -> dict:
+        return {"type": "boolean"}
+
+    def parse(self, value, path, check):
+        if not isinstance(value, bool):
+            return check.report(path, f"must be true or false, not {_show(value)}")
+        return value
+
+
+class Number(Kind):
+    def __init__(self, low: float, high: float, where: str = "in range"):
+        self.low, self.high, self.where = low, high, where
+
+    def schema(self) -> dict:
+        return {"type": "number", "minimum": self.low, "maximum": self.high}
+
+    def parse(self, value, path, check):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return check.report(path, f"must be a number, not {_show(value)}")
+        if not self.low <= value <= self.high:
+            return check.report(path, f"{value} is not {self.where} ({self.low} to {self.high})")
+        return float(value)
+
+
+class Date(Kind):
+    """A calendar date, YYYY-MM-DD; optionally never after the build date."""
+
+    def __init__(self, not_future: bool = False):
+        self.not_future = not_future
+
+    def schema(self) -> dict:
+        return {"type": "string", "format": "date"}
+
+    def parse(self, value, path, check):
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                return check.report(path, f"'{value}' is not a date; write it as YYYY-MM-DD")
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if not isinstance(value, dt.date):
+            return check.report(path, f"{_show(value)} is not a date; write it as YYYY-MM-DD")
+        if self.not_future and value > check.today:
+            return check.report(path, f"{value.isoformat()} is in the future (today is {check.today.isoformat()}); "
+                                      "write the date the entry was last checked")
+        return value
+
+
+class Choice(Kind):
+    """One of a fixed set of words, each with its meaning."""
+
+    def __init__(self, options: dict[str, str]):
+        self.options = options
+
+    def schema(self) -> dict:
+        return {"type": "string", "enum": list(self.options)}
+
+    def parse(self, value, path, check):
+        if value not in self.options:
+            allowed = ", ".join(self.options)
+            hint = did_you_mean(value, self.options) if isinstance(value, str) else ""
+            return check.report(path, f"{_show(value)} is not one of: {allowed}{hint}")
+        return value
+
+
+class Phone(Kind):
+    """A US phone number; stored in national format, (617) 555-0100."""
+
+    def schema(self) -> dict:
+        return {"type": "string", "pattern": r"^[0-9()+. -]{7,20}$"}
+
+    def parse(self, value, path, check):
+        if not isinstance(value, str):
+            return check.report(path, f"{_show(value)} must be a phone number in quotes, like '(617) 555-0100'")
+        try:
+            number = phonenumbers.parse(value, "US")
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            return check.report(path, f"'{value}' is not a valid US phone number; write it like '(617) 555-0100'")
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+class Url(Kind):
+    """A web address; only http and https are allowed, so no link can run script."""
+
+    def schema(self) -> dict:
+        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+
+    def parse(self, value, path, check):
+        if not isinstance(value, str):
+            return check.report(path, f"{_show(value)} is not a URL")
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
+            return check.report(path, f"'{value}' is not a web address; links must start with https:// (or http://)")
+        return value.strip()
+
+
+class Email(Pattern):
+    def __init__(self):
+        super().__init__(r"[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}", "an e-mail address", "name@example.org")
+
+
+LANGUAGES = {lang.alpha_2: lang.name for lang in pycountry.languages if hasattr(lang, "alpha_2")}
+
+
+class Language(Kind):
+    """An ISO 639-1 language code such as 'es'."""
+
+    def schema(self) -> dict:
+        return {"type": "string", "enum": sorted(LANGUAGES)}
+
+    def parse(self, value, path, check):
+        if value in LANGUAGES:
+            return value
+        by_name = {name.lower(): code for code, name in LANGUAGES.items()}
+        guess = ""
+        if isinstance(value, str):
+            match = difflib.get_close_matches(value.lower(), list(by_name), n=1, cutoff=0.7)
+            code = by_name[match[0]] if match else None
+            if code is None:
+                near = difflib.get_close_matches(value.lower(), list(LANGUAGES), n=1, cutoff=0.5)
+                code = near[0] if near else None
+            guess = f" (did you mean '{code}'?)" if code else ""
+        return check.report(path, f"{_show(value)} is not a language code{guess}; use ISO 639-1, like 'en' or 'es'")
+
+
+class Town(Kind):
+    """One of the 351 Massachusetts cities and towns, spelled as in the gazetteer."""
+
+    def schema(self) -> dict:
+        return {"type": "string", "minLength": 2}
+
+    def parse(self, value, path, check):
+        if not isinstance(value, str):
+            return check.report(path, f"{_show(value)} is not a town name")
+        if value in check.places.towns:
+            return value
+        town = check.places.town_of(value)
+        if town:
+            return check.report(path, f"'{value}' is a village or neighbourhood of {town}; write '{town}' "
+                                      f"(and '{value}' as place)")
+        hint = did_you_mean(value, check.places.towns, cutoff=0.75)
+        return check.report(path, f"'{value}' is not a Massachusetts city or town{hint}")
+
+
+class Zip(Kind):
+    """A Massachusetts ZIP code."""
+
+    def schema(self) -> dict:
+        return {"type": "string", "pattern": r"^0[12][0-9]{3}$"}
+
+    def parse(self, value, path, check):
+        text = value if isinstance(value, str) else ""
+        if not re.fullmatch(r"\d{5}", text):
+            return check.report(path, f"{_show(value)} is not a ZIP code; write five digits in quotes, like '01201'")
+        if text not in check.places.zips:
+            return check.report(path, f"'{text}' is not a Massachusetts ZIP code")
+        return text
+
+
+class Ref(Kind):
+    """The id of a record in another registry; resolved after every file is parsed."""
+
+    def __init__(self, registry: str):
+        self.registry = registry
+
+    def schema(self) -> dict:
+        return {"type": "string", "pattern": SLUG}
+
+    def parse(self, value, path, check):
+        if not isinstance(value, str):
+            return check.report(path, f"{_show(value)} is not an id from {self.registry}")
+        check.refs.append((check.doc, path, self.registry, value))
+        return value
+
+
+class ListOf(Kind):
+    """A YAML list of one kind of item, without repeats."""
+
+    def __init__(self, item: Kind, min_items: int = 0):
+        self.item, self.min_items = item, min_items
+
+    def schema(self) -> dict:
+        return {"type": "array", "items": self.item.schema(), "minItems": self.min_items, "uniqueItems": True}
+
+    def parse(self, value, path, check):
+        if not isinstance(value, list):
+            return check.report(path, f"must be a list (one '- item' per line), not {_show(value)}")
+        if len(value) < self.min_items:
+            return check.report(path, f"needs at least {self.min_items} item(s)")
+        out, seen = [], set()
+        for i, item in enumerate(value):
+            parsed = self.item.parse(item, path + (i,), check)
+            if parsed is INVALID:
+                continue
+            marker = repr(parsed)
+            if marker in seen:
+                check.report(path + (i,), f"{_show(item)} is listed twice")
+                continue
+            seen.add(marker)
+            out.append(parsed)
+        return out
+
+
+@dataclass(frozen=True)
+class Field:
+    """A named field of a record: its kind, whether it must be there, and what it means."""
+
+    name: str
+    kind: Kind
+    doc: str
+    required: bool = False
+
+
+Rule = Callable[[dict, tuple, Check], None]
+
+
+class Obj(Kind):
+    """A mapping with declared fields; unknown fields are errors with a suggestion."""
+
+    def __init__(self, fields: list[Field], rules: tuple[Rule, ...] = ()):
+        self.fields = {f.name: f for f in fields}
+        self.rules = rules
+
+    def schema(self) -> dict:
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [f.name for f in self.fields.values() if f.required],
+            "properties": {f.name: {**f.kind.schema(), "description": f.doc} for f in self.fields.values()},
+        }
+
+    def parse(self, value, path, check):
+        if not isinstance(value, dict):
+            return check.report(path, f"must be a mapping of fields ('name: value' lines), not {_show(value)}")
+        out: dict = {}
+        for key, item in value.items():
+            spec = self.fields.get(key)
+            if spec is None:
+                check.report(path + (key,), f"unknown field '{key}'{did_you_mean(key, self.fields)}", key=True)
+                continue
+            if item is None:
+                if spec.required:
+                    check.report(path + (key,), f"'{key}' is empty; {spec.doc[0].lower()}{spec.doc[1:]}")
+                continue
+            parsed = spec.kind.parse(item, path + (key,), check)
+            if parsed is not INVALID:
+                out[key] = parsed
+        for spec in self.fields.values():
+            if spec.required and spec.name not in value:
+                check.report(path, f"missing required field '{spec.name}' ({spec.doc})")
+        for rule in self.rules:
+            rule(out, path, check)
+        return out
+
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def Slug() -> Pattern:
+    return Pattern(SLUG[1:-1], "an id (lowercase letters, digits and single hyphens)", "everyday-miracles-worcester")

@@ -1,0 +1,140 @@
+"""Read a YAML registry into plain values, keeping the line and column of every value.
+
+Hostile or broken files (not UTF-8, too large, aliases, duplicate keys, bad syntax) become
+located problems instead of exceptions.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem, format_path
+
+MAX_BYTES = 2_000_000
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its values and where each one stands."""
+
+    file: str
+    data: object
+    marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    def mark(self, path: tuple, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value (or key) at path, or of its nearest parent."""
+        table = self.key_marks if key and path in self.key_marks else self.marks
+        while path and path not in table:
+            path = path[:-1]
+            table = self.marks
+        return table.get(path, (1, 1))
+
+    def problem(self, path: tuple, message: str, key: bool = False) -> Problem:
+        line, col = self.mark(path, key)
+        return Problem(self.file, line, col, format_path(path), message)
+
+
+class _AliasFound(yaml.MarkedYAMLError):
+    pass
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML 1.2-like scalars: only true/false are booleans, no sexagesimal numbers, no aliases."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _AliasFound(None, None, "anchors and aliases are not allowed; write the value out in full",
+                              event.start_mark)
+        return super().compose_node(parent, index)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers
+            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+                              list("-+0123456789"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:float",
+                              re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+                              list("-+0123456789."))
+
+
+def display_name(path: Path) -> str:
+    """The path as a maintainer would type it: relative to the working directory when inside it."""
+    rel = os.path.relpath(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def load_yaml(path: Path) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML file. Returns the document, or None and the problems that stopped it."""
+    name = display_name(path)
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(name, 1, 1, "", f"the file is {len(raw):,} bytes, over the limit of "
+                                                f"{MAX_BYTES:,}; split it or check it is the right file")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[:err.start].count(b"\n") + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return None, [Problem(name, line, col, "", f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x}); "
+                                                   "save it with UTF-8 encoding")]
+    text = text.removeprefix("\ufeff")
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = err.problem if isinstance(err, _AliasFound) else f"YAML syntax error: {err.problem}"
+        if err.context and not isinstance(err, _AliasFound):
+            what += f" ({err.context})"
+        return None, [Problem(name, line, col, "", what)]
+    finally:
+        loader.dispose()
+    doc = Document(name, None)
+    problems: list[Problem] = []
+    doc.data = _build(node, (), doc, loader, problems) if node is not None else None
+    return doc, problems
+
+
+def _build(node: yaml.Node, path: tuple, doc: Document, loader: _Loader, problems: list[Problem]):
+    doc.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(doc.file, *key_mark, format_path(path), "a key must be plain text"))
+                continue
+            key = key_node.value
+            if key in result:
+                first = doc.key_marks[path + (key,)][0]
+                problems.append(Problem(doc.file, *key_mark, format_path(path + (key,)),
+                                        f"duplicate key '{key}' (first given at line {first}); keep one"))
+                continue
+            doc.key_marks[path + (key,)] = key_mark
+            result[key] = _build(value_node, path + (key,), doc, loader, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), doc, loader, problems) for i, item in enumerate(node.value)]
+    try:
+        return loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError) as err:
+        problems.append(doc.problem(path, f"'{node.value}' cannot be read ({_short(err)})"))
+        return None
+
+
+def _short(err: Exception) -> str:
+    text = getattr(err, "problem", None) or str(err)
+    return text.splitlines()[0]

@@ -1,0 +1,140 @@
+"""Render the enriched site into Markdown pages (front matter + one escaped HTML block) and
+JSON exports inside a docs directory that MkDocs then builds."""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+
+from .enrich import Site, long_date
+from .schema import CENTER_TYPES, REGISTRIES, REGISTRY
+
+API_VERSION = 1
+
+
+class _Undefined(jinja2.StrictUndefined):
+    """Missing values test as false in `{% if %}` but fail loudly when printed."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=_Undefined,
+    )
+    env.filters["host"] = lambda url: urlsplit(url).netloc.removeprefix("www.")
+    env.filters["long_date"] = long_date
+    env.filters["paragraphs"] = lambda text: [p.strip() for p in text.split("\n\n") if p.strip()]
+    return env
+
+
+ENV = _environment()
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, its title, and the template that draws it."""
+
+    path: str  # e.g. "coaches/rosa-example.md" -> /coaches/rosa-example/
+    title: str
+    template: str
+    context: dict
+    description: str = ""
+
+    @property
+    def root(self) -> str:
+        """Relative prefix from the page's URL back to the site root."""
+        depth = self.path.count("/") + (0 if self.path.endswith("index.md") else 1)
+        return "../" * depth
+
+    def render(self) -> str:
+        body = ENV.get_template(self.template).render(root=self.root, **self.context)
+        meta = {"title": html.escape(self.title, quote=False), "hide": ["navigation", "toc"]}
+        if self.description:
+            meta["description"] = html.escape(self.description)
+        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+        return f"---\n{front}\n---\n\n{body.strip()}\n"
+
+
+def pages(site: Site) -> list[Page]:
+    """Every generated page of the site."""
+    groups = [{"id": kind, "title": label + "s", "centers": [c for c in site.centers if c["type"] == kind]}
+              for kind, label in CENTER_TYPES.items()]
+    out = [
+        Page("coaches/index.md", "Peer recovery coaches", "coaches.html", {"coaches": site.coaches},
+             "Peer recovery coaches in Massachusetts: languages, specialties, CARC status and MassHealth."),
+        Page("centers/index.md", "Centers and Recovery Learning Communities", "centers.html", {"groups": groups},
+             "Peer Recovery Support Centers and Recovery Learning Communities in Massachusetts."),
+        Page("tracks/index.md", "Specialty tracks", "tracks.html", {"tracks": site.tracks}),
+    ]
+    out += [Page(f"coaches/{c['id']}.md", c["name"], "coach.html", {"c": c}) for c in site.coaches]
+    out += [Page(f"centers/{c['id']}.md", c["name"], "center.html", {"c": c}) for c in site.centers]
+    out += [Page(f"tracks/{t['id']}.md", t["name"], "track.html", {"t": t}, t["summary"]) for t in site.tracks]
+    return out
+
+
+def help_banner(site: Site) -> str:
+    """The help banner shown on every page, as escaped HTML."""
+    return ENV.get_template("help_banner.html").render(lines=site.banner).strip()
+
+
+def write_pages(site: Site, docs_dir: Path) -> int:
+    """Write every generated page under docs_dir; returns the number written."""
+    count = 0
+    for page in pages(site):
+        target = docs_dir / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.render(), encoding="utf-8")
+        count += 1
+    return count
+
+
+def _jsonable(value):
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"cannot export {type(value).__name__}")
+
+
+def _export(record: dict, fields: tuple[str, ...]) -> dict:
+    return {key: record[key] for key in fields if key in record}
+
+
+def exports(site: Site) -> dict[str, object]:
+    """The open-data files, keyed by their path in the site."""
+    coach_fields = tuple(REGISTRY["coaches"].record.fields)
+    center_fields = tuple(REGISTRY["centers"].record.fields)
+    coaches = [{**_export(c, coach_fields), "url": c["url"], "carc_state": c["carc_status"].state}
+               for c in site.coaches]
+    centers = []
+    for c in site.centers:
+        row = {**_export(c, center_fields), "url": c["url"]}
+        if c["position"]:
+            row.update(lat=c["position"]["lat"], lon=c["position"]["lon"],
+                       approximate_location=c["position"]["approximate"])
+        centers.append(row)
+    towns = [{"name": t.name, "slug": t.slug, "county": t.county, "region": t.region, "lat": t.lat, "lon": t.lon}
+             for t in site.places.towns.values()]
+    header = {"version": API_VERSION, "as_of": site.today.isoformat()}
+    return {
+        "api/v1/coaches.json": {**header, "coaches": coaches},
+        "api/v1/centers.json": {**header, "centers": centers},
+        "api/v1/towns.json": {**header, "towns": towns},
+    } | {f"schema/{r.key}.schema.json": r.schema() for r in REGISTRIES}
+
+
+def write_exports(site: Site, docs_dir: Path) -> None:
+    for rel, payload in exports(site).items():
+        target = docs_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True, default=_jsonable)
+                          + "\n", encoding="utf-8")

@@ -1,0 +1,221 @@
+"""The data contract: one declaration per record type.
+
+These declarations drive the validator, the published JSON Schemas (`schema/*.json`) and the
+field reference. Add a field here and all three follow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .fields import (Bool, Check, Choice, Date, Email, Field, Kind, Language, ListOf, Number, Obj, Phone, Ref,
+                     Slug, Text, Town, Url, Zip, _show, did_you_mean)
+
+
+class RegionId(Kind):
+    """The id of a region from data/places.yaml, such as 'western'."""
+
+    def schema(self) -> dict:
+        return {"type": "string", "pattern": "^[a-z-]+$"}
+
+    def parse(self, value, path, check):
+        if value in check.places.regions:
+            return value
+        hint = did_you_mean(value, check.places.regions) if isinstance(value, str) else ""
+        return check.report(path, f"{_show(value)} is not a region; use one of: "
+                                  f"{', '.join(check.places.regions)}{hint}")
+
+
+MODES = {"in_person": "In person", "phone": "Phone", "video": "Video", "text": "Text message"}
+
+SPECIALTIES = {
+    "opioids": "Opioid use, including medication for opioid use disorder",
+    "alcohol": "Alcohol use",
+    "stimulants": "Stimulant use",
+    "co-occurring": "Co-occurring mental health conditions",
+    "parenting": "Pregnant and parenting",
+    "older-adults": "Older adults (50 and over)",
+    "veterans": "Veterans and military families",
+    "lgbtq": "LGBTQ+ people",
+    "young-adults": "Young adults (18 to 25)",
+    "criminal-legal": "Courts, probation and re-entry",
+    "benefits-housing": "Benefits, housing and work",
+}
+
+CENTER_TYPES = {
+    "prsc": "Peer Recovery Support Center",
+    "rlc": "Recovery Learning Community",
+    "program": "Specialty programme",
+}
+
+VERIFICATION = {
+    "confirmed": "Confirmed with the centre or mass.gov on the last_verified date",
+    "sourced": "Every field is on a cited public page, but not confirmed with the centre: call before you go",
+    "unverified": "From a list not yet checked against the centre or mass.gov: call before you go",
+}
+
+MA_LAT, MA_LON = (41.18, 42.89), (-73.51, -69.86)
+
+SOURCE_DOC = "Web pages where every published fact of this entry can be checked"
+SOURCES = Field("source", ListOf(Url(), min_items=1), SOURCE_DOC, required=True)
+LAST_VERIFIED = Field("last_verified", Date(not_future=True),
+                      "The date someone last checked this entry against its sources (YYYY-MM-DD)", required=True)
+
+LOCATION = Obj([
+    Field("lat", Number(*MA_LAT, where="inside Massachusetts"), "Latitude (WGS84)", required=True),
+    Field("lon", Number(*MA_LON, where="inside Massachusetts"), "Longitude (WGS84)", required=True),
+])
+
+ADDRESS = Obj([
+    Field("street", Text(120), "Street address as the source gives it, e.g. '25 Pleasant St.'"),
+    Field("place", Text(60), "Village or neighbourhood, when the postal name is not the town (e.g. Hyannis)"),
+    Field("town", Town(), "The city or town (one of the 351 municipalities)", required=True),
+    Field("zip", Zip(), "ZIP code, in quotes, e.g. '01604'"),
+])
+
+SITE = Obj([
+    Field("name", Text(120), "Name of this site", required=True),
+    Field("address", ADDRESS, "Where the site is", required=True),
+    Field("location", LOCATION, "Exact coordinates, when known"),
+])
+
+TRACK = Obj([
+    Field("id", Slug(), "Stable id, used in the page URL /tracks/<id>/", required=True),
+    Field("name", Text(100), "Name of the specialty track", required=True),
+    Field("summary", Text(300), "One or two sentences on who the track serves", required=True),
+    Field("description", Text(3000, multiline=True), "What the track offers and how to reach it", required=True),
+    SOURCES,
+    LAST_VERIFIED,
+])
+
+
+def _requires_place(record: dict, path: tuple, check: Check) -> None:
+    if "address" not in record and not record.get("regions"):
+        check.report(path, "give an address (with at least a town) or the regions the centre serves")
+
+
+CENTER = Obj([
+    Field("id", Slug(), "Stable id, used in the page URL /centers/<id>/; never change it", required=True),
+    Field("name", Text(120), "Name as the centre uses it", required=True),
+    Field("type", Choice(CENTER_TYPES), "prsc: free drop-in centre (DPH/BSAS funded); rlc: peer-run network "
+          "(DMH funded); program: specialty programme site such as Moms Do Care", required=True),
+    Field("host", Text(120), "The organisation that runs it"),
+    Field("funder", Text(120), "Who funds it, as the source says"),
+    Field("address", ADDRESS, "Main address; at least the town"),
+    Field("location", LOCATION, "Exact coordinates of the main address, when known (else the town centre is used)"),
+    Field("sites", ListOf(SITE), "Other sites of the same network (RLC resource centres)"),
+    Field("regions", ListOf(RegionId()), "Regions the centre serves (RLC catchment areas)"),
+    Field("phone", Phone(), "Main phone number, e.g. '(508) 693-2900'"),
+    Field("website", Url(), "The centre's own website"),
+    Field("hours", Text(300), "Opening hours as the source gives them"),
+    Field("services", ListOf(Text(200)), "What the centre offers"),
+    Field("eligibility", Text(300), "Who may come (age, sobriety, cost)"),
+    Field("languages", ListOf(Language()), "Languages spoken, as ISO 639-1 codes"),
+    Field("tracks", ListOf(Ref("tracks")), "Specialty tracks this site offers (ids from tracks.yaml)"),
+    Field("virtual", Text(300), "Virtual options (online meetings, phone lines)"),
+    Field("notes", Text(1000, multiline=True), "Anything a visitor should know, such as a recent move"),
+    Field("verification", Choice(VERIFICATION), "How far the entry has been checked", required=True),
+    SOURCES,
+    LAST_VERIFIED,
+], rules=(_requires_place,))
+
+CARC = Obj([
+    Field("status", Choice({"certified": "Holds a current CARC", "in_progress": "Working toward the CARC"}),
+          "Certified Addiction Recovery Coach credential status", required=True),
+    Field("expires", Date(), "Expiry date of the credential (YYYY-MM-DD)"),
+])
+
+SERVES = Obj([
+    Field("towns", ListOf(Town()), "Cities and towns the coach meets people in"),
+    Field("regions", ListOf(RegionId()), "Regions the coach covers"),
+    Field("statewide", Bool(), "Works with people anywhere in Massachusetts (by phone or video)"),
+])
+
+FICTIONAL_PHONE = re.compile(r"\(\d{3}\) 555-01\d\d")
+
+
+def _coach_rules(record: dict, path: tuple, check: Check) -> None:
+    carc = record.get("carc", {})
+    if carc.get("status") == "certified" and "expires" not in carc:
+        check.report(path + ("carc",), "a certified CARC needs its expiry date; add 'expires: YYYY-MM-DD'")
+    example = record.get("example", False)
+    if not example and "source" not in record:
+        check.report(path, f"missing required field 'source' ({SOURCE_DOC})")
+    phone = record.get("phone")
+    if phone and example and not FICTIONAL_PHONE.fullmatch(phone):
+        check.report(path + ("phone",), f"an example coach must use a fictional 555-01xx number, not '{phone}'")
+    if phone and not example and FICTIONAL_PHONE.fullmatch(phone):
+        check.report(path + ("phone",), f"'{phone}' is a fictional number; only example entries may use it")
+    serves = record.get("serves", {})
+    if not (serves.get("towns") or serves.get("regions") or serves.get("statewide")):
+        check.report(path + ("serves",), "say where the coach works: towns, regions, or statewide: true")
+
+
+COACH = Obj([
+    Field("id", Slug(), "Stable id, used in the page URL /coaches/<id>/; never change it", required=True),
+    Field("name", Text(100), "Name the coach works under", required=True),
+    Field("example", Bool(), "true for a fictional demonstration entry (shown with an Example badge)"),
+    Field("summary", Text(600, multiline=True), "A few sentences in the coach's own words"),
+    Field("employer", Text(120), "The licensed behavioural health organisation that employs the coach"),
+    Field("languages", ListOf(Language(), min_items=1), "Languages the coach works in, as ISO 639-1 codes",
+          required=True),
+    Field("carc", CARC, "CARC credential status", required=True),
+    Field("two_year_recovery", Bool(), "The employer attests at least two years of sustained recovery"),
+    Field("supervised", Bool(), "Supervised by a trained recovery coach supervisor"),
+    Field("masshealth", Bool(), "Works for a provider contracted to bill MassHealth (H2016-HM)", required=True),
+    Field("specialties", ListOf(Choice(SPECIALTIES)), "Lived experience and focus areas"),
+    Field("tracks", ListOf(Ref("tracks")), "Specialty tracks (ids from tracks.yaml)"),
+    Field("modes", ListOf(Choice(MODES), min_items=1), "How the coach meets people", required=True),
+    Field("serves", SERVES, "Where the coach works", required=True),
+    Field("phone", Phone(), "Phone number to reach the coach or their programme"),
+    Field("email", Email(), "E-mail address"),
+    Field("website", Url(), "Programme web page"),
+    Field("source", ListOf(Url(), min_items=1), SOURCE_DOC + " (required unless example: true)"),
+    LAST_VERIFIED,
+], rules=(_coach_rules,))
+
+HELP_LINE = Obj([
+    Field("id", Slug(), "Stable id", required=True),
+    Field("name", Text(100), "Name of the line", required=True),
+    Field("call", Text(40), "Number to call, as people should dial it, e.g. '988' or '(800) 327-5050'"),
+    Field("text", Text(40), "Number to text, when texting works"),
+    Field("chat", Url(), "Web chat address"),
+    Field("description", Text(300), "What the line is for and when it is open", required=True),
+    Field("options", Text(300), "Options on the call, such as language or veterans lines"),
+    Field("banner", Bool(), "Show in the help banner on every page"),
+    SOURCES,
+    LAST_VERIFIED,
+])
+
+
+@dataclass(frozen=True)
+class Registry:
+    """A YAML file holding one list of records under one top-level key."""
+
+    key: str
+    file: str
+    record: Obj
+    title: str
+
+    def schema(self) -> dict:
+        """The draft-07 JSON Schema of the whole file."""
+        return {
+            "$schema": "http://json-schema.org/draft-07/schema#",
+            "$id": f"schema/{self.key}.schema.json",
+            "title": self.title,
+            "type": "object",
+            "additionalProperties": False,
+            "required": [self.key],
+            "properties": {self.key: {"type": "array", "items": self.record.schema()}},
+        }
+
+
+REGISTRIES = (
+    Registry("tracks", "tracks.yaml", TRACK, "Specialty tracks"),
+    Registry("help_lines", "help.yaml", HELP_LINE, "Help lines shown on every page"),
+    Registry("centers", "centers.yaml", CENTER, "Peer Recovery Support Centers, RLCs and programme sites"),
+    Registry("coaches", "coaches.yaml", COACH, "Peer recovery coaches"),
+)
+
+REGISTRY = {registry.key: registry for registry in REGISTRIES}
