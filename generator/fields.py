@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import phonenumbers
 import pycountry
 
-from .load import Document
+from .load import UNREADABLE, Document
 from .places import Places
 
 INVALID = object()
@@ -299,6 +299,8 @@ class ListOf(Kind):
             return check.report(path, f"needs at least {self.min_items} item(s)")
         out, seen = [], set()
         for i, item in enumerate(value):
+            if item is UNREADABLE:
+                continue
             parsed = self.item.parse(item, path + (i,), check)
             if parsed is INVALID:
                 continue
@@ -343,10 +345,15 @@ class Obj(Kind):
         if not isinstance(value, dict):
             return check.report(path, f"must be a mapping of fields ('name: value' lines), not {_show(value)}")
         out: dict = {}
+        before = len(check.problems)
+        unreadable = False
         for key, item in value.items():
             spec = self.fields.get(key)
             if spec is None:
                 check.report(path + (key,), f"unknown field '{key}'{did_you_mean(key, self.fields)}", key=True)
+                continue
+            if item is UNREADABLE:
+                unreadable = True
                 continue
             if item is None:
                 if spec.required:
@@ -358,8 +365,9 @@ class Obj(Kind):
         for spec in self.fields.values():
             if spec.required and spec.name not in value:
                 check.report(path, f"missing required field '{spec.name}' ({spec.doc})")
-        for rule in self.rules:
-            rule(out, path, check)
+        if len(check.problems) == before and not unreadable:  # rules would repeat a problem already reported
+            for rule in self.rules:
+                rule(out, path, check)
         return out
 
 

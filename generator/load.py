@@ -16,6 +16,7 @@ import yaml
 from .problems import Problem, format_path
 
 MAX_BYTES = 2_000_000
+UNREADABLE = object()  # stands in for a scalar that could not be read; its problem is already reported
 
 
 @dataclass
@@ -132,7 +133,7 @@ def _build(node: yaml.Node, path: tuple, doc: Document, loader: _Loader, problem
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError) as err:
         problems.append(doc.problem(path, f"'{node.value}' cannot be read ({_short(err)})"))
-        return None
+        return UNREADABLE
 
 
 def _short(err: Exception) -> str:

@@ -120,11 +120,16 @@ CENTER = Obj([
     LAST_VERIFIED,
 ], rules=(_requires_place,))
 
+def _certified_needs_expiry(carc: dict, path: tuple, check: Check) -> None:
+    if carc.get("status") == "certified" and "expires" not in carc:
+        check.report(path, "a certified CARC needs its expiry date; add 'expires: YYYY-MM-DD'")
+
+
 CARC = Obj([
     Field("status", Choice({"certified": "Holds a current CARC", "in_progress": "Working toward the CARC"}),
           "Certified Addiction Recovery Coach credential status", required=True),
     Field("expires", Date(), "Expiry date of the credential (YYYY-MM-DD)"),
-])
+], rules=(_certified_needs_expiry,))
 
 SERVES = Obj([
     Field("towns", ListOf(Town()), "Cities and towns the coach meets people in"),
@@ -136,9 +141,6 @@ FICTIONAL_PHONE = re.compile(r"\(\d{3}\) 555-01\d\d")
 
 
 def _coach_rules(record: dict, path: tuple, check: Check) -> None:
-    carc = record.get("carc", {})
-    if carc.get("status") == "certified" and "expires" not in carc:
-        check.report(path + ("carc",), "a certified CARC needs its expiry date; add 'expires: YYYY-MM-DD'")
     example = record.get("example", False)
     if not example and "source" not in record:
         check.report(path, f"missing required field 'source' ({SOURCE_DOC})")

@@ -47,41 +47,44 @@ def validate(data_dir: Path, places: Places, today: dt.date) -> Registries:
         if doc is None:
             continue
         check = Check(doc, today, places)
-        records[registry.key] = _parse_registry(registry, doc, check)
-        id_marks[registry.key] = _check_ids(registry, doc, check)
+        parsed = _parse_registry(registry, doc, check)
+        if parsed is not None:
+            records[registry.key] = parsed
+            id_marks[registry.key] = _check_ids(registry, doc, check)
         problems += check.problems
         refs += check.refs
     for doc, path, target, value in refs:
         known = id_marks.get(target)
-        if known is not None and value not in known:
+        if known is not None and value not in known:  # unknown when its file could not be read
             problems.append(doc.problem(path, f"'{value}' is not an id in {target}{did_you_mean(value, known)}"))
     if problems:
         raise DataError(problems)
     return Registries(records, places)
 
 
-def _parse_registry(registry: Registry, doc: Document, check: Check) -> list[dict]:
+def _parse_registry(registry: Registry, doc: Document, check: Check) -> list[dict] | None:
+    """The file's valid records, or None when the file is not a list under its key."""
     data = doc.data
-    if not isinstance(data, dict) or registry.key not in data:
-        check.report((), f"the file must start with '{registry.key}:' followed by a list of entries")
-        return []
-    for key in data:
+    for key in data if isinstance(data, dict) else ():
         if key != registry.key:
             check.report((key,), f"unknown top-level key '{key}'; the file holds only '{registry.key}:'", key=True)
+    if not isinstance(data, dict) or registry.key not in data:
+        check.report((), f"the file must start with '{registry.key}:' followed by a list of entries")
+        return None
     items = data[registry.key]
     if items is None:
         return []
     if not isinstance(items, list):
         check.report((registry.key,), "must be a list of entries, each starting with '- id:'")
-        return []
+        return None
     parsed = [registry.record.parse(item, (registry.key, i), check) for i, item in enumerate(items)]
     return [record for record in parsed if record is not INVALID]
 
 
 def _check_ids(registry: Registry, doc: Document, check: Check) -> dict[str, tuple]:
     seen: dict[str, tuple] = {}
-    items = doc.data.get(registry.key) if isinstance(doc.data, dict) else None
-    for i, item in enumerate(items if isinstance(items, list) else []):
+    items = doc.data[registry.key] or []
+    for i, item in enumerate(items):
         record_id = item.get("id") if isinstance(item, dict) else None
         if not isinstance(record_id, str):
             continue

@@ -1,0 +1,37 @@
+# Peer Recovery Navigator. `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help install validate site serve test schema clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project with its test tools
+
+validate: $(STAMP) ## Check data/*.yaml and print every problem
+	$(BIN)/python -m generator validate
+
+site: $(STAMP) ## Build the site into site/ from the bundled data
+	$(BIN)/python -m generator build
+
+serve: $(STAMP) ## Build, serve on http://127.0.0.1:8000 and rebuild on every edit
+	$(BIN)/python -m generator serve
+
+test: $(STAMP) ## Run the whole test suite
+	$(BIN)/python -m pytest
+
+schema: $(STAMP) ## Regenerate schema/*.json from generator/schema.py
+	$(BIN)/python -m generator schema
+
+clean: ## Remove the built site and the virtual environment
+	rm -rf site $(VENV)

@@ -1,0 +1,115 @@
+"""Shared fixtures: the bundled data, and small registries written into a temporary folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.places import load_places
+from generator.problems import DataError
+from generator.validate import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+TODAY = dt.date(2026, 11, 23)
+
+MINIMAL = {
+    "tracks.yaml": """\
+        tracks:
+          - id: older-adults
+            name: Older adults
+            summary: Peers aged 50 and over working with older adults.
+            description: Support from peers who are 50 or older.
+            source: [https://www.mass.gov/certified-older-adult-peer-specialist-training]
+            last_verified: 2026-01-01
+        """,
+    "help.yaml": """\
+        help_lines:
+          - id: lifeline-988
+            name: 988 Suicide & Crisis Lifeline
+            call: "988"
+            text: "988"
+            description: Call or text 988.
+            banner: true
+            source: [https://familyandcaregivertoolkit.org/988-crisis-lifeline]
+            last_verified: 2026-01-01
+        """,
+    "centers.yaml": """\
+        centers:
+          - id: living-in-recovery-pittsfield
+            name: Living in Recovery
+            type: prsc
+            address:
+              street: 75 North St.
+              town: Pittsfield
+            phone: "(413) 570-8243"
+            verification: sourced
+            source: [https://www.wamc.org/news/2024-01-15/example]
+            last_verified: 2026-01-01
+        """,
+    "coaches.yaml": """\
+        coaches:
+          - id: rosa-example
+            name: Rosa Example
+            example: true
+            languages: [es, en]
+            carc:
+              status: certified
+              expires: 2027-09-30
+            masshealth: true
+            tracks: [older-adults]
+            modes: [in_person]
+            serves:
+              towns: [Pittsfield]
+            phone: "(413) 555-0101"
+            last_verified: 2026-10-14
+        """,
+}
+
+
+class Registry:
+    """A data folder in tmp_path: the real gazetteer plus small registries a test can edit."""
+
+    def __init__(self, folder: Path):
+        self.dir = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in ("places.yaml", "municipalities.csv"):
+            shutil.copy(DATA / name, folder / name)
+        for name, text in MINIMAL.items():
+            self.write(name, text)
+
+    def write(self, name: str, text: str | bytes) -> None:
+        path = self.dir / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+    def replace(self, name: str, old: str, new: str) -> None:
+        path = self.dir / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {name}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def problems(self, today: dt.date = TODAY) -> list[str]:
+        """Every problem as the maintainer sees it: 'data/coaches.yaml:5:17: coaches[0]...: ...'."""
+        try:
+            validate(self.dir, load_places(self.dir), today)
+        except DataError as err:
+            return [str(p) for p in err.problems]
+        return []
+
+
+@pytest.fixture
+def registry(tmp_path, monkeypatch) -> Registry:
+    monkeypatch.chdir(tmp_path)
+    return Registry(tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def places():
+    return load_places(DATA)

@@ -1,0 +1,184 @@
+"""A maintainer's bad edit is reported at its file, line and column, with a way to fix it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import TODAY
+
+
+def test_the_minimal_registry_is_valid(registry):
+    assert registry.problems() == []
+
+
+def test_a_misspelt_language_is_reported_at_its_line_with_the_code_to_use(registry):
+    registry.replace("coaches.yaml", "languages: [es, en]", "languages: [spansh, en]")
+    assert registry.problems() == [
+        "data/coaches.yaml:5:17: coaches[0].languages[0]: 'spansh' is not a language code "
+        "(did you mean 'es'?); use ISO 639-1, like 'en' or 'es'"
+    ]
+
+
+def test_an_unknown_field_suggests_the_field_meant(registry):
+    registry.replace("coaches.yaml", "languages:", "langauges:")
+    assert registry.problems() == [
+        "data/coaches.yaml:2:5: coaches[0]: missing required field 'languages' "
+        "(Languages the coach works in, as ISO 639-1 codes)",
+        "data/coaches.yaml:5:5: coaches[0].langauges: unknown field 'langauges' (did you mean 'languages'?)",
+    ]
+
+
+def test_yes_is_not_a_boolean_so_a_wrong_type_is_named(registry):
+    registry.replace("coaches.yaml", "masshealth: true", "masshealth: yes")
+    assert registry.problems() == ["data/coaches.yaml:9:17: coaches[0].masshealth: must be true or false, not 'yes'"]
+
+
+def test_a_missing_required_field_is_reported_at_its_record(registry):
+    registry.replace("coaches.yaml", "    name: Rosa Example\n", "")
+    assert registry.problems() == [
+        "data/coaches.yaml:2:5: coaches[0]: missing required field 'name' (Name the coach works under)"
+    ]
+
+
+def test_an_id_must_be_a_url_slug(registry):
+    registry.replace("coaches.yaml", "id: rosa-example", "id: Rosa_Example")
+    assert registry.problems() == [
+        "data/coaches.yaml:2:9: coaches[0].id: 'Rosa_Example' is not an id (lowercase letters, digits and "
+        "single hyphens); write it like 'everyday-miracles-worcester'"
+    ]
+
+
+def test_a_duplicate_id_names_the_line_of_the_first(registry):
+    text = (registry.dir / "coaches.yaml").read_text()
+    entry = text.split("coaches:\n", 1)[1].replace("(413) 555-0101", "(413) 555-0102")
+    registry.write("coaches.yaml", text + entry)
+    assert registry.problems() == [
+        "data/coaches.yaml:16:9: coaches[1].id: duplicate id 'rosa-example' (first used at line 2); "
+        "ids must be unique"
+    ]
+
+
+def test_a_reference_to_a_track_that_does_not_exist(registry):
+    registry.replace("coaches.yaml", "tracks: [older-adults]", "tracks: [older-adult]")
+    assert registry.problems() == [
+        "data/coaches.yaml:10:14: coaches[0].tracks[0]: 'older-adult' is not an id in tracks "
+        "(did you mean 'older-adults'?)"
+    ]
+
+
+def test_a_malformed_phone_number(registry):
+    registry.replace("centers.yaml", '"(413) 570-8243"', '"413-570-82"')
+    assert registry.problems() == [
+        "data/centers.yaml:8:12: centers[0].phone: '413-570-82' is not a valid US phone number; "
+        "write it like '(617) 555-0100'"
+    ]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
+                                 "ftp://example.org/file", "www.example.org"])
+def test_only_web_addresses_are_accepted_as_links(registry, url):
+    registry.replace("centers.yaml", "[https://www.wamc.org/news/2024-01-15/example]", f'["{url}"]')
+    assert registry.problems() == [
+        f"data/centers.yaml:10:14: centers[0].source[0]: '{url}' is not a web address; "
+        "links must start with https:// (or http://)"
+    ]
+
+
+def test_an_unknown_town_suggests_the_nearest_spelling(registry):
+    registry.replace("centers.yaml", "town: Pittsfield", "town: Pittsfeld")
+    assert registry.problems() == [
+        "data/centers.yaml:7:13: centers[0].address.town: 'Pittsfeld' is not a Massachusetts city or town "
+        "(did you mean 'Pittsfield'?)"
+    ]
+
+
+def test_a_village_given_as_town_names_its_town(registry):
+    registry.replace("centers.yaml", "town: Pittsfield", "town: Hyannis")
+    assert registry.problems() == [
+        "data/centers.yaml:7:13: centers[0].address.town: 'Hyannis' is a village or neighbourhood of "
+        "Barnstable; write 'Barnstable' (and 'Hyannis' as place)"
+    ]
+
+
+def test_coordinates_outside_massachusetts(registry):
+    registry.replace("centers.yaml", "    phone:", "    location: {lat: 40.71, lon: -74.0}\n    phone:")
+    assert registry.problems() == [
+        "data/centers.yaml:8:21: centers[0].location.lat: 40.71 is not inside Massachusetts (41.18 to 42.89)",
+        "data/centers.yaml:8:33: centers[0].location.lon: -74.0 is not inside Massachusetts (-73.51 to -69.86)",
+    ]
+
+
+def test_last_verified_cannot_be_in_the_future(registry):
+    registry.replace("coaches.yaml", "last_verified: 2026-10-14", "last_verified: 2027-01-01")
+    assert registry.problems(TODAY) == [
+        "data/coaches.yaml:15:20: coaches[0].last_verified: 2027-01-01 is in the future (today is 2026-11-23); "
+        "write the date the entry was last checked"
+    ]
+
+
+def test_an_impossible_date_is_reported(registry):
+    registry.replace("coaches.yaml", "expires: 2027-09-30", "expires: 2027-02-30")
+    assert registry.problems() == [
+        "data/coaches.yaml:8:16: coaches[0].carc.expires: '2027-02-30' cannot be read (day is out of range for month)"
+    ]
+
+
+def test_a_certified_carc_needs_an_expiry_date(registry):
+    registry.replace("coaches.yaml", "      expires: 2027-09-30\n", "")
+    assert registry.problems() == [
+        "data/coaches.yaml:7:7: coaches[0].carc: a certified CARC needs its expiry date; add 'expires: YYYY-MM-DD'"
+    ]
+
+
+def test_a_real_coach_needs_a_source_and_a_real_number(registry):
+    registry.replace("coaches.yaml", "    example: true\n", "")
+    assert registry.problems() == [
+        "data/coaches.yaml:2:5: coaches[0]: missing required field 'source' "
+        "(Web pages where every published fact of this entry can be checked)",
+        "data/coaches.yaml:13:12: coaches[0].phone: '(413) 555-0101' is a fictional number; "
+        "only example entries may use it",
+    ]
+
+
+def test_an_example_coach_must_use_a_fictional_number(registry):
+    registry.replace("coaches.yaml", "(413) 555-0101", "(413) 570-8243")
+    assert registry.problems() == [
+        "data/coaches.yaml:14:12: coaches[0].phone: an example coach must use a fictional 555-01xx number, "
+        "not '(413) 570-8243'"
+    ]
+
+
+def test_a_centre_needs_a_town_or_regions(registry):
+    registry.replace("centers.yaml", "    address:\n      street: 75 North St.\n      town: Pittsfield\n", "")
+    assert registry.problems() == [
+        "data/centers.yaml:2:5: centers[0]: give an address (with at least a town) or the regions the centre serves"
+    ]
+
+
+def test_an_unknown_choice_lists_the_allowed_values(registry):
+    registry.replace("centers.yaml", "type: prsc", "type: prcs")
+    assert registry.problems() == [
+        "data/centers.yaml:4:11: centers[0].type: 'prcs' is not one of: prsc, rlc, program (did you mean 'prsc'?)"
+    ]
+
+
+def test_every_problem_is_reported_in_one_run_in_file_order(registry):
+    registry.replace("coaches.yaml", "languages: [es, en]", "languages: [spansh, en]")
+    registry.replace("coaches.yaml", "masshealth: true", "masshealth: yes")
+    registry.replace("centers.yaml", "town: Pittsfield", "town: Pittsfeld")
+    problems = registry.problems()
+    assert [p.split(":")[0:2] for p in problems] == [
+        ["data/centers.yaml", "7"], ["data/coaches.yaml", "5"], ["data/coaches.yaml", "9"]]
+
+
+def test_a_missing_registry_file_is_reported(registry):
+    (registry.dir / "tracks.yaml").unlink()
+    assert registry.problems()[0] == "data/tracks.yaml:1:1: the file is missing; it must hold 'tracks:'"
+
+
+def test_a_file_with_the_wrong_top_level_key(registry):
+    registry.write("tracks.yaml", "track:\n  - id: x\n")
+    assert registry.problems() == [
+        "data/tracks.yaml:1:1: the file must start with 'tracks:' followed by a list of entries",
+        "data/tracks.yaml:1:1: track: unknown top-level key 'track'; the file holds only 'tracks:'",
+    ]
