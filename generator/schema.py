@@ -50,9 +50,9 @@ CENTER_TYPES = {
 }
 
 VERIFICATION = {
-    "confirmed": "Confirmed with the centre or mass.gov on the last_verified date",
-    "sourced": "Every field is on a cited public page, but not confirmed with the centre: call before you go",
-    "unverified": "From a list not yet checked against the centre or mass.gov: call before you go",
+    "confirmed": "Confirmed with the centre or mass.gov on the date it was last verified",
+    "sourced": "This listing comes from cited public pages and has not been confirmed with the centre",
+    "unverified": "This listing comes from a list that has not yet been checked against the centre or mass.gov",
 }
 
 MA_LAT, MA_LON = (41.18, 42.89), (-73.51, -69.86)

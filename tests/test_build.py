@@ -1,0 +1,159 @@
+"""The build: every record gets its page, exports carry coordinates, output is escaped,
+and a failed build leaves the published site exactly as it was."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator import build as build_module
+from generator.build import BuildError, build
+from generator.problems import DataError
+from tests.conftest import DATA, TODAY
+
+
+@pytest.fixture(scope="module")
+def bundled_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("bundled") / "site"
+    build(DATA, site, TODAY)
+    return site
+
+
+def _yaml_ids(name: str) -> list[str]:
+    return [line.split("id:", 1)[1].strip() for line in (DATA / name).read_text().splitlines()
+            if line.startswith("  - id:")]
+
+
+def test_every_coach_centre_and_track_has_a_profile_page(bundled_site):
+    for name, folder in (("coaches.yaml", "coaches"), ("centers.yaml", "centers"), ("tracks.yaml", "tracks")):
+        ids = _yaml_ids(name)
+        assert ids, name
+        for record_id in ids:
+            assert (bundled_site / folder / record_id / "index.html").is_file(), f"{folder}/{record_id}/"
+
+
+def test_home_offers_the_three_doors_and_every_page_has_the_help_banner(bundled_site):
+    home = (bundled_site / "index.html").read_text()
+    for door in ("Find a coach", "Find a place near a town", "Plan the next 30 days"):
+        assert door in home
+    for page in (bundled_site / "index.html", bundled_site / "centers" / "index.html",
+                 bundled_site / "coaches" / "rosa-example" / "index.html", bundled_site / "404.html"):
+        text = page.read_text()
+        assert 'href="tel:988"' in text and 'href="sms:988"' in text, page
+        assert 'href="tel:+18003275050"' in text, page  # Massachusetts Substance Use Helpline
+        assert 'href="tel:+18337732445"' in text, page  # Behavioral Health Help Line
+
+
+def test_a_centre_page_shows_address_phone_sources_and_verification(bundled_site):
+    page = (bundled_site / "centers" / "red-house-oak-bluffs" / "index.html").read_text()
+    assert "12 Beach Road, Oak Bluffs, MA" in page
+    assert '<a href="tel:+15086932900">(508) 693-2900</a>' in page
+    assert "Call before you go." in page
+    assert 'href="https://www.mvtimes.com/2024/09/11/national-recovery-month/"' in page
+    assert "Last verified" in page
+
+
+def test_a_coach_page_shows_carc_status_as_of_the_build_date_and_the_example_badge(bundled_site):
+    rosa = (bundled_site / "coaches" / "rosa-example" / "index.html").read_text()
+    assert "CARC current until 30 September 2027" in rosa
+    assert "prn-badge--example" in rosa and "fictional" in rosa
+    sam = (bundled_site / "coaches" / "sam-sample" / "index.html").read_text()
+    assert "CARC renewal due by 15 December 2026" in sam
+
+
+def test_json_exports_carry_every_record_with_coordinates(bundled_site, places):
+    centers = json.loads((bundled_site / "api" / "v1" / "centers.json").read_text())
+    assert centers["version"] == 1 and centers["as_of"] == TODAY.isoformat()
+    assert len(centers["centers"]) == len(_yaml_ids("centers.yaml"))
+    worcester = next(c for c in centers["centers"] if c["id"] == "everyday-miracles-worcester")
+    town = places.towns["Worcester"]  # no street coordinates yet: the town centre, flagged approximate
+    assert (worcester["lat"], worcester["lon"], worcester["approximate_location"]) == (town.lat, town.lon, True)
+    coaches = json.loads((bundled_site / "api" / "v1" / "coaches.json").read_text())
+    assert {c["id"] for c in coaches["coaches"]} == set(_yaml_ids("coaches.yaml"))
+    towns = json.loads((bundled_site / "api" / "v1" / "towns.json").read_text())
+    assert len(towns["towns"]) == 351
+
+
+def test_the_json_schemas_are_published_with_the_site(bundled_site):
+    schema = json.loads((bundled_site / "schema" / "coaches.schema.json").read_text())
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+
+
+def test_no_page_loads_fonts_or_scripts_from_another_origin(bundled_site):
+    for page in bundled_site.rglob("*.html"):
+        text = page.read_text()
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, page
+        assert '<script src="http' not in text and '<link rel="stylesheet" href="http' not in text, page
+
+
+def test_registry_pages_stay_out_of_the_navigation(bundled_site):
+    home = (bundled_site / "index.html").read_text()
+    assert "rosa-example" not in home and "red-house-oak-bluffs" not in home
+
+
+def test_text_from_yaml_is_escaped_everywhere(registry, tmp_path):
+    hostile = "<script>alert(1)</script> & <b>bold</b>"
+    registry.replace("coaches.yaml", "name: Rosa Example", f'name: "{hostile}"')
+    registry.replace("coaches.yaml", "    example: true\n", f'    example: true\n    summary: "{hostile} *not markdown*"\n')
+    registry.replace("centers.yaml", "street: 75 North St.", f'street: "{hostile}"')
+    site = tmp_path / "site"
+    build(registry.dir, site, TODAY)
+    for page in (site / "coaches" / "rosa-example" / "index.html", site / "coaches" / "index.html",
+                 site / "centers" / "living-in-recovery-pittsfield" / "index.html",
+                 site / "tracks" / "older-adults" / "index.html"):
+        text = page.read_text()
+        assert "<script>alert(1)" not in text, page
+        assert "<b>bold</b>" not in text, page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text, page
+    coach = (site / "coaches" / "rosa-example" / "index.html").read_text()
+    assert "*not markdown*" in coach and "<em>not markdown</em>" not in coach
+
+
+def test_bad_data_builds_nothing_and_keeps_the_published_site(registry, tmp_path):
+    site = tmp_path / "site"
+    build(registry.dir, site, TODAY)
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    registry.replace("coaches.yaml", "languages: [es, en]", "languages: [spansh]")
+    with pytest.raises(DataError):
+        build(registry.dir, site, TODAY)
+    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_a_failing_mkdocs_run_leaves_the_published_site_and_no_debris(registry, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    build(registry.dir, site, TODAY)
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+    def broken_mkdocs(config):
+        (Path(config.site_dir) / "index.html").parent.mkdir(parents=True, exist_ok=True)
+        (Path(config.site_dir) / "index.html").write_text("half a site")
+        raise SystemExit("Aborted with 1 warnings in strict mode!")
+
+    monkeypatch.setattr(build_module, "mkdocs_build", broken_mkdocs)
+    with pytest.raises(BuildError, match="strict mode"):
+        build(registry.dir, site, TODAY)
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
+
+
+def test_a_first_build_creates_the_site_folder(registry, tmp_path):
+    site = tmp_path / "out" / "site"
+    report = build(registry.dir, site, TODAY)
+    assert (site / "index.html").is_file()
+    assert report.pages == 6  # coach, centre, track profiles + three list pages
+    assert set(report.seconds) == {"load", "validate", "enrich", "render", "mkdocs"}
+
+
+def test_the_build_makes_no_network_connection(registry, tmp_path, monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the build tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    build(registry.dir, tmp_path / "site", TODAY)
