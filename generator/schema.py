@@ -177,9 +177,15 @@ COACH = Obj([
     LAST_VERIFIED,
 ], rules=(_coach_rules,))
 
+def _banner_needs_a_number(line: dict, path: tuple, check: Check) -> None:
+    if line.get("banner") and "call" not in line:
+        check.report(path, "a line shown in the banner needs a number to call; add 'call:'")
+
+
 HELP_LINE = Obj([
     Field("id", Slug(), "Stable id", required=True),
     Field("name", Text(100), "Name of the line", required=True),
+    Field("short_name", Text(40), "Short name for the banner on small screens, e.g. 'Substance Use Helpline'"),
     Field("call", Text(40), "Number to call, as people should dial it, e.g. '988' or '(800) 327-5050'"),
     Field("text", Text(40), "Number to text, when texting works"),
     Field("chat", Url(), "Web chat address"),
@@ -188,7 +194,7 @@ HELP_LINE = Obj([
     Field("banner", Bool(), "Show in the help banner on every page"),
     SOURCES,
     LAST_VERIFIED,
-])
+], rules=(_banner_needs_a_number,))
 
 
 @dataclass(frozen=True)

@@ -182,3 +182,10 @@ def test_a_file_with_the_wrong_top_level_key(registry):
         "data/tracks.yaml:1:1: the file must start with 'tracks:' followed by a list of entries",
         "data/tracks.yaml:1:1: track: unknown top-level key 'track'; the file holds only 'tracks:'",
     ]
+
+
+def test_a_help_line_in_the_banner_needs_a_number(registry):
+    registry.replace("help.yaml", '    call: "988"\n', "")
+    assert registry.problems() == [
+        "data/help.yaml:2:5: help_lines[0]: a line shown in the banner needs a number to call; add 'call:'"
+    ]
