@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from .fields import LANGUAGES
 from .places import Places
 from .schema import CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
+from .towns import town_views
 from .validate import Registries
 
 RENEWAL_WINDOW = dt.timedelta(days=60)
 
 CALL_BEFORE = {"sourced", "unverified"}
+CENTER_ZOOM, CENTER_ZOOM_APPROXIMATE = 15, 12
 
 
 def long_date(day: dt.date) -> str:
@@ -59,6 +61,7 @@ class Site:
     help_lines: list[dict]
     centers: list[dict]
     coaches: list[dict]
+    towns: list[dict]
     places: Places
 
     @property
@@ -76,7 +79,11 @@ def enrich(registries: Registries, today: dt.date) -> Site:
         track["coaches"] = [c for c in coaches if track["id"] in c.get("tracks", [])]
         track["centers"] = [c for c in centers if track["id"] in c.get("tracks", [])]
     help_lines = [_help_line(h) for h in registries.help_lines]
-    return Site(today, sorted(tracks.values(), key=lambda t: t["name"]), help_lines, centers, coaches, places)
+    towns = town_views(places, centers, coaches)
+    for town in towns:
+        town["tracks"] = [tracks[t] for t in town.pop("track_ids")]
+    return Site(today, sorted(tracks.values(), key=lambda t: t["name"]), help_lines, centers, coaches, towns,
+                places)
 
 
 def _address(address: dict) -> dict:
@@ -110,6 +117,10 @@ def _center(record: dict, places: Places, tracks: dict) -> dict:
         view["phone_href"] = tel_href(record["phone"])
     view["sites"] = [{**site, "address": _address(site["address"]), "position": _position(site, places)}
                      for site in record.get("sites", [])]
+    position = view["position"] or next((s["position"] for s in view["sites"]), None)
+    if position:
+        zoom = CENTER_ZOOM_APPROXIMATE if position["approximate"] else CENTER_ZOOM
+        view["map_focus"] = f"{position['lat']},{position['lon']},{zoom}"
     return view
 
 
@@ -120,9 +131,11 @@ def _coach(record: dict, places: Places, tracks: dict, today: dt.date) -> dict:
             "mode_labels": [MODES[m] for m in record["modes"]],
             "specialty_labels": [SPECIALTIES[s] for s in record.get("specialties", [])],
             "track_list": [tracks[t] for t in record.get("tracks", [])],
-            "serves_towns": serves.get("towns", []),
+            "serves_towns": [{"name": t, "url": f"towns/{places.towns[t].slug}/"} for t in serves.get("towns", [])],
             "serves_regions": [places.regions[r].name for r in serves.get("regions", [])],
             "statewide": serves.get("statewide", False)}
+    areas = serves.get("towns", []) + view["serves_regions"]
+    view["serves_label"] = "Statewide" if view["statewide"] else ", ".join(areas)
     if "phone" in record:
         view["phone_href"] = tel_href(record["phone"])
     return view

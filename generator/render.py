@@ -12,7 +12,10 @@ from urllib.parse import urlsplit
 import jinja2
 
 from .enrich import Site, long_date
-from .schema import CENTER_TYPES, REGISTRIES, REGISTRY
+from .find_index import find_index
+from .hsds import hsds_exports
+from .maps import map_page
+from .schema import CENTER_TYPE_PLURALS, REGISTRIES, REGISTRY
 
 API_VERSION = 1
 
@@ -35,6 +38,7 @@ def _environment() -> jinja2.Environment:
     env.filters["host"] = lambda url: urlsplit(url).netloc.removeprefix("www.")
     env.filters["long_date"] = long_date
     env.filters["paragraphs"] = lambda text: [p.strip() for p in text.split("\n\n") if p.strip()]
+    env.filters["miles"] = lambda miles: f"{miles:.1f} mi"
     return env
 
 
@@ -68,19 +72,31 @@ class Page:
 
 def pages(site: Site) -> list[Page]:
     """Every generated page of the site."""
-    groups = [{"id": kind, "title": label + "s", "centers": [c for c in site.centers if c["type"] == kind]}
-              for kind, label in CENTER_TYPES.items()]
+    groups = [{"id": kind, "title": label, "centers": [c for c in site.centers if c["type"] == kind]}
+              for kind, label in CENTER_TYPE_PLURALS.items()]
     out = [
         Page("coaches/index.md", "Peer recovery coaches", "coaches.html", {"coaches": site.coaches},
              "Peer recovery coaches in Massachusetts: languages, specialties, CARC status and MassHealth."),
         Page("centers/index.md", "Centers and Recovery Learning Communities", "centers.html", {"groups": groups},
              "Peer Recovery Support Centers and Recovery Learning Communities in Massachusetts."),
         Page("tracks/index.md", "Specialty tracks", "tracks.html", {"tracks": site.tracks}),
+        Page("towns/index.md", "Help by city and town", "towns.html", {"groups": _by_letter(site.towns)},
+             "All 351 Massachusetts cities and towns with their nearest peer recovery centres and coaches."),
     ]
     out += [Page(f"coaches/{c['id']}.md", c["name"], "coach.html", {"c": c}) for c in site.coaches]
     out += [Page(f"centers/{c['id']}.md", c["name"], "center.html", {"c": c}) for c in site.centers]
     out += [Page(f"tracks/{t['id']}.md", t["name"], "track.html", {"t": t}, t["summary"]) for t in site.tracks]
+    out += [Page(f"towns/{t['slug']}.md", f"Peer recovery help near {t['name']}", "town.html", {"t": t},
+                 f"Nearest peer recovery centres, RLC and coaches for {t['name']}, Massachusetts.")
+            for t in site.towns]
     return out
+
+
+def _by_letter(towns: list[dict]) -> list[dict]:
+    groups: dict[str, list[dict]] = {}
+    for town in towns:
+        groups.setdefault(town["name"][0].upper(), []).append(town)
+    return [{"letter": letter, "towns": items} for letter, items in groups.items()]
 
 
 def help_banner(site: Site) -> str:
@@ -129,10 +145,13 @@ def exports(site: Site) -> dict[str, object]:
         "api/v1/coaches.json": {**header, "coaches": coaches},
         "api/v1/centers.json": {**header, "centers": centers},
         "api/v1/towns.json": {**header, "towns": towns},
-    } | {f"schema/{r.key}.schema.json": r.schema() for r in REGISTRIES}
+        "api/v1/find.json": find_index(site),
+    } | {f"schema/{r.key}.schema.json": r.schema() for r in REGISTRIES} | hsds_exports(site)
 
 
 def write_exports(site: Site, docs_dir: Path) -> None:
+    (docs_dir / "map").mkdir(exist_ok=True)
+    (docs_dir / "map" / "index.html").write_text(map_page(site), encoding="utf-8")
     for rel, payload in exports(site).items():
         target = docs_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)

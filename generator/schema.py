@@ -48,6 +48,11 @@ CENTER_TYPES = {
     "rlc": "Recovery Learning Community",
     "program": "Specialty programme",
 }
+CENTER_TYPE_PLURALS = {
+    "prsc": "Peer Recovery Support Centers",
+    "rlc": "Recovery Learning Communities",
+    "program": "Specialty programmes",
+}
 
 VERIFICATION = {
     "confirmed": "Confirmed with the centre or mass.gov on the date it was last verified",

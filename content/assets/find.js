@@ -1,0 +1,319 @@
+/* Find help near you: resolves a town, village, neighbourhood or ZIP code, measures distances and
+ * filters, all in the browser from /api/v1/find.json. Nothing typed here is sent anywhere. */
+(function () {
+  "use strict";
+
+  var MAX_OPTIONS = 8;
+  var root = document.getElementById("prn-find");
+  if (!root) { return; }
+  var form = root.querySelector("form");
+  var input = document.getElementById("prn-q");
+  var listbox = document.getElementById("prn-q-options");
+  var status = document.getElementById("prn-status");
+  var results = document.getElementById("prn-results");
+  var index = null;
+  var active = -1;
+  var options = [];
+
+  /* Geodesic distance on the WGS84 ellipsoid (Andoyer-Lambert), in miles: matches geopy to ~0.01 mi. */
+  function miles(lat1, lon1, lat2, lon2) {
+    var a = 6378137, f = 1 / 298.257223563, rad = Math.PI / 180;
+    var b1 = Math.atan((1 - f) * Math.tan(lat1 * rad)), b2 = Math.atan((1 - f) * Math.tan(lat2 * rad));
+    var dl = (lon2 - lon1) * rad;
+    var h = Math.pow(Math.sin((b2 - b1) / 2), 2) + Math.cos(b1) * Math.cos(b2) * Math.pow(Math.sin(dl / 2), 2);
+    var s = 2 * Math.asin(Math.min(1, Math.sqrt(h)));
+    if (s === 0) { return 0; }
+    var p = (b1 + b2) / 2, q = (b2 - b1) / 2;
+    var x = (s - Math.sin(s)) * Math.pow(Math.sin(p) * Math.cos(q), 2) / Math.pow(Math.cos(s / 2), 2);
+    var y = (s + Math.sin(s)) * Math.pow(Math.cos(p) * Math.sin(q), 2) / Math.pow(Math.sin(s / 2), 2);
+    return a * (s - f / 2 * (x + y)) / 1609.344;
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") { node.textContent = attrs[key]; } else { node.setAttribute(key, attrs[key]); }
+    });
+    (children || []).forEach(function (child) { if (child) { node.appendChild(child); } });
+    return node;
+  }
+
+  function norm(text) { return text.trim().toLowerCase().replace(/\s+/g, " "); }
+
+  /* ---- places ---- */
+
+  function resolve(query) {
+    var q = norm(query), i;
+    if (!q) { return null; }
+    if (/^\d{5}/.test(q)) {
+      for (i = 0; i < index.zips.length; i++) {
+        if (index.zips[i][0] === q.slice(0, 5)) { return {label: q.slice(0, 5), town: index.zips[i][1]}; }
+      }
+      return null;
+    }
+    for (i = 0; i < index.towns.length; i++) {
+      if (norm(index.towns[i][0]) === q) { return {label: index.towns[i][0], town: i}; }
+    }
+    for (i = 0; i < index.villages.length; i++) {
+      if (norm(index.villages[i][0]) === q) { return {label: index.villages[i][0], town: index.villages[i][1]}; }
+    }
+    return null;
+  }
+
+  function suggestions(query) {
+    var q = norm(query), out = [];
+    if (!q) { return out; }
+    if (/^\d+$/.test(q)) {
+      index.zips.forEach(function (z) {
+        if (z[0].indexOf(q) === 0) { out.push({value: z[0], label: z[0] + " (" + index.towns[z[1]][0] + ")"}); }
+      });
+      return out.slice(0, MAX_OPTIONS);
+    }
+    index.towns.forEach(function (t) {
+      if (norm(t[0]).indexOf(q) === 0) { out.push({value: t[0], label: t[0]}); }
+    });
+    index.villages.forEach(function (v) {
+      if (norm(v[0]).indexOf(q) === 0) { out.push({value: v[0], label: v[0] + " (" + index.towns[v[1]][0] + ")"}); }
+    });
+    return out.slice(0, MAX_OPTIONS);
+  }
+
+  /* ---- the combobox (WAI-ARIA 1.2 pattern with aria-activedescendant) ---- */
+
+  function showOptions(list) {
+    options = list;
+    active = -1;
+    listbox.textContent = "";
+    list.forEach(function (option, i) {
+      var item = el("li", {id: "prn-q-option-" + i, role: "option", "aria-selected": "false", text: option.label});
+      item.addEventListener("mousedown", function (event) { event.preventDefault(); choose(i); });
+      listbox.appendChild(item);
+    });
+    var open = list.length > 0;
+    listbox.hidden = !open;
+    input.setAttribute("aria-expanded", open ? "true" : "false");
+    input.removeAttribute("aria-activedescendant");
+  }
+
+  function highlight(i) {
+    var items = listbox.querySelectorAll("li");
+    items.forEach(function (item, n) { item.setAttribute("aria-selected", n === i ? "true" : "false"); });
+    active = i;
+    if (i >= 0) { input.setAttribute("aria-activedescendant", "prn-q-option-" + i); }
+    else { input.removeAttribute("aria-activedescendant"); }
+  }
+
+  function choose(i) {
+    input.value = options[i].value;
+    showOptions([]);
+    search();
+  }
+
+  input.addEventListener("input", function () { showOptions(suggestions(input.value)); });
+  input.addEventListener("blur", function () { showOptions([]); });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" && options.length) {
+      event.preventDefault(); highlight((active + 1) % options.length);
+    } else if (event.key === "ArrowUp" && options.length) {
+      event.preventDefault(); highlight(active <= 0 ? options.length - 1 : active - 1);
+    } else if (event.key === "Enter" && active >= 0) {
+      event.preventDefault(); choose(active);
+    } else if (event.key === "Escape") {
+      showOptions([]);
+    }
+  });
+
+  /* ---- filters and URL state ---- */
+
+  function fillSelect(name, entries) {
+    var select = form.elements[name];
+    entries.forEach(function (entry) { select.appendChild(el("option", {value: entry[0], text: entry[1]})); });
+  }
+
+  function pairs(labels) { return Object.keys(labels).map(function (k) { return [k, labels[k]]; }); }
+
+  function setUpFilters() {
+    fillSelect("type", pairs(index.labels.types).concat([["coach", "Coaches"]]));
+    fillSelect("lang", pairs(index.labels.language));
+    fillSelect("mode", pairs(index.labels.mode));
+    fillSelect("focus", pairs(index.labels.track).map(function (p) { return ["track:" + p[0], p[1]]; })
+      .concat(pairs(index.labels.specialty).map(function (p) { return ["specialty:" + p[0], p[1]]; })));
+  }
+
+  var FIELDS = ["q", "type", "lang", "mode", "focus", "within"];
+  var FLAGS = ["masshealth", "carc"];
+
+  function readState() {
+    var state = {};
+    FIELDS.forEach(function (name) { state[name] = form.elements[name].value; });
+    FLAGS.forEach(function (name) { state[name] = form.elements[name].checked; });
+    return state;
+  }
+
+  function writeUrl(state) {
+    var params = new URLSearchParams();
+    FIELDS.forEach(function (name) { if (state[name] && !(name === "within" && state[name] === "25")) { params.set(name, state[name]); } });
+    if (state.within === "") { params.set("within", "any"); }
+    FLAGS.forEach(function (name) { if (state[name]) { params.set(name, "1"); } });
+    var query = params.toString();
+    history.replaceState(null, "", query ? "?" + query : location.pathname);
+  }
+
+  function loadUrl() {
+    var params = new URLSearchParams(location.search);
+    FIELDS.forEach(function (name) {
+      if (!params.has(name)) { return; }
+      var value = params.get(name);
+      form.elements[name].value = name === "within" && value === "any" ? "" : value;
+    });
+    FLAGS.forEach(function (name) { form.elements[name].checked = params.get(name) === "1"; });
+  }
+
+  /* ---- matching ---- */
+
+  function centerMatches(center, state) {
+    if (state.type && state.type !== center.type) { return false; }
+    if (state.lang && center.languages.indexOf(state.lang) < 0) { return false; }
+    if (state.mode === "phone" || state.mode === "text") { return false; }
+    if (state.mode === "video" && !center.virtual) { return false; }
+    if (state.focus) {
+      var parts = state.focus.split(":");
+      if (parts[0] !== "track" || center.tracks.indexOf(parts[1]) < 0) { return false; }
+    }
+    return true;
+  }
+
+  function coachMatches(coach, state, town) {
+    if (state.type && state.type !== "coach") { return false; }
+    if (state.lang && coach.languages.indexOf(state.lang) < 0) { return false; }
+    if (state.mode && coach.modes.indexOf(state.mode) < 0) { return false; }
+    if (state.focus) {
+      var parts = state.focus.split(":");
+      var list = parts[0] === "track" ? coach.tracks : coach.specialties;
+      if (list.indexOf(parts[1]) < 0) { return false; }
+    }
+    if (state.masshealth && !coach.masshealth) { return false; }
+    if (state.carc && coach.carc !== "current" && coach.carc !== "renewal_due") { return false; }
+    return town === null || coach.statewide || coach.towns.indexOf(town) >= 0 ||
+      coach.regions.indexOf(index.towns[town][4]) >= 0;
+  }
+
+  function nearestPoint(center, lat, lon) {
+    var best = null;
+    center.points.forEach(function (point) {
+      var d = miles(lat, lon, point.lat, point.lon);
+      if (!best || d < best.miles) { best = {point: point, miles: d}; }
+    });
+    return best;
+  }
+
+  /* ---- rendering ---- */
+
+  function centerItem(center, near) {
+    var body = [el("h3", {"class": "prn-card__title"}, [
+      el("a", {href: "../" + center.url, text: center.name}),
+      near ? el("span", {"class": "prn-distance", text: " " + near.miles.toFixed(1) + " mi"}) : null
+    ])];
+    body.push(el("p", {text: index.labels.type[center.type]}));
+    if (near && near.point.address) {
+      body.push(el("p", {text: near.point.address + (near.point.approximate ? " (approximate location: town centre)" : "")}));
+    }
+    if (center.phone) { body.push(el("p", {}, [el("a", {href: center.phone_href, text: center.phone})])); }
+    if (center.hours) { body.push(el("p", {text: "Hours: " + center.hours})); }
+    if (!near && center.virtual) { body.push(el("p", {text: "Virtual: " + center.virtual})); }
+    if (center.call_before) { body.push(el("p", {"class": "prn-flag", text: "Call before you go"})); }
+    return el("li", {"class": "prn-near__item", "data-id": center.id}, body);
+  }
+
+  function coachItem(coach) {
+    var names = function (codes, labels) { return codes.map(function (c) { return labels[c]; }).join(", "); };
+    return el("li", {"class": "prn-card", "data-id": coach.id}, [
+      el("h3", {"class": "prn-card__title"}, [el("a", {href: "../" + coach.url, text: coach.name}),
+        coach.example ? el("span", {"class": "prn-badge prn-badge--example", text: "Example"}) : null]),
+      el("p", {text: coach.carc_label}),
+      el("p", {text: "Languages: " + names(coach.languages, index.labels.language) +
+        " · Meets: " + names(coach.modes, index.labels.mode)}),
+      coach.masshealth ? el("p", {text: "MassHealth"}) : null
+    ]);
+  }
+
+  function section(title, id, items, listClass) {
+    if (!items.length) { return null; }
+    return el("section", {"aria-labelledby": id}, [el("h2", {id: id, text: title}), el("ul", {"class": listClass}, items)]);
+  }
+
+  function search() {
+    if (!index) { return; }
+    var state = readState();
+    writeUrl(state);
+    results.textContent = "";
+    if (!state.q.trim()) { status.textContent = ""; return; }
+    var place = resolve(state.q);
+    if (!place) {
+      status.textContent = "No Massachusetts town, village or ZIP code matches \u201c" + state.q.trim() + "\u201d. Try the town's name.";
+      return;
+    }
+    var town = index.towns[place.town];
+    var within = state.within ? Number(state.within) : Infinity;
+    var near = [];
+    index.centers.forEach(function (center) {
+      if (!centerMatches(center, state)) { return; }
+      var best = nearestPoint(center, town[2], town[3]);
+      if (best && best.miles <= within) { near.push({center: center, near: best}); }
+    });
+    near.sort(function (a, b) { return a.near.miles - b.near.miles; });
+    var coaches = index.coaches.filter(function (coach) { return coachMatches(coach, state, place.town); });
+    var where = place.label === town[0] ? town[0] : place.label + " (" + town[0] + ")";
+    var radius = state.within ? "within " + state.within + " miles of " : "near ";
+    status.textContent = near.length + " places " + radius + where + ", and " + coaches.length + " coaches who work there.";
+    var parts = [
+      section("Places " + radius + where, "prn-places", near.map(function (n) { return centerItem(n.center, n.near); }), "prn-near"),
+      section("Coaches who work in " + town[0], "prn-coaches", coaches.map(coachItem), "prn-cards")
+    ];
+    if (!near.length) {
+      var virtual = index.centers.filter(function (c) { return c.virtual && centerMatches(c, {type: "", lang: "", mode: "", focus: ""}); });
+      var remote = index.coaches.filter(function (c) {
+        return (c.modes.indexOf("video") >= 0 || c.modes.indexOf("phone") >= 0) && coachMatches(c, state, null) &&
+          (c.statewide || c.regions.indexOf(town[4]) >= 0);
+      });
+      parts.unshift(el("div", {"class": "prn-notice", id: "prn-nothing-near"}, [
+        el("p", {text: "Nothing " + (state.within ? "within " + state.within + " miles" : "nearby") +
+          " matches. These options work from anywhere:"}),
+        section("Virtual and phone options", "prn-virtual", virtual.map(function (c) { return centerItem(c, null); })
+          .concat(remote.map(coachItem)), "prn-near")
+      ]));
+    }
+    parts.push(el("p", {}, [el("a", {href: "../towns/" + town[1] + "/", text: "Everything near " + town[0] + " on one page"})]));
+    parts.forEach(function (part) { if (part) { results.appendChild(part); } });
+  }
+
+  /* ---- wiring ---- */
+
+  form.addEventListener("submit", function (event) { event.preventDefault(); showOptions([]); search(); });
+  form.addEventListener("change", function (event) { if (event.target !== input) { search(); } });
+
+  document.getElementById("prn-locate").addEventListener("click", function () {
+    if (!navigator.geolocation) { status.textContent = "This browser cannot share its location."; return; }
+    status.textContent = "Finding your location\u2026 (it stays on your device)";
+    navigator.geolocation.getCurrentPosition(function (pos) {
+      var best = 0, bestMiles = Infinity;
+      index.towns.forEach(function (t, i) {
+        var d = miles(pos.coords.latitude, pos.coords.longitude, t[2], t[3]);
+        if (d < bestMiles) { best = i; bestMiles = d; }
+      });
+      input.value = index.towns[best][0];
+      search();
+    }, function () { status.textContent = "Your location is not available. Type a town or ZIP code instead."; });
+  });
+
+  fetch(root.dataset.index).then(function (response) { return response.json(); }).then(function (data) {
+    index = data;
+    setUpFilters();
+    loadUrl();
+    root.hidden = false;
+    search();
+  }).catch(function () {
+    root.hidden = false;
+    status.textContent = "The search could not load. Browse help by town instead.";
+  });
+})();

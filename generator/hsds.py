@@ -1,0 +1,176 @@
+"""Open Referral HSDS 3.0 export of the centres, as static copies of the HSDS API list endpoints.
+
+Each centre, RLC or programme site is one `service` in the API's full shape (organization,
+service_at_locations with location and address, phones, schedules, languages, service_areas and
+attributes nested). Host agencies are `organization`s, shared by the services they run; a centre
+without a host is its own organization. Ids are UUIDs derived from record ids, so they stay the
+same from build to build. Coaches are not exported: today they are all fictional examples.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from .enrich import Site
+from .schema import CENTER_TYPES, VERIFICATION
+
+HSDS_VERSION = "3.0.1"
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "peer-recovery-navigator:hsds")  # never change: ids are published
+
+KIND_DESCRIPTIONS = {
+    "prsc": "A free, peer-led drop-in centre for people in recovery from substance use, funded by the "
+            "Department of Public Health's Bureau of Substance Addiction Services (BSAS).",
+    "rlc": "A peer-run network funded by the Department of Mental Health (DMH): self-help, information and "
+           "referral, advocacy and training, with strong support for co-occurring conditions.",
+    "program": "A specialty programme site.",
+}
+
+TAXONOMY = {"id": str(uuid.uuid5(NAMESPACE, "taxonomy:navigator")),
+            "name": "Peer Recovery Navigator categories",
+            "description": "Kinds of peer recovery resources in Massachusetts (PRSC, RLC, specialty programme) "
+                           "and the specialty tracks they offer.",
+            "version": "1"}
+
+
+def uid(*parts: str) -> str:
+    """A stable UUID for one HSDS object, from the kind of object and the record ids it comes from."""
+    return str(uuid.uuid5(NAMESPACE, ":".join(parts)))
+
+
+def _page(contents: list[dict]) -> dict:
+    """A single-page HSDS API list response."""
+    return {"total_items": len(contents), "total_pages": 1, "page_number": 1, "size": len(contents),
+            "first_page": True, "last_page": True, "empty": not contents, "contents": contents}
+
+
+def _terms(site: Site) -> list[dict]:
+    kinds = [{"code": kind, "name": label, "description": KIND_DESCRIPTIONS[kind]}
+             for kind, label in CENTER_TYPES.items()]
+    tracks = [{"code": f"track:{t['id']}", "name": t["name"], "description": t["summary"]} for t in site.tracks]
+    return [{"id": uid("term", term["code"]), **term, "taxonomy": TAXONOMY["name"],
+             "taxonomy_id": TAXONOMY["id"]} for term in kinds + tracks]
+
+
+def _organizations(site: Site) -> dict[str, dict]:
+    """Organization of each centre id: its host agency (deduplicated by name) or the centre itself."""
+    by_host: dict[str, list[dict]] = {}
+    for center in site.centers:
+        if "host" in center:
+            by_host.setdefault(center["host"], []).append(center)
+    out = {}
+    for host, centers in by_host.items():
+        org = {"id": uid("organization", "host", host.lower()), "name": host,
+               "description": "Runs " + "; ".join(c["name"] for c in centers) + "."}
+        out.update({c["id"]: org for c in centers})
+    for center in site.centers:
+        if "host" not in center:
+            org = {"id": uid("organization", "center", center["id"]), "name": center["name"],
+                   "description": KIND_DESCRIPTIONS[center["type"]]}
+            if "website" in center:
+                org["website"] = center["website"]
+            out[center["id"]] = org
+    return out
+
+
+def _location(key: str, name: str, place: dict, org_id: str) -> dict:
+    """A physical location with its address line; coordinates only when they are exact."""
+    location_id = uid("location", key)
+    address = place["address"]
+    description = address["line"]
+    location = {"id": location_id, "location_type": "physical", "name": name, "organization_id": org_id}
+    position = place.get("position")
+    if position and not position["approximate"]:
+        location.update(latitude=position["lat"], longitude=position["lon"])
+    else:
+        description += ". The exact position is not known; maps show the centre of the town."
+    location["description"] = description
+    if address.get("street") and address.get("zip"):
+        location["addresses"] = [{
+            "id": uid("address", key), "location_id": location_id, "address_1": address["street"],
+            "city": address.get("place") or address["town"], "state_province": "MA",
+            "postal_code": address["zip"], "country": "US", "address_type": "physical"}]
+    return location
+
+
+def _service_at_locations(center: dict, service_id: str, org_id: str) -> list[dict]:
+    places = []
+    if "address" in center:
+        places.append((center["id"], center["name"], center))
+    places += [(f"{center['id']}/{i}", site["name"], site) for i, site in enumerate(center["sites"])]
+    out = []
+    for key, name, place in places:
+        location = _location(key, name, place, org_id)
+        out.append({"id": uid("service_at_location", key), "service_id": service_id,
+                    "location_id": location["id"], "location": location})
+    return out
+
+
+def _description(center: dict) -> str:
+    parts = [KIND_DESCRIPTIONS[center["type"]]]
+    if center.get("services"):
+        parts.append("Offers: " + "; ".join(center["services"]) + ".")
+    if center.get("virtual"):
+        parts.append("Virtual options: " + center["virtual"])
+    return " ".join(parts)
+
+
+def _alert(center: dict) -> str | None:
+    parts = []
+    if center["call_before"]:
+        parts.append(f"Call before you go: {VERIFICATION[center['verification']].lower()}.")
+    if center.get("notes"):
+        parts.append(center["notes"])
+    return " ".join(parts) or None
+
+
+def _attribute(service_id: str, term: dict) -> dict:
+    return {"id": uid("attribute", service_id, term["code"]), "link_id": service_id, "link_type": "service_type",
+            "link_entity": "service", "taxonomy_term_id": term["id"],
+            "taxonomy_term": {**term, "taxonomy_detail": TAXONOMY}}
+
+
+def _service(center: dict, org: dict, terms: dict[str, dict]) -> dict:
+    service_id = uid("service", center["id"])
+    service = {"id": service_id, "organization_id": org["id"], "name": center["name"],
+               "description": _description(center), "status": "active",
+               "assured_date": center["last_verified"].isoformat()}
+    if "website" in center:
+        service["url"] = center["website"]
+    if "eligibility" in center:
+        service["eligibility_description"] = center["eligibility"]
+    alert = _alert(center)
+    if alert:
+        service["alert"] = alert
+    if "phone" in center:
+        service["phones"] = [{"id": uid("phone", center["id"]), "service_id": service_id,
+                              "number": center["phone"], "type": "voice"}]
+    if "hours" in center:
+        service["schedules"] = [{"id": uid("schedule", center["id"]), "service_id": service_id,
+                                 "description": center["hours"]}]
+    service["languages"] = [{"id": uid("language", center["id"], code), "service_id": service_id,
+                             "code": code, "name": name}
+                            for code, name in zip(center.get("languages", []), center["language_names"])]
+    service["service_areas"] = [{"id": uid("service_area", center["id"], region), "service_id": service_id,
+                                 "name": name}
+                                for region, name in zip(center.get("regions", []), center["region_names"])]
+    service["service_at_locations"] = _service_at_locations(center, service_id, org["id"])
+    service["organization"] = org
+    codes = [center["type"]] + [f"track:{t['id']}" for t in center["track_list"]]
+    service["attributes"] = [_attribute(service_id, terms[code]) for code in codes]
+    return service
+
+
+def hsds_exports(site: Site) -> dict[str, dict]:
+    """The HSDS files, keyed by their path in the site."""
+    terms = _terms(site)
+    by_code = {term["code"]: term for term in terms}
+    orgs = _organizations(site)
+    services = [_service(c, orgs[c["id"]], by_code) for c in site.centers]
+    unique_orgs = sorted({o["id"]: o for o in orgs.values()}.values(), key=lambda o: o["name"].lower())
+    return {
+        "api/v1/hsds/index.json": {"version": HSDS_VERSION},
+        "api/v1/hsds/services.json": _page(services),
+        "api/v1/hsds/organizations.json": _page(unique_orgs),
+        "api/v1/hsds/taxonomies.json": _page([TAXONOMY]),
+        "api/v1/hsds/taxonomy_terms.json": _page(terms),
+    }

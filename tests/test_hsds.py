@@ -1,0 +1,165 @@
+"""The Open Referral HSDS export validates against the official HSDS 3.0 schemas and says what a
+211-style directory needs: who runs each centre, where it is, how to call, when it was checked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from generator.enrich import enrich
+from generator.hsds import hsds_exports
+from generator.places import load_places
+from generator.validate import validate
+from tests.conftest import DATA, TODAY
+
+SCHEMAS = Path(__file__).parent / "fixtures" / "hsds-3.0"
+REGISTRY = Registry().with_resources(
+    (path.name, Resource.from_contents(json.loads(path.read_text()), default_specification=DRAFT202012))
+    for path in SCHEMAS.glob("*.json"))
+PAGES = {"services.json": "service.json", "organizations.json": "organization.json",
+         "taxonomies.json": "taxonomy.json", "taxonomy_terms.json": "taxonomy_term.json"}
+
+
+def hsds(data_dir: Path) -> dict[str, dict]:
+    site = enrich(validate(data_dir, load_places(data_dir), TODAY), TODAY)
+    files = hsds_exports(site)
+    return {path.removeprefix("api/v1/hsds/"): json.loads(json.dumps(payload)) for path, payload in files.items()}
+
+
+def errors(item: dict, schema_file: str) -> list[str]:
+    validator = jsonschema.Draft202012Validator(REGISTRY[schema_file].contents, registry=REGISTRY,
+                                                format_checker=jsonschema.FormatChecker())
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(item)]
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return hsds(DATA)
+
+
+def services_by_name(files: dict) -> dict[str, dict]:
+    return {s["name"]: s for s in files["services.json"]["contents"]}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_exported_object_validates_against_the_hsds_schema(bundled, page):
+    contents = bundled[page]["contents"]
+    assert contents
+    for item in contents:
+        assert errors(item, PAGES[page]) == [], item["name"]
+
+
+def test_the_schemas_reject_what_hsds_forbids():
+    """The validation can fail: a wrong status, a missing name and a non-UUID id are caught."""
+    problems = errors({"id": "centre-1", "status": "open", "service_at_locations": [
+        {"id": "00000000-0000-0000-0000-000000000000", "location": {"id": "00000000-0000-0000-0000-000000000001"}}]},
+        "service.json")
+    assert "status: 'open' is not one of ['active', 'inactive', 'defunct', 'temporarily closed']" in problems
+    assert ": 'name' is a required property" in problems
+    assert "id: 'centre-1' is not a 'uuid'" in problems
+    assert "service_at_locations/0/location: 'location_type' is a required property" in problems
+
+
+def test_the_files_are_single_page_api_lists_and_declare_the_version(bundled):
+    assert bundled["index.json"] == {"version": "3.0.1"}
+    services = bundled["services.json"]
+    assert services["total_items"] == services["size"] == len(services["contents"]) == 29
+    assert (services["page_number"], services["total_pages"], services["empty"]) == (1, 1, False)
+
+
+def test_a_centre_becomes_an_active_service_run_by_its_host_with_its_checked_date(registry):
+    registry.replace("centers.yaml", "    phone:", "    host: ServiceNet\n    hours: Monday to Friday, 9am to 4pm\n    phone:")
+    service = services_by_name(hsds(registry.dir))["Living in Recovery"]
+    assert service["status"] == "active"
+    assert service["assured_date"] == "2026-01-01"
+    assert service["organization"]["name"] == "ServiceNet"
+    assert service["organization_id"] == service["organization"]["id"]
+    assert [p["number"] for p in service["phones"]] == ["(413) 570-8243"]
+    assert [s["description"] for s in service["schedules"]] == ["Monday to Friday, 9am to 4pm"]
+    assert service["alert"].startswith("Call before you go: this listing comes from cited public pages")
+
+
+def test_centres_sharing_a_host_share_one_organization(bundled):
+    gandara = [s for s in bundled["services.json"]["contents"] if s["organization"]["name"] == "Gándara Center"]
+    assert len(gandara) == 4
+    assert len({s["organization_id"] for s in gandara}) == 1
+    names = [o["name"] for o in bundled["organizations.json"]["contents"]]
+    assert names.count("Gándara Center") == 1
+    assert len(names) == len(set(names))
+
+
+def test_a_centre_without_a_host_is_its_own_organization(bundled):
+    service = services_by_name(bundled)["Northampton Recovery Center"]
+    assert service["organization"]["name"] == "Northampton Recovery Center"
+
+
+def test_a_town_level_location_has_no_coordinates_and_says_so(bundled):
+    location = services_by_name(bundled)["Have Hope Peer Recovery Center"]["service_at_locations"][0]["location"]
+    assert "latitude" not in location and "longitude" not in location
+    assert location["description"] == ("37 Main St., second floor (Berkshire Plaza), North Adams, MA. The exact "
+                                       "position is not known; maps show the centre of the town.")
+
+
+def test_exact_coordinates_and_a_full_address_are_exported(registry):
+    registry.replace("centers.yaml", "      town: Pittsfield\n",
+                     "      town: Pittsfield\n      zip: '01201'\n    location: {lat: 42.4501, lon: -73.2454}\n")
+    location = services_by_name(hsds(registry.dir))["Living in Recovery"]["service_at_locations"][0]["location"]
+    assert (location["latitude"], location["longitude"]) == (42.4501, -73.2454)
+    assert location["location_type"] == "physical"
+    address = location["addresses"][0]
+    assert {k: address[k] for k in ("address_1", "city", "state_province", "postal_code", "country")} == {
+        "address_1": "75 North St.", "city": "Pittsfield", "state_province": "MA", "postal_code": "01201",
+        "country": "US"}
+    assert address["location_id"] == location["id"]
+
+
+def test_an_rlc_lists_its_sites_its_region_and_its_languages(bundled):
+    rlc = services_by_name(bundled)["Northeast Recovery Learning Community"] \
+        if "Northeast Recovery Learning Community" in services_by_name(bundled) else \
+        next(s for s in bundled["services.json"]["contents"] if s["service_areas"]
+             and s["service_areas"][0]["name"] == "Northeast Massachusetts" if s["service_areas"])
+    assert [a["name"] for a in rlc["service_areas"]] == ["Northeast Massachusetts"]
+    assert [(lang["code"], lang["name"]) for lang in rlc["languages"]] == [("en", "English"), ("es", "Spanish")]
+    western = next(s for s in bundled["services.json"]["contents"]
+                   if [a["name"] for a in s["service_areas"]] == ["Western Massachusetts"])
+    assert len(western["service_at_locations"]) == 3
+
+
+def test_kind_and_tracks_are_taxonomy_terms(bundled):
+    moms = next(s for s in bundled["services.json"]["contents"] if s["name"].startswith("Moms Do Care")
+                or "Moms Do Care" in s["name"])
+    codes = [a["taxonomy_term"]["code"] for a in moms["attributes"]]
+    assert codes == ["program", "track:pregnant-parenting"]
+    assert all(a["link_id"] == moms["id"] for a in moms["attributes"])
+    term_ids = {t["id"] for t in bundled["taxonomy_terms.json"]["contents"]}
+    assert {a["taxonomy_term_id"] for a in moms["attributes"]} <= term_ids
+
+
+def test_ids_are_stable_between_builds_and_unique(bundled):
+    again = hsds(DATA)
+    assert again == bundled
+    ids = []
+
+    def collect(value):
+        if isinstance(value, dict):
+            if "id" in value and value is not value.get("organization") and "taxonomy_id" not in value:
+                ids.append((value["id"], json.dumps(value, sort_keys=True)))
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+    collect(bundled["services.json"]["contents"])
+    distinct: dict[str, str] = {}
+    for object_id, body in ids:
+        assert distinct.setdefault(object_id, body) == body, f"id {object_id} names two different objects"
+
+
+def test_example_coaches_are_not_exported(bundled):
+    text = json.dumps(bundled)
+    assert "Rosa" not in text and "coach" not in text.lower()
