@@ -1,4 +1,4 @@
-"""Command line: validate, build, serve, schema."""
+"""Command line: validate, build, serve, schema, report."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .build import ROOT, BuildError, build
+from .enrich import enrich
 from .places import load_places
 from .problems import DataError
 from .schema import REGISTRIES
@@ -25,10 +26,11 @@ def _date(text: str) -> dt.date:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data", type=Path, default=Path("data"), help="registry directory (default: data/)")
-    common.add_argument("--as-of", type=_date, default=dt.date.today(), dest="today",
-                        help="treat this date as today (CARC status, future dates); default: today")
+    dated = argparse.ArgumentParser(add_help=False)
+    dated.add_argument("--data", type=Path, default=Path("data"), help="registry directory (default: data/)")
+    dated.add_argument("--as-of", type=_date, default=dt.date.today(), dest="today",
+                       help="treat this date as today (CARC status, future dates); default: today")
+    common = argparse.ArgumentParser(add_help=False, parents=[dated])
     common.add_argument("--format", choices=("text", "github"), default="text",
                         help="how to print problems; github prints ::error annotations")
     sub.add_parser("validate", parents=[common], help="check the registries and print every problem")
@@ -39,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
         if name == "serve":
             cmd.add_argument("--port", type=int, default=8000)
     sub.add_parser("schema", help="write the JSON Schemas of the registries to schema/")
+    report = sub.add_parser("report", parents=[dated], help="list stale entries, lapsing CARCs, town-level "
+                            "positions and entries not confirmed with the centre")
+    report.add_argument("--format", choices=("text", "markdown"), default="text",
+                        help="markdown suits a GitHub Actions job summary")
     return parser
 
 
@@ -65,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
             registries = validate(args.data, load_places(args.data), args.today)
             counts = ", ".join(f"{len(v)} {k}" for k, v in registries.records.items())
             print(f"OK: {counts}")
+            return 0
+        if args.command == "report":
+            from .report import as_markdown, as_text, data_report
+            site = enrich(validate(args.data, load_places(args.data), args.today), args.today)
+            print((as_markdown if args.format == "markdown" else as_text)(data_report(site)), end="")
             return 0
         if args.command == "build":
             report = build(args.data, args.site_dir, args.today)

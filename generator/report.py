@@ -1,0 +1,128 @@
+"""What maintainers should check next: stale entries, CARCs that lapse, centres placed only at
+their town, entries not confirmed with the centre. One structured report, printed as plain text
+for the terminal or as Markdown for a GitHub Actions job summary or a site page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .enrich import CALL_BEFORE, Site
+
+STALE_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One entry that needs a look: where it is, what it is, and why."""
+
+    file: str
+    id: str
+    name: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    advice: str
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    as_of: dt.date
+    sections: tuple[Section, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(len(s.findings) for s in self.sections)
+
+
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole calendar months from earlier to later: 2025-11-23 -> 2026-11-23 is 12."""
+    return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+
+
+def _entries(site: Site):
+    """(file, record, display name) of every entry that has a last_verified date."""
+    for file, records in (("data/centers.yaml", site.centers), ("data/coaches.yaml", site.coaches),
+                          ("data/tracks.yaml", site.tracks), ("data/help.yaml", site.help_lines)):
+        for record in records:
+            yield file, record, record["name"] + (" (example)" if record.get("example") else "")
+
+
+def _stale(site: Site) -> tuple[Finding, ...]:
+    out = []
+    for file, record, name in _entries(site):
+        months = months_between(record["last_verified"], site.today)
+        if months >= STALE_MONTHS:
+            out.append(Finding(file, record["id"], name,
+                               f"last verified {record['last_verified'].isoformat()} ({months} months ago)"))
+    return tuple(out)
+
+
+def _carc(site: Site) -> tuple[Finding, ...]:
+    return tuple(Finding("data/coaches.yaml", c["id"], name, c["carc_status"].label)
+                 for file, c, name in _entries(site)
+                 if file == "data/coaches.yaml" and c["carc_status"].state in ("expired", "renewal_due"))
+
+
+def _town_level(site: Site) -> tuple[Finding, ...]:
+    out = []
+    for center in site.centers:
+        places = [(center["name"], center)] if "address" in center else []
+        places += [(f"{center['name']}: {s['name']}", s) for s in center["sites"]]
+        for name, place in places:
+            if place["position"]["approximate"]:
+                hint = ("has a street address: run `python -m generator geocode` or add `location:`"
+                        if place["address"].get("street") else "no street address on the pages checked")
+                out.append(Finding("data/centers.yaml", center["id"], name,
+                                   f"placed at the centre of {place['address']['town']}; {hint}"))
+    return tuple(out)
+
+
+def _call_before(site: Site) -> tuple[Finding, ...]:
+    return tuple(Finding("data/centers.yaml", c["id"], c["name"], f"verification: {c['verification']}")
+                 for c in site.centers if c["verification"] in CALL_BEFORE)
+
+
+def data_report(site: Site) -> Report:
+    """Everything in the registries that a maintainer should check, as of the site's date."""
+    return Report(site.today, (
+        Section(f"Not verified for {STALE_MONTHS} months or more",
+                "Check the entry against its sources, then update `last_verified`.", _stale(site)),
+        Section("CARC expired or due for renewal within 60 days",
+                "Ask the coach or employer for the renewed credential and update `carc.expires`.", _carc(site)),
+        Section("Centres shown at the centre of their town",
+                "Distances to these are approximate until the entry has exact coordinates.", _town_level(site)),
+        Section('Not confirmed with the centre ("call before you go")',
+                "Call the centre, confirm each field, then set `verification: confirmed`.", _call_before(site)),
+    ))
+
+
+def as_text(report: Report) -> str:
+    lines = [f"Data report as of {report.as_of.isoformat()}: {report.total} item(s) to check"]
+    for section in report.sections:
+        lines += ["", f"{section.title} ({len(section.findings)})"]
+        if section.findings:
+            lines.append(f"  {section.advice}")
+        lines += [f"  {f.file}  {f.id}  {f.name}: {f.detail}" for f in section.findings]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+
+
+def as_markdown(report: Report) -> str:
+    lines = [f"## Data report as of {report.as_of.isoformat()}", "",
+             f"{report.total} item(s) to check."]
+    for section in report.sections:
+        lines += ["", f"### {section.title} ({len(section.findings)})", ""]
+        if not section.findings:
+            lines.append("None.")
+            continue
+        lines += [section.advice, "", "| entry | id | file | why |", "|---|---|---|---|"]
+        lines += [f"| {_cell(f.name)} | `{f.id}` | `{f.file}` | {_cell(f.detail)} |" for f in section.findings]
+    return "\n".join(lines) + "\n"

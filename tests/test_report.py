@@ -1,0 +1,96 @@
+"""`python -m generator report` tells a maintainer what to check next, and nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.enrich import enrich
+from generator.places import load_places
+from generator.report import as_markdown, as_text, data_report, months_between
+from generator.validate import validate
+from tests.conftest import TODAY
+from tests.test_cli import run
+
+
+def report(registry, today: dt.date = TODAY):
+    return data_report(enrich(validate(registry.dir, load_places(registry.dir), today), today))
+
+
+def section(rep, start: str) -> list[str]:
+    found = next(s for s in rep.sections if s.title.startswith(start))
+    return [f"{f.id}: {f.detail}" for f in found.findings]
+
+
+def test_months_count_whole_calendar_months():
+    assert months_between(dt.date(2025, 11, 23), dt.date(2026, 11, 23)) == 12
+    assert months_between(dt.date(2025, 11, 24), dt.date(2026, 11, 23)) == 11
+    assert months_between(dt.date(2024, 2, 29), dt.date(2025, 2, 28)) == 11
+
+
+def test_an_entry_last_verified_twelve_months_ago_is_stale_and_one_day_later_is_not(registry):
+    registry.replace("centers.yaml", "last_verified: 2026-01-01", "last_verified: 2025-11-23")
+    registry.replace("tracks.yaml", "last_verified: 2026-01-01", "last_verified: 2025-11-24")
+    assert section(report(registry), "Not verified") == [
+        "living-in-recovery-pittsfield: last verified 2025-11-23 (12 months ago)"]
+
+
+def test_expired_and_soon_expiring_carcs_are_listed_but_not_current_or_in_progress_ones(registry):
+    registry.replace("coaches.yaml", "expires: 2027-09-30", "expires: 2026-12-15")
+    assert section(report(registry), "CARC") == ["rosa-example: CARC renewal due by 15 December 2026"]
+    assert section(report(registry, dt.date(2026, 12, 16)), "CARC") == [
+        "rosa-example: CARC expired on 15 December 2026"]
+    assert section(report(registry, dt.date(2026, 10, 15)), "CARC") == []
+    registry.replace("coaches.yaml", "status: certified\n      expires: 2026-12-15", "status: in_progress")
+    assert section(report(registry), "CARC") == []
+
+
+def test_a_centre_without_coordinates_is_listed_until_it_has_a_location(registry):
+    assert section(report(registry), "Centres shown") == [
+        "living-in-recovery-pittsfield: placed at the centre of Pittsfield; has a street address: run "
+        "`python -m generator geocode` or add `location:`"]
+    registry.replace("centers.yaml", "    phone:", "    location: {lat: 42.4501, lon: -73.2454}\n    phone:")
+    assert section(report(registry), "Centres shown") == []
+
+
+def test_each_site_of_a_network_is_checked_on_its_own(registry):
+    registry.replace("centers.yaml", "    phone:", "    location: {lat: 42.4501, lon: -73.2454}\n"
+                     "    sites:\n      - name: Adams site\n        address: {town: Adams}\n    phone:")
+    rep = report(registry)
+    found = next(s for s in rep.sections if s.title.startswith("Centres shown")).findings
+    assert [(f.name, f.detail) for f in found] == [
+        ("Living in Recovery: Adams site", "placed at the centre of Adams; no street address on the pages checked")]
+
+
+def test_entries_not_confirmed_with_the_centre_are_listed(registry):
+    assert section(report(registry), "Not confirmed") == ["living-in-recovery-pittsfield: verification: sourced"]
+    registry.replace("centers.yaml", "verification: sourced", "verification: confirmed")
+    assert section(report(registry), "Not confirmed") == []
+
+
+def test_text_report_names_file_id_and_reason(registry):
+    text = as_text(report(registry))
+    assert text.splitlines()[0] == "Data report as of 2026-11-23: 2 item(s) to check"
+    assert "  data/centers.yaml  living-in-recovery-pittsfield  Living in Recovery: verification: sourced" in text
+    assert "Not verified for 12 months or more (0)" in text
+
+
+def test_markdown_report_has_a_table_per_section_and_says_none_when_empty(registry):
+    registry.replace("centers.yaml", "name: Living in Recovery", "name: Living | <b>Recovery</b>")
+    markdown = as_markdown(report(registry))
+    assert markdown.startswith("## Data report as of 2026-11-23\n\n2 item(s) to check.\n")
+    assert "### Not verified for 12 months or more (0)\n\nNone.\n" in markdown
+    assert ("| Living \\| &lt;b&gt;Recovery&lt;/b&gt; | `living-in-recovery-pittsfield` | `data/centers.yaml` "
+            "| verification: sourced |") in markdown
+
+
+def test_the_report_command_prints_markdown_for_a_job_summary(registry):
+    result = run("report", "--format", "markdown", "--as-of", "2026-11-23", cwd=registry.dir.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("## Data report as of 2026-11-23\n")
+
+
+def test_the_report_command_refuses_invalid_data_like_the_others(registry):
+    registry.replace("coaches.yaml", "masshealth: true", "masshealth: yes")
+    result = run("report", "--as-of", "2026-11-23", cwd=registry.dir.parent)
+    assert result.returncode == 1
+    assert "must be true or false" in result.stderr
