@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install validate site serve test schema clean
+.PHONY: help install browser validate site serve test schema clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,7 +27,13 @@ site: $(STAMP) ## Build the site into site/ from the bundled data
 serve: $(STAMP) ## Build, serve on http://127.0.0.1:8000 and rebuild on every edit
 	$(BIN)/python -m generator serve
 
-test: $(STAMP) ## Run the whole test suite
+browser: ## Install Debian's chromium for the browser tests, when missing
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
+	  { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    else echo "chromium is not installed and cannot be installed here: browser tests will be skipped"; fi; }
+
+test: $(STAMP) browser ## Run the whole test suite (installs chromium for the browser tests when it can)
 	$(BIN)/python -m pytest
 
 schema: $(STAMP) ## Regenerate schema/*.json from generator/schema.py

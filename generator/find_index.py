@@ -30,7 +30,10 @@ def find_index(site: Site) -> dict:
     used_languages = sorted({code for record in site.centers + site.coaches for code in record.get("languages", [])})
     return {
         "version": INDEX_VERSION,
-        "towns": [[t["name"], t["slug"], t["lat"], t["lon"], t["region"]] for t in site.towns],
+        # [name, slug, lat, lon, region, nearest PRSC id, the area's RLC id] — the last two as on the town page
+        "towns": [[t["name"], t["slug"], t["lat"], t["lon"], t["region"],
+                   t["centers"][0]["center"]["id"] if t["centers"] else "",
+                   t["rlcs"][0]["center"]["id"] if t["rlcs"] else ""] for t in site.towns],
         "villages": [[name, town] for name, town in villages],
         "zips": [[p.zip, town_number[p.town]] for p in places.zips.values()],
         "regions": {r.id: r.name for r in places.regions.values()},

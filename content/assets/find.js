@@ -15,6 +15,11 @@
   var active = -1;
   var options = [];
 
+  /* mkdocs-material opens its own search box for any ?q= in the address. This script runs before the
+   * theme's (it is not deferred), takes the query out, and puts it back once the theme has started. */
+  var initial = new URLSearchParams(location.search);
+  if (initial.has("q")) { history.replaceState(null, "", location.pathname); }
+
   /* Geodesic distance on the WGS84 ellipsoid (Andoyer-Lambert), in miles: matches geopy to ~0.01 mi. */
   function miles(lat1, lon1, lat2, lon2) {
     var a = 6378137, f = 1 / 298.257223563, rad = Math.PI / 180;
@@ -160,7 +165,7 @@
   }
 
   function loadUrl() {
-    var params = new URLSearchParams(location.search);
+    var params = initial;
     FIELDS.forEach(function (name) {
       if (!params.has(name)) { return; }
       var value = params.get(name);
@@ -306,8 +311,13 @@
     }, function () { status.textContent = "Your location is not available. Type a town or ZIP code instead."; });
   });
 
-  fetch(root.dataset.index).then(function (response) { return response.json(); }).then(function (data) {
-    index = data;
+  var themeStarted = new Promise(function (resolve) {
+    if (document.readyState === "complete") { resolve(); } else { window.addEventListener("load", resolve); }
+  });
+
+  Promise.all([fetch(root.dataset.index).then(function (response) { return response.json(); }), themeStarted])
+  .then(function (loaded) {
+    index = loaded[0];
     setUpFilters();
     loadUrl();
     root.hidden = false;

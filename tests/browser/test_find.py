@@ -1,0 +1,89 @@
+"""A family types a town, village or ZIP on /find/ and gets the nearest help, in a real browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.enrich import enrich
+from generator.validate import validate
+from tests.conftest import DATA, TODAY
+
+
+@pytest.fixture(scope="module")
+def towns(places):
+    site = enrich(validate(DATA, places, TODAY), TODAY)
+    return {t["name"]: t for t in site.towns}
+
+
+def first_places(page, count=3):
+    return page.locator("section[aria-labelledby=prn-places] li").evaluate_all(
+        f"items => items.slice(0, {count}).map(i => i.dataset.id)")
+
+
+def test_typing_a_zip_lists_the_nearest_centre_first(visit, towns):
+    page = visit.open("find/")
+    page.fill("#prn-q", "01201")
+    page.keyboard.press("Enter")
+    expected = [item["center"]["id"] for item in towns["Pittsfield"]["centers"]]
+    assert first_places(page, 1) == expected[:1]
+    assert "Pittsfield" in page.inner_text("#prn-status")
+
+
+def test_a_village_resolves_to_its_town_with_the_same_distances_as_the_town_page(visit, towns):
+    page = visit.open("find/?within=any")
+    page.fill("#prn-q", "Whitinsville")
+    page.keyboard.press("Enter")
+    northbridge = towns["Northbridge"]
+    prscs = [i for i in page.locator("section[aria-labelledby=prn-places] li").all()
+             if "Peer Recovery Support Center" in i.inner_text()][:3]
+    shown = [p.locator(".prn-distance").inner_text().strip() for p in prscs]
+    assert shown == [f"{item['miles']:.1f} mi" for item in northbridge["centers"][:3]]
+
+
+def test_the_autocomplete_works_with_the_keyboard_alone(visit):
+    page = visit.open("find/")
+    page.focus("#prn-q")
+    page.keyboard.type("Hyan")
+    assert page.get_attribute("#prn-q", "aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    assert page.get_attribute("#prn-q", "aria-activedescendant") == "prn-q-option-0"
+    page.keyboard.press("Enter")
+    assert page.input_value("#prn-q") == "Hyannis"
+    assert first_places(page, 1) == ["pier-recovery-center-barnstable"]
+    assert page.url.endswith("?q=Hyannis")
+
+
+def test_filters_narrow_the_results_and_round_trip_through_the_url(visit):
+    page = visit.open("find/?q=Boston&type=coach&lang=es")
+    assert page.input_value("#prn-q") == "Boston"
+    assert page.locator("select[name=lang]").input_value() == "es"
+    assert page.locator("section[aria-labelledby=prn-places]").count() == 0
+    coaches = page.locator("section[aria-labelledby=prn-coaches] li")
+    assert coaches.count() >= 1
+    for text in coaches.all_inner_texts():
+        assert "Spanish" in text
+    page.select_option("select[name=type]", "rlc")
+    assert "type=rlc" in page.url and "lang=es" in page.url
+    page.check("input[name=masshealth]")
+    assert "masshealth=1" in page.url
+    reloaded = visit.open(page.url.removeprefix(visit.base_url))
+    assert reloaded.locator("input[name=masshealth]").is_checked()
+    assert reloaded.locator("select[name=type]").input_value() == "rlc"
+
+
+def test_nothing_nearby_offers_virtual_options_instead_of_an_empty_list(visit):
+    page = visit.open("find/?q=Nantucket&within=10")
+    assert page.locator("#prn-nothing-near").is_visible()
+    assert page.locator("#prn-nothing-near li").count() >= 1
+
+
+def test_an_unknown_place_says_so(visit):
+    page = visit.open("find/?q=Atlantis")
+    assert "No Massachusetts town" in page.inner_text("#prn-status")
+
+
+def test_find_runs_without_errors_or_requests_elsewhere(visit):
+    page = visit.open("find/?q=02119")
+    assert first_places(page, 1)
+    assert visit.errors == []
+    assert visit.foreign_requests() == []

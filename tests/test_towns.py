@@ -1,0 +1,86 @@
+"""Town pages: the nearest doors by geodesic distance, the area's RLC, coaches who work there."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from geopy.distance import geodesic
+
+from generator.enrich import enrich
+from generator.validate import validate
+from tests.conftest import DATA, TODAY
+
+
+@pytest.fixture(scope="module")
+def site(places):
+    return enrich(validate(DATA, places, TODAY), TODAY)
+
+
+@pytest.fixture(scope="module")
+def towns(site):
+    return {t["name"]: t for t in site.towns}
+
+
+def test_there_is_a_view_for_every_city_and_town(towns):
+    assert len(towns) == 351
+
+
+@pytest.mark.parametrize("name", ["Pittsfield", "Worcester", "Nantucket", "Barnstable", "Boston", "Aquinnah"])
+def test_nearest_centres_are_ranked_by_geodesic_miles(towns, name):
+    town = towns[name]
+    assert len(town["centers"]) >= 3
+    for item in town["centers"]:
+        position = item["center"]["position"]
+        expected = geodesic((town["lat"], town["lon"]), (position["lat"], position["lon"])).miles
+        assert item["miles"] == pytest.approx(expected, abs=1e-9)
+    miles = [item["miles"] for item in town["centers"]]
+    assert miles == sorted(miles)
+
+
+def test_no_prsc_outside_the_shortlist_is_nearer(site, towns):
+    town = towns["Gardner"]
+    farthest_listed = town["centers"][-1]["miles"]
+    listed = {item["center"]["id"] for item in town["centers"]}
+    for center in site.centers:
+        if center["type"] == "prsc" and center["id"] not in listed:
+            p = center["position"]
+            assert geodesic((town["lat"], town["lon"]), (p["lat"], p["lon"])).miles >= farthest_listed
+
+
+def test_the_rlc_for_the_area_and_its_nearest_site(towns):
+    springfield = towns["Springfield"]
+    (rlc,) = springfield["rlcs"]
+    assert rlc["center"]["id"] == "western-mass-rlc"
+    assert rlc["site"]["address"]["town"] == "Springfield" and rlc["miles"] == pytest.approx(0, abs=1e-6)
+    assert [r["center"]["id"] for r in towns["Worcester"]["rlcs"]] == ["central-mass-rlc"]
+
+
+def test_coaches_serving_the_town_its_region_or_statewide(towns, site):
+    names = {c["id"] for c in towns["Pittsfield"]["coaches"]}
+    assert "tom-demo" in names  # lists Pittsfield
+    assert "sam-sample" in names  # covers the western region by video
+    statewide = {c["id"] for c in site.coaches if c["statewide"]}
+    assert statewide and statewide <= names
+    assert "rosa-example" not in names  # Springfield and Holyoke only
+
+
+def test_villages_and_zips_of_a_town_are_listed_for_search(towns):
+    barnstable = towns["Barnstable"]
+    assert "Hyannis" in barnstable["villages"] and "02601" in barnstable["zips"]
+
+
+def test_a_town_page_shows_distance_address_and_approximate_flag(tmp_path):
+    from generator.build import build
+
+    site = tmp_path / "site"
+    build(DATA, site, TODAY)
+    page = (site / "towns" / "pittsfield" / "index.html").read_text()
+    assert "Living in Recovery" in page and "0.0 mi" in page
+    assert "approximate location: town centre" in page
+    assert "Western Mass Recovery Learning Community" in page
+    assert 'data-map-src="../../map/#42.45087,-73.2563,11"' in page or 'data-map-src="../../map/#' in page
+    index = (site / "towns" / "index.html").read_text()
+    assert index.count('href="../towns/') == 351
+    for slug in ("manchester-by-the-sea", "aquinnah", "boston"):
+        assert (site / "towns" / slug / "index.html").is_file()
