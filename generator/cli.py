@@ -1,10 +1,11 @@
-"""Command line: validate, build, serve, schema, report."""
+"""Command line: validate, build, serve, schema, report, geocode."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from .enrich import enrich
 from .places import load_places
 from .problems import DataError
 from .schema import REGISTRIES
-from .validate import validate
+from .validate import url_ids, validate
 
 
 def _date(text: str) -> dt.date:
@@ -33,19 +34,37 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False, parents=[dated])
     common.add_argument("--format", choices=("text", "github"), default="text",
                         help="how to print problems; github prints ::error annotations")
+    common.add_argument("--published", type=_published, default=None, metavar="IDS_JSON",
+                        help="ids already published (an /api/v1/ids.json, e.g. from `ids` on the base branch); "
+                             "each must still be reachable. build also reads the replaced site's own file")
     sub.add_parser("validate", parents=[common], help="check the registries and print every problem")
     for name, text in (("build", "validate, then build the site atomically"),
                        ("serve", "build, serve on http://127.0.0.1:8000 and rebuild on every change")):
         cmd = sub.add_parser(name, parents=[common], help=text)
         cmd.add_argument("--site-dir", type=Path, default=Path("site"), help="output directory (default: site/)")
+        cmd.add_argument("--site-url", default=os.environ.get("SITE_URL", ""),
+                         help="public address of the site, for citations, JSON-LD and the sitemap (env SITE_URL)")
+        cmd.add_argument("--repo-url", default=os.environ.get("REPO_URL", ""),
+                         help="repository for 'report a problem' links, e.g. https://github.com/org/repo "
+                              "(env REPO_URL)")
         if name == "serve":
             cmd.add_argument("--port", type=int, default=8000)
     sub.add_parser("schema", help="write the JSON Schemas of the registries to schema/")
+    sub.add_parser("ids", parents=[dated], help="print the ids whose URLs the data publishes (for --published)")
+    sub.add_parser("geocode", parents=[dated], help="find coordinates for street addresses with Nominatim "
+                   "(1 request/second) and keep them in data/geocode-cache.yaml; uses the network")
     report = sub.add_parser("report", parents=[dated], help="list stale entries, lapsing CARCs, town-level "
                             "positions and entries not confirmed with the centre")
     report.add_argument("--format", choices=("text", "markdown"), default="text",
                         help="markdown suits a GitHub Actions job summary")
     return parser
+
+
+def _published(text: str) -> dict:
+    try:
+        return json.loads(Path(text).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise argparse.ArgumentTypeError(f"cannot read published ids from {text}: {err}") from None
 
 
 def _print_problems(err: DataError, fmt: str) -> None:
@@ -68,22 +87,37 @@ def main(argv: list[str] | None = None) -> int:
             write_schemas()
             return 0
         if args.command == "validate":
-            registries = validate(args.data, load_places(args.data), args.today)
+            registries = validate(args.data, load_places(args.data), args.today, args.published)
             counts = ", ".join(f"{len(v)} {k}" for k, v in registries.records.items())
             print(f"OK: {counts}")
+            return 0
+        if args.command == "geocode":
+            from geopy.exc import GeopyError
+
+            from .geocode import geocode
+            try:
+                print(geocode(args.data, args.today).summary())
+            except GeopyError as err:
+                print(f"error: the geocoder failed ({err}); positions found so far are saved", file=sys.stderr)
+                return 1
             return 0
         if args.command == "report":
             from .report import as_markdown, as_text, data_report
             site = enrich(validate(args.data, load_places(args.data), args.today), args.today)
             print((as_markdown if args.format == "markdown" else as_text)(data_report(site)), end="")
             return 0
+        if args.command == "ids":
+            print(json.dumps(url_ids(validate(args.data, load_places(args.data), args.today).records), indent=1))
+            return 0
         if args.command == "build":
-            report = build(args.data, args.site_dir, args.today)
+            report = build(args.data, args.site_dir, args.today, published=args.published,
+                           site_url=args.site_url, repo_url=args.repo_url)
             stages = ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
             print(f"Built {report.pages} generated pages into {args.site_dir}/ ({stages})")
             return 0
         from .serve import serve
-        return serve(args.data, args.site_dir, args.today, args.port, lambda e: _print_problems(e, args.format))
+        return serve(args.data, args.site_dir, args.today, args.port, lambda e: _print_problems(e, args.format),
+                     site_url=args.site_url, repo_url=args.repo_url)
     except DataError as err:
         _print_problems(err, args.format)
         return 1
