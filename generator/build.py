@@ -4,12 +4,13 @@ the site directory is replaced only when every stage succeeded."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -18,7 +19,7 @@ from mkdocs.exceptions import MkDocsException
 
 from .enrich import enrich
 from .places import load_places
-from .render import help_banner, write_exports, write_pages
+from .render import IDS_PATH, help_banner, write_exports, write_pages
 from .validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,17 +45,32 @@ class _Timer:
         self.start = now
 
 
-def build(data_dir: Path, site_dir: Path, today: dt.date, config_file: Path = ROOT / "mkdocs.yml") -> BuildReport:
-    """Build the site into site_dir. Raises DataError or BuildError and then writes nothing."""
+def published_ids(path: Path) -> dict[str, list[str]] | None:
+    """The ids a previous build published (its /api/v1/ids.json), or None when there is none."""
+    if not path.is_file():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as err:
+        raise BuildError(f"{path} is not valid JSON ({err})") from err
+
+
+def build(data_dir: Path, site_dir: Path, today: dt.date, *, published: dict[str, list[str]] | None = None,
+          site_url: str = "", repo_url: str = "", config_file: Path = ROOT / "mkdocs.yml") -> BuildReport:
+    """Build the site into site_dir. Raises DataError or BuildError and then writes nothing.
+
+    Ids published by the site being replaced (or given in `published`) must stay reachable."""
     report = BuildReport()
     timer = _Timer(report)
+    site_dir = site_dir.resolve()
+    if published is None:
+        published = published_ids(site_dir / IDS_PATH)
     places = load_places(data_dir)
     timer.lap("load")
-    registries = validate(data_dir, places, today)
+    registries = validate(data_dir, places, today, published)
     timer.lap("validate")
-    site = enrich(registries, today)
+    site = replace(enrich(registries, today), site_url=site_url, repo_url=repo_url)
     timer.lap("enrich")
-    site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-build-", dir=site_dir.parent) as tmp:
         docs_dir, out_dir = Path(tmp) / "docs", Path(tmp) / "site"
@@ -62,16 +78,18 @@ def build(data_dir: Path, site_dir: Path, today: dt.date, config_file: Path = RO
         report.pages = write_pages(site, docs_dir)
         write_exports(site, docs_dir)
         timer.lap("render")
-        _run_mkdocs(config_file, docs_dir, out_dir, help_banner(site))
+        _run_mkdocs(config_file, docs_dir, out_dir, help_banner(site), site_url)
         timer.lap("mkdocs")
         _swap(out_dir, site_dir)
     return report
 
 
-def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, banner: str) -> None:
+def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, banner: str, site_url: str) -> None:
+    # repo_url is deliberately not given to the theme: it would fetch repository stats from GitHub.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    urls = {"site_url": site_url} if site_url else {}
     try:
-        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True)
+        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True, **urls)
         config.extra["help_banner"] = banner
         mkdocs_build(config)
     except (MkDocsException, SystemExit) as err:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .fields import LANGUAGES
 from .places import Places
@@ -63,6 +63,9 @@ class Site:
     coaches: list[dict]
     towns: list[dict]
     places: Places
+    retired: list[dict] = field(default_factory=list)
+    site_url: str = ""  # absolute base of the published site, for citations and JSON-LD
+    repo_url: str = ""  # the registry's repository, for "report a problem" links
 
     @property
     def banner(self) -> list[dict]:
@@ -82,8 +85,22 @@ def enrich(registries: Registries, today: dt.date) -> Site:
     towns = town_views(places, centers, coaches)
     for town in towns:
         town["tracks"] = [tracks[t] for t in town.pop("track_ids")]
+    by_name = {t["name"]: t for t in towns}
+    retired = [_retired(r, by_name.get(r.get("town"))) for r in registries.retired]
     return Site(today, sorted(tracks.values(), key=lambda t: t["name"]), help_lines, centers, coaches, towns,
-                places)
+                places, retired)
+
+
+def _retired(record: dict, town: dict | None) -> dict:
+    """A retired listing, with the alternatives its page should offer."""
+    view = {**record, "url": f"{record['registry']}/{record['id']}/", "town_view": town}
+    if town is None:
+        view["alternatives"] = []
+    elif record["registry"] == "centers":
+        view["alternatives"] = [item["center"] for item in town["centers"][:3]]
+    else:
+        view["alternatives"] = town["coaches"][:6]
+    return view
 
 
 def _address(address: dict) -> dict:

@@ -7,17 +7,28 @@ import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import jinja2
 
+from . import jsonld
+from .charts import write_charts
 from .enrich import Site, long_date
+from .jsonld import script_json
 from .find_index import find_index
 from .hsds import hsds_exports
 from .maps import map_page
 from .schema import CENTER_TYPE_PLURALS, REGISTRIES, REGISTRY
+from .validate import url_ids
 
 API_VERSION = 1
+IDS_PATH = "api/v1/ids.json"
+REDIRECT = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Moved: {name}</title>
+<meta name="robots" content="noindex"><link rel="canonical" href="{target}">
+<meta http-equiv="refresh" content="0; url={target}"></head>
+<body><p>This listing has moved: <a href="{target}">{name}</a>.</p></body></html>
+"""
 
 
 class _Undefined(jinja2.StrictUndefined):
@@ -54,6 +65,7 @@ class Page:
     template: str
     context: dict
     description: str = ""
+    jsonld: str = ""  # schema.org JSON-LD, already safe inside <script>
 
     @property
     def root(self) -> str:
@@ -66,6 +78,8 @@ class Page:
         meta = {"title": html.escape(self.title, quote=False), "hide": ["navigation", "toc"]}
         if self.description:
             meta["description"] = html.escape(self.description)
+        if self.jsonld:
+            meta["jsonld"] = self.jsonld
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
         return f"---\n{front}\n---\n\n{body.strip()}\n"
 
@@ -83,13 +97,32 @@ def pages(site: Site) -> list[Page]:
         Page("towns/index.md", "Help by city and town", "towns.html", {"groups": _by_letter(site.towns)},
              "All 351 Massachusetts cities and towns with their nearest peer recovery centres and coaches."),
     ]
-    out += [Page(f"coaches/{c['id']}.md", c["name"], "coach.html", {"c": c}) for c in site.coaches]
-    out += [Page(f"centers/{c['id']}.md", c["name"], "center.html", {"c": c}) for c in site.centers]
+    out += [Page(f"coaches/{c['id']}.md", c["name"], "coach.html", {"c": c, **_links(site, c)},
+                 jsonld=script_json(jsonld.coach(c, _absolute(site, c["url"])))) for c in site.coaches]
+    out += [Page(f"centers/{c['id']}.md", c["name"], "center.html", {"c": c, **_links(site, c)},
+                 jsonld=script_json(jsonld.center(c, _absolute(site, c["url"])))) for c in site.centers]
+    out += [Page(f"{r['registry']}/{r['id']}.md", f"{r['name']}: no longer listed", "retired.html", {"r": r})
+            for r in site.retired]
     out += [Page(f"tracks/{t['id']}.md", t["name"], "track.html", {"t": t}, t["summary"]) for t in site.tracks]
     out += [Page(f"towns/{t['slug']}.md", f"Peer recovery help near {t['name']}", "town.html", {"t": t},
                  f"Nearest peer recovery centres, RLC and coaches for {t['name']}, Massachusetts.")
             for t in site.towns]
     return out
+
+
+def _absolute(site: Site, url: str) -> str:
+    return f"{site.site_url.rstrip('/')}/{url}" if site.site_url else f"/{url}"
+
+
+def _links(site: Site, record: dict) -> dict:
+    """The citation an agency can paste, and a prefilled 'report a problem' issue form."""
+    url = _absolute(site, record["url"])
+    cite = f"{record['name']}. Peer Recovery Navigator, {url} (last verified {long_date(record['last_verified'])})."
+    report = ""
+    if site.repo_url:
+        query = urlencode({"template": "listing.yml", "title": f"Listing: {record['name']}", "listing": url})
+        report = f"{site.repo_url.rstrip('/')}/issues/new?{query}"
+    return {"cite": cite, "report_url": report}
 
 
 def _by_letter(towns: list[dict]) -> list[dict]:
@@ -146,12 +179,27 @@ def exports(site: Site) -> dict[str, object]:
         "api/v1/centers.json": {**header, "centers": centers},
         "api/v1/towns.json": {**header, "towns": towns},
         "api/v1/find.json": find_index(site),
+        IDS_PATH: {"version": API_VERSION, **url_ids({"centers": site.centers, "coaches": site.coaches,
+                                                      "retired": site.retired})},
     } | {f"schema/{r.key}.schema.json": r.schema() for r in REGISTRIES} | hsds_exports(site)
 
 
+def write_redirects(site: Site, docs_dir: Path) -> None:
+    """A page at every former id that sends visitors (and agencies' old links) to the entry."""
+    for record in site.centers + site.coaches:
+        for former in record.get("former_ids", []):
+            folder = docs_dir / record["url"].split("/")[0] / former
+            folder.mkdir(parents=True, exist_ok=True)
+            target = f"../{record['id']}/"
+            (folder / "index.html").write_text(REDIRECT.format(name=html.escape(record["name"]), target=target),
+                                               encoding="utf-8")
+
+
 def write_exports(site: Site, docs_dir: Path) -> None:
+    write_redirects(site, docs_dir)
     (docs_dir / "map").mkdir(exist_ok=True)
     (docs_dir / "map" / "index.html").write_text(map_page(site), encoding="utf-8")
+    write_charts(docs_dir)
     for rel, payload in exports(site).items():
         target = docs_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)

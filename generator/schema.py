@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .fields import (Bool, Check, Choice, Date, Email, Field, Kind, Language, ListOf, Number, Obj, Phone, Ref,
-                     Slug, Text, Town, Url, Zip, _show, did_you_mean)
+from .fields import (Bool, Check, Choice, Date, Email, Field, Kind, Language, ListOf, Number, Obj, Pattern, Phone,
+                     Ref, Slug, Text, Town, Url, Zip, _show, did_you_mean)
 
 
 class RegionId(Kind):
@@ -102,6 +102,7 @@ def _requires_place(record: dict, path: tuple, check: Check) -> None:
 
 CENTER = Obj([
     Field("id", Slug(), "Stable id, used in the page URL /centers/<id>/; never change it", required=True),
+    Field("former_ids", ListOf(Slug()), "Ids this entry had before a rename; their old URLs redirect here"),
     Field("name", Text(120), "Name as the centre uses it", required=True),
     Field("type", Choice(CENTER_TYPES), "prsc: free drop-in centre (DPH/BSAS funded); rlc: peer-run network "
           "(DMH funded); program: specialty programme site such as Moms Do Care", required=True),
@@ -114,6 +115,11 @@ CENTER = Obj([
     Field("phone", Phone(), "Main phone number, e.g. '(508) 693-2900'"),
     Field("website", Url(), "The centre's own website"),
     Field("hours", Text(300), "Opening hours as the source gives them"),
+    Field("opening_hours", ListOf(Pattern(r"(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?"
+                                          r"(?:,(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?)* "
+                                          r"[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]",
+                                          "opening hours in schema.org form", "Mo-Fr 09:00-17:00")),
+          "The same hours in machine-readable form, one line per rule, e.g. 'Mo-Fr 09:00-17:00'"),
     Field("services", ListOf(Text(200)), "What the centre offers"),
     Field("eligibility", Text(300), "Who may come (age, sobriety, cost)"),
     Field("languages", ListOf(Language()), "Languages spoken, as ISO 639-1 codes"),
@@ -161,6 +167,7 @@ def _coach_rules(record: dict, path: tuple, check: Check) -> None:
 
 COACH = Obj([
     Field("id", Slug(), "Stable id, used in the page URL /coaches/<id>/; never change it", required=True),
+    Field("former_ids", ListOf(Slug()), "Ids this entry had before a rename; their old URLs redirect here"),
     Field("name", Text(100), "Name the coach works under", required=True),
     Field("example", Bool(), "true for a fictional demonstration entry (shown with an Example badge)"),
     Field("summary", Text(600, multiline=True), "A few sentences in the coach's own words"),
@@ -202,6 +209,19 @@ HELP_LINE = Obj([
 ], rules=(_banner_needs_a_number,))
 
 
+RETIRED = Obj([
+    Field("id", Slug(), "The id the listing had; its URL keeps a page saying it is no longer listed", required=True),
+    Field("registry", Choice({"centers": "a centre, RLC or programme", "coaches": "a coach"}),
+          "Which registry the listing was in", required=True),
+    Field("name", Text(120), "The name it was listed under", required=True),
+    Field("town", Town(), "Its town, so the page can suggest the nearest alternatives"),
+    Field("retired_on", Date(not_future=True), "When it was taken off the registry (YYYY-MM-DD)", required=True),
+    Field("reason", Text(300), "Why, in a sentence a visitor can read, e.g. 'The centre closed in 2026.'",
+          required=True),
+    Field("source", ListOf(Url()), "Pages that confirm the closure or change"),
+])
+
+
 @dataclass(frozen=True)
 class Registry:
     """A YAML file holding one list of records under one top-level key."""
@@ -229,6 +249,8 @@ REGISTRIES = (
     Registry("help_lines", "help.yaml", HELP_LINE, "Help lines shown on every page"),
     Registry("centers", "centers.yaml", CENTER, "Peer Recovery Support Centers, RLCs and programme sites"),
     Registry("coaches", "coaches.yaml", COACH, "Peer recovery coaches"),
+    Registry("retired", "retired.yaml", RETIRED, "Listings no longer on the registry, whose URLs stay alive"),
 )
+LINKED = ("centers", "coaches")  # registries whose ids are public URLs that must never break
 
 REGISTRY = {registry.key: registry for registry in REGISTRIES}

@@ -26,9 +26,9 @@ def _snapshot(paths: list[Path]) -> dict[Path, float]:
     return stamps
 
 
-def _rebuild(data_dir: Path, site_dir: Path, today: dt.date, on_problems: Callable) -> None:
+def _rebuild(data_dir: Path, site_dir: Path, today: dt.date, on_problems: Callable, **urls: str) -> None:
     try:
-        report = build(data_dir, site_dir, today)
+        report = build(data_dir, site_dir, today, **urls)
         print(f"Rebuilt {report.pages} pages in {sum(report.seconds.values()):.1f}s", flush=True)
     except DataError as err:
         on_problems(err)
@@ -36,7 +36,7 @@ def _rebuild(data_dir: Path, site_dir: Path, today: dt.date, on_problems: Callab
         print(f"error: {err}; still serving the previous site.", flush=True)
 
 
-def _watch(data_dir: Path, site_dir: Path, today: dt.date, on_problems: Callable) -> None:
+def _watch(data_dir: Path, site_dir: Path, today: dt.date, on_problems: Callable, urls: dict) -> None:
     paths = [data_dir] + [ROOT / p for p in WATCHED]
     seen = _snapshot(paths)
     while True:
@@ -44,16 +44,16 @@ def _watch(data_dir: Path, site_dir: Path, today: dt.date, on_problems: Callable
         now = _snapshot(paths)
         if now != seen:
             seen = now
-            _rebuild(data_dir, site_dir, today, on_problems)
+            _rebuild(data_dir, site_dir, today, on_problems, **urls)
 
 
-def serve(data_dir: Path, site_dir: Path, today: dt.date, port: int, on_problems: Callable) -> int:
-    _rebuild(data_dir, site_dir, today, on_problems)
+def serve(data_dir: Path, site_dir: Path, today: dt.date, port: int, on_problems: Callable, **urls: str) -> int:
+    _rebuild(data_dir, site_dir, today, on_problems, **urls)
     if not site_dir.exists():
         return 1
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=_watch, args=(data_dir, site_dir, today, on_problems), daemon=True).start()
+    threading.Thread(target=_watch, args=(data_dir, site_dir, today, on_problems, urls), daemon=True).start()
     print(f"Serving http://127.0.0.1:{port}/ (Ctrl+C to stop); edits to {data_dir}/ rebuild the site.", flush=True)
     try:
         server.serve_forever()

@@ -14,7 +14,7 @@ from .fields import INVALID, Check, did_you_mean
 from .load import Document, display_name, load_yaml
 from .places import Places
 from .problems import DataError, Problem
-from .schema import REGISTRIES, Registry
+from .schema import LINKED, REGISTRIES, REGISTRY, Registry
 
 
 @dataclass
@@ -31,10 +31,16 @@ class Registries:
             raise AttributeError(key) from None
 
 
-def validate(data_dir: Path, places: Places, today: dt.date) -> Registries:
-    """Load and check every registry in data_dir. Raises DataError with all problems."""
+def validate(data_dir: Path, places: Places, today: dt.date,
+             published: dict[str, list[str]] | None = None) -> Registries:
+    """Load and check every registry in data_dir. Raises DataError with all problems.
+
+    `published` maps a registry to the ids already on the public site (a previous build's
+    /api/v1/ids.json); each must still be an id, a former id or a retired id."""
     problems: list[Problem] = []
     records: dict[str, list[dict]] = {}
+    indexed: dict[str, list[tuple[int, dict]]] = {}
+    docs: dict[str, Document] = {}
     refs: list = []
     id_marks: dict[str, dict[str, tuple[Document, tuple]]] = {}
     for registry in REGISTRIES:
@@ -49,7 +55,8 @@ def validate(data_dir: Path, places: Places, today: dt.date) -> Registries:
         check = Check(doc, today, places)
         parsed = _parse_registry(registry, doc, check)
         if parsed is not None:
-            records[registry.key] = parsed
+            indexed[registry.key], docs[registry.key] = parsed, doc
+            records[registry.key] = [record for _, record in parsed]
             id_marks[registry.key] = _check_ids(registry, doc, check)
         problems += check.problems
         refs += check.refs
@@ -57,13 +64,16 @@ def validate(data_dir: Path, places: Places, today: dt.date) -> Registries:
         known = id_marks.get(target)
         if known is not None and value not in known:  # unknown when its file could not be read
             problems.append(doc.problem(path, f"'{value}' is not an id in {target}{did_you_mean(value, known)}"))
+    if all(key in indexed for key in LINKED + ("retired",)):
+        problems += _check_urls(indexed, docs, published or {})
     if problems:
         raise DataError(problems)
     return Registries(records, places)
 
 
-def _parse_registry(registry: Registry, doc: Document, check: Check) -> list[dict] | None:
-    """The file's valid records, or None when the file is not a list under its key."""
+def _parse_registry(registry: Registry, doc: Document, check: Check) -> list[tuple[int, dict]] | None:
+    """The file's valid records with their place in the list, or None when the file is not a list
+    under its key."""
     data = doc.data
     for key in data if isinstance(data, dict) else ():
         if key != registry.key:
@@ -77,8 +87,8 @@ def _parse_registry(registry: Registry, doc: Document, check: Check) -> list[dic
     if not isinstance(items, list):
         check.report((registry.key,), "must be a list of entries, each starting with '- id:'")
         return None
-    parsed = [registry.record.parse(item, (registry.key, i), check) for i, item in enumerate(items)]
-    return [record for record in parsed if record is not INVALID]
+    parsed = [(i, registry.record.parse(item, (registry.key, i), check)) for i, item in enumerate(items)]
+    return [(i, record) for i, record in parsed if record is not INVALID]
 
 
 def _check_ids(registry: Registry, doc: Document, check: Check) -> dict[str, tuple]:
@@ -95,3 +105,38 @@ def _check_ids(registry: Registry, doc: Document, check: Check) -> dict[str, tup
         else:
             seen[record_id] = path
     return seen
+
+
+def url_ids(records: dict[str, list[dict]]) -> dict[str, list[str]]:
+    """Every id with a live URL, by registry: current ids, former ids (redirects), retired ids."""
+    out = {}
+    for key in LINKED:
+        ids = {r["id"] for r in records[key]} | {f for r in records[key] for f in r.get("former_ids", [])}
+        ids |= {r["id"] for r in records["retired"] if r["registry"] == key}
+        out[key] = sorted(ids)
+    return out
+
+
+def _check_urls(indexed: dict, docs: dict[str, Document], published: dict[str, list[str]]) -> list[Problem]:
+    """Former and retired ids never collide with live ones; no published id disappears."""
+    problems = []
+    for key in LINKED:
+        owners = {record["id"]: record["id"] for _, record in indexed[key]}
+        for i, record in indexed[key]:
+            for n, former in enumerate(record.get("former_ids", [])):
+                if former in owners:
+                    problems.append(docs[key].problem((key, i, "former_ids", n), f"'{former}' is already the id or "
+                                                      f"a former id of '{owners[former]}'; an old URL can lead to "
+                                                      "one page only"))
+                owners[former] = record["id"]
+        for i, record in indexed["retired"]:
+            if record["registry"] == key and record["id"] in owners:
+                problems.append(docs["retired"].problem(("retired", i, "id"), f"'{record['id']}' is retired but "
+                                                        f"still used in {REGISTRY[key].file}; keep one"))
+    live = url_ids({key: [r for _, r in indexed[key]] for key in LINKED + ("retired",)})
+    for key in LINKED:
+        for gone in sorted(set(published.get(key, [])) - set(live[key])):
+            problems.append(Problem(docs[key].file, 1, 1, key, f"'{gone}' was published at /{key}/{gone}/ and is "
+                                    "gone; if you renamed it, add it to the new entry's former_ids; if it closed, "
+                                    "move it to data/retired.yaml"))
+    return problems

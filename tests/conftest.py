@@ -51,6 +51,7 @@ MINIMAL = {
             source: [https://www.wamc.org/news/2024-01-15/example]
             last_verified: 2026-01-01
         """,
+    "retired.yaml": "retired: []\n",
     "coaches.yaml": """\
         coaches:
           - id: rosa-example
