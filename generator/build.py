@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .enrich import enrich
+from .geocode import load_cache
 from .places import load_places
 from .render import IDS_PATH, help_banner, write_exports, write_pages
 from .validate import validate
@@ -69,7 +70,7 @@ def build(data_dir: Path, site_dir: Path, today: dt.date, *, published: dict[str
     timer.lap("load")
     registries = validate(data_dir, places, today, published)
     timer.lap("validate")
-    site = replace(enrich(registries, today), site_url=site_url, repo_url=repo_url)
+    site = replace(enrich(registries, today, load_cache(data_dir)), site_url=site_url, repo_url=repo_url)
     timer.lap("enrich")
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-build-", dir=site_dir.parent) as tmp:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .fields import LANGUAGES
+from .geocode import address_key
 from .places import Places
 from .schema import CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
 from .towns import town_views
@@ -72,10 +73,13 @@ class Site:
         return [line for line in self.help_lines if line.get("banner")]
 
 
-def enrich(registries: Registries, today: dt.date) -> Site:
+def enrich(registries: Registries, today: dt.date, geocoded: dict[str, tuple[float, float]] | None = None) -> Site:
+    """`geocoded` maps address_key() of street addresses to positions from `generator geocode`."""
     places = registries.places
+    geocoded = {key: point for key, point in (geocoded or {}).items() if point}
     tracks = {t["id"]: {**t, "url": f"tracks/{t['id']}/"} for t in registries.tracks}
-    centers = sorted((_center(c, places, tracks) for c in registries.centers), key=lambda c: c["name"].lower())
+    centers = sorted((_center(c, places, tracks, geocoded) for c in registries.centers),
+                     key=lambda c: c["name"].lower())
     coaches = sorted((_coach(c, places, tracks, today) for c in registries.coaches),
                      key=lambda c: c["name"].lower())
     for track in tracks.values():
@@ -111,19 +115,23 @@ def _address(address: dict) -> dict:
     return {**address, "line": f"{line}, MA {address['zip']}" if address.get("zip") else f"{line}, MA"}
 
 
-def _position(record: dict, places: Places) -> dict | None:
+def _position(record: dict, places: Places, geocoded: dict) -> dict | None:
+    """Coordinates given in the YAML, else the geocoded street address, else the town centre (approximate)."""
     if "location" in record:
         return {**record["location"], "approximate": False}
-    if "address" in record:
-        town = places.towns[record["address"]["town"]]
-        return {"lat": town.lat, "lon": town.lon, "approximate": True}
-    return None
+    if "address" not in record:
+        return None
+    if record["address"].get("street") and address_key(record["address"]) in geocoded:
+        lat, lon = geocoded[address_key(record["address"])]
+        return {"lat": lat, "lon": lon, "approximate": False}
+    town = places.towns[record["address"]["town"]]
+    return {"lat": town.lat, "lon": town.lon, "approximate": True}
 
 
-def _center(record: dict, places: Places, tracks: dict) -> dict:
+def _center(record: dict, places: Places, tracks: dict, geocoded: dict) -> dict:
     view = {**record, "url": f"centers/{record['id']}/", "type_label": CENTER_TYPES[record["type"]],
             "verification_doc": VERIFICATION[record["verification"]],
-            "call_before": record["verification"] in CALL_BEFORE, "position": _position(record, places),
+            "call_before": record["verification"] in CALL_BEFORE, "position": _position(record, places, geocoded),
             "language_names": [LANGUAGES[code] for code in record.get("languages", [])],
             "region_names": [places.regions[r].name for r in record.get("regions", [])],
             "track_list": [tracks[t] for t in record.get("tracks", [])]}
@@ -132,7 +140,7 @@ def _center(record: dict, places: Places, tracks: dict) -> dict:
         view["town_slug"] = places.towns[record["address"]["town"]].slug
     if "phone" in record:
         view["phone_href"] = tel_href(record["phone"])
-    view["sites"] = [{**site, "address": _address(site["address"]), "position": _position(site, places)}
+    view["sites"] = [{**site, "address": _address(site["address"]), "position": _position(site, places, geocoded)}
                      for site in record.get("sites", [])]
     position = view["position"] or next((s["position"] for s in view["sites"]), None)
     if position:

@@ -157,3 +157,14 @@ def test_the_build_makes_no_network_connection(registry, tmp_path, monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     build(registry.dir, tmp_path / "site", TODAY)
+
+
+def test_a_geocoded_street_address_gives_an_exact_position(registry, tmp_path):
+    registry.write("geocode-cache.yaml", '"75 North St., Pittsfield, MA":\n  lat: 42.4501\n  lon: -73.2454\n'
+                                         "  display_name: 75 North Street, Pittsfield\n  date: 2026-11-20\n")
+    site = tmp_path / "site"
+    build(registry.dir, site, TODAY)
+    centers = json.loads((site / "api" / "v1" / "centers.json").read_text())["centers"]
+    assert (centers[0]["lat"], centers[0]["lon"], centers[0]["approximate_location"]) == (42.4501, -73.2454, False)
+    page = (site / "towns" / "pittsfield" / "index.html").read_text()
+    assert "approximate location" not in page.split('id="rlc"')[0]
