@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -18,6 +18,7 @@ from .jsonld import script_json
 from .find_index import find_index
 from .hsds import hsds_exports
 from .maps import map_page
+from .report import data_report
 from .schema import CENTER_TYPE_PLURALS, REGISTRIES, REGISTRY
 from .validate import url_ids
 
@@ -103,11 +104,23 @@ def pages(site: Site) -> list[Page]:
                  jsonld=script_json(jsonld.center(c, _absolute(site, c["url"])))) for c in site.centers]
     out += [Page(f"{r['registry']}/{r['id']}.md", f"{r['name']}: no longer listed", "retired.html", {"r": r})
             for r in site.retired]
+    out.append(Page("maintainers/index.md", "For maintainers", "maintainers.html", {"report": _report(site)},
+                    "Entries in the registries that need checking: stale, lapsing credentials, approximate places."))
     out += [Page(f"tracks/{t['id']}.md", t["name"], "track.html", {"t": t}, t["summary"]) for t in site.tracks]
     out += [Page(f"towns/{t['slug']}.md", f"Peer recovery help near {t['name']}", "town.html", {"t": t},
                  f"Nearest peer recovery centres, RLC and coaches for {t['name']}, Massachusetts.")
             for t in site.towns]
     return out
+
+
+def _report(site: Site):
+    """The data report with a link to each finding's page."""
+    linked = {("data/" + REGISTRY[key].file): key for key in ("centers", "coaches", "tracks")}
+    report = data_report(site)
+    sections = [replace(section, findings=tuple(
+        {**vars(f), "url": f"{linked[f.file]}/{f.id}/" if f.file in linked else ""} for f in section.findings))
+        for section in report.sections]
+    return replace(report, sections=tuple(sections))
 
 
 def _absolute(site: Site, url: str) -> str:

@@ -168,3 +168,18 @@ def test_a_geocoded_street_address_gives_an_exact_position(registry, tmp_path):
     assert (centers[0]["lat"], centers[0]["lon"], centers[0]["approximate_location"]) == (42.4501, -73.2454, False)
     page = (site / "towns" / "pittsfield" / "index.html").read_text()
     assert "approximate location" not in page.split('id="rlc"')[0]
+
+
+def test_the_maintainers_page_lists_what_needs_checking(bundled_site):
+    page = (bundled_site / "maintainers" / "index.html").read_text()
+    assert "CARC expired or due for renewal within 60 days" in page
+    assert 'href="../coaches/paulo-template/"' in page and "CARC expired on 30 June 2026" in page
+    assert 'Not confirmed with the centre' in page
+
+
+def test_the_open_data_page_links_every_export(bundled_site):
+    page = (bundled_site / "open-data" / "index.html").read_text()
+    for target in ("api/v1/centers.json", "api/v1/coaches.json", "api/v1/towns.json", "api/v1/ids.json",
+                   "api/v1/hsds/index.json", "schema/retired.schema.json"):
+        assert f'href="../{target}"' in page
+        assert (bundled_site / target).is_file()
