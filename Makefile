@@ -36,8 +36,9 @@ browser: ## Install Debian's chromium for the browser tests, when missing
 test: $(STAMP) browser ## Run the whole test suite (installs chromium for the browser tests when it can)
 	$(BIN)/python -m pytest
 
-schema: $(STAMP) ## Regenerate schema/*.json from generator/schema.py
+schema: $(STAMP) ## Regenerate schema/*.json and the CONTRIBUTING field reference from generator/schema.py
 	$(BIN)/python -m generator schema
+	$(BIN)/python -m generator fields
 
 clean: ## Remove the built site and the virtual environment
 	rm -rf site $(VENV)

@@ -1,4 +1,4 @@
-"""Command line: validate, build, serve, schema, report, geocode."""
+"""Command line: validate, build, serve, schema, fields, report, geocode."""
 
 from __future__ import annotations
 
@@ -51,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--port", type=int, default=8000)
     sub.add_parser("schema", help="write the JSON Schemas of the registries to schema/")
     sub.add_parser("ids", parents=[dated], help="print the ids whose URLs the data publishes (for --published)")
+    sub.add_parser("fields", help="rewrite the field reference in CONTRIBUTING.md from generator/schema.py")
     sub.add_parser("geocode", parents=[dated], help="find coordinates for street addresses with Nominatim "
                    "(1 request/second) and keep them in data/geocode-cache.yaml; uses the network")
     report = sub.add_parser("report", parents=[dated], help="list stale entries, lapsing CARCs, town-level "
@@ -90,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
             registries = validate(args.data, load_places(args.data), args.today, args.published)
             counts = ", ".join(f"{len(v)} {k}" for k, v in registries.records.items())
             print(f"OK: {counts}")
+            return 0
+        if args.command == "fields":
+            from .fieldref import write_reference
+            write_reference(ROOT / "CONTRIBUTING.md")
             return 0
         if args.command == "geocode":
             from geopy.exc import GeopyError

@@ -1,0 +1,107 @@
+"""The GitHub workflows a maintainer relies on: linted by actionlint, actions pinned by commit SHA,
+and each one doing its job (annotations on pull requests, Pages deploys, the weekly report)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+(\.\d+)*$")
+
+
+def actionlint(*files: Path) -> subprocess.CompletedProcess:
+    binary = Path(sys.executable).parent / "actionlint"
+    binary = str(binary) if binary.exists() else shutil.which("actionlint")
+    assert binary, "actionlint is missing: install the test extras (make install)"
+    return subprocess.run([binary, "-no-color", *map(str, files)], cwd=ROOT, capture_output=True, text=True)
+
+
+def workflow(name: str) -> dict:
+    data = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text())
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def runs(data: dict) -> list[str]:
+    return [step.get("run", "") for job in data["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_actionlint_finds_nothing_in_the_workflows():
+    assert {p.name for p in WORKFLOWS} == {"pr.yml", "deploy.yml", "weekly.yml"}
+    result = actionlint(*WORKFLOWS)
+    assert (result.returncode, result.stdout + result.stderr) == (0, "")
+
+
+def test_actionlint_would_catch_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+                      "      - run: echo ${{ github.evnt.number }}\n")
+    result = actionlint(broken)
+    assert result.returncode == 1
+    assert "evnt" in result.stdout
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_by_commit_sha_with_its_version(path):
+    uses = re.findall(r"uses:\s*(.+)", path.read_text())
+    assert uses
+    assert [u for u in uses if not (u.startswith("./") or PINNED.match(u.strip()))] == []
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_workflow_limits_concurrency_and_permissions(path):
+    data = workflow(path.name)
+    assert "group" in data["concurrency"]
+    assert data["permissions"] == {"contents": "read"}
+
+
+def test_pull_requests_get_annotations_tests_a_strict_build_and_the_site_as_an_artifact():
+    data = workflow("pr.yml")
+    assert "pull_request" in data["on"]
+    commands = runs(data)
+    assert ".venv/bin/python -m generator validate --format github" in commands
+    assert "make test" in commands
+    assert any("generator build" in c for c in commands)
+    steps = data["jobs"]["check"]["steps"]
+    assert steps[-1]["uses"].startswith("actions/upload-artifact@") and steps[-1]["with"]["path"] == "site/"
+    assert next(s for s in steps if "setup-python" in s.get("uses", ""))["with"]["python-version"] == "3.11"
+
+
+def test_main_is_deployed_to_pages_with_the_pages_permissions_only_where_needed():
+    data = workflow("deploy.yml")
+    assert data["on"]["push"]["branches"] == ["main"]
+    deploy = data["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact@") for s in data["jobs"]["build"]["steps"])
+
+
+def test_a_weekly_run_rebuilds_and_writes_the_data_report_to_the_summary():
+    data = workflow("weekly.yml")
+    assert data["on"]["schedule"][0]["cron"].endswith("* * 1")
+    assert '.venv/bin/python -m generator report --format markdown >> "$GITHUB_STEP_SUMMARY"' in runs(data)
+    assert data["jobs"]["deploy"]["uses"] == "./.github/workflows/deploy.yml"
+    assert "workflow_call" in workflow("deploy.yml")["on"]
+
+
+def test_the_issue_form_asks_for_the_listing_the_problem_the_source_and_who_is_asking():
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "listing.yml").read_text())
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    assert list(fields) == ["listing", "problem", "source", "from-organisation"]
+    assert all(f["validations"]["required"] for f in fields.values())
+
+
+def test_pre_commit_runs_the_validator():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    assert [(h["entry"], h["pass_filenames"]) for h in hooks] == [("make validate", False)]
