@@ -28,10 +28,12 @@ def geodesic_miles(a: Point, b: Point) -> float:
 
 
 def nearest(origin: Point, items: Iterable[T], point: Callable[[T], Point | None], count: int,
-            candidates: int = 12) -> list[tuple[T, float]]:
-    """The `count` items nearest to origin with geodesic miles, nearest first (ties by input order)."""
+            within: float = math.inf) -> list[tuple[T, float]]:
+    """Up to `count` items nearest to origin (and within `within` miles), with geodesic miles, nearest
+    first. The great-circle shortlist keeps a margin of three, far more than its 0.5% error can reorder."""
     located = [(item, point(item)) for item in items]
-    rough = sorted((great_circle_miles(origin, p), i) for i, (_, p) in enumerate(located) if p is not None)
-    shortlist = [i for _, i in rough[:max(count, candidates)]]
+    rough = sorted((d, i) for i, (_, p) in enumerate(located) if p is not None
+                   for d in (great_circle_miles(origin, p),) if d <= within * 1.01)
+    shortlist = [i for _, i in rough[:count + 3]]
     exact = sorted((geodesic_miles(origin, located[i][1]), i) for i in shortlist)
-    return [(located[i][0], miles) for miles, i in exact[:count]]
+    return [(located[i][0], miles) for miles, i in exact[:count] if miles <= within]

@@ -18,6 +18,7 @@ from .jsonld import script_json
 from .find_index import find_index
 from .hsds import hsds_exports
 from .maps import map_page
+from .rawpage import MARKER
 from .report import data_report
 from .schema import CENTER_TYPE_PLURALS, REGISTRIES, REGISTRY
 from .validate import url_ids
@@ -67,6 +68,7 @@ class Page:
     context: dict
     description: str = ""
     jsonld: str = ""  # schema.org JSON-LD, already safe inside <script>
+    searchable: bool = True  # False keeps the page out of the site search index
 
     @property
     def root(self) -> str:
@@ -81,8 +83,10 @@ class Page:
             meta["description"] = html.escape(self.description)
         if self.jsonld:
             meta["jsonld"] = self.jsonld
+        if not self.searchable:
+            meta["search"] = {"exclude": True}
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
-        return f"---\n{front}\n---\n\n{body.strip()}\n"
+        return f"---\n{front}\n---\n{MARKER}\n{body.strip()}\n"
 
 
 def pages(site: Site) -> list[Page]:
@@ -107,8 +111,9 @@ def pages(site: Site) -> list[Page]:
     out.append(Page("maintainers/index.md", "For maintainers", "maintainers.html", {"report": _report(site)},
                     "Entries in the registries that need checking: stale, lapsing credentials, approximate places."))
     out += [Page(f"tracks/{t['id']}.md", t["name"], "track.html", {"t": t}, t["summary"]) for t in site.tracks]
+    # Town pages stay out of the search index: the towns A-Z page and /find/ lead to them.
     out += [Page(f"towns/{t['slug']}.md", f"Peer recovery help near {t['name']}", "town.html", {"t": t},
-                 f"Nearest peer recovery centres, RLC and coaches for {t['name']}, Massachusetts.")
+                 f"Nearest peer recovery centres, RLC and coaches for {t['name']}, Massachusetts.", searchable=False)
             for t in site.towns]
     return out
 

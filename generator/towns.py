@@ -52,8 +52,8 @@ def town_views(places: Places, centers: list[dict], coaches: list[dict]) -> list
             area_rlcs.append({"center": rlc, "site": site[0][0] if site else None,
                               "miles": site[0][1] if site else None})
         serving = [c for c in coaches if serves_town(c, town)]
-        near_programs = [{"center": c, "miles": m} for c, m in nearest(origin, programs, _point, len(programs))
-                         if m <= NEARBY_PROGRAM_MILES]
+        near_programs = [{"center": c, "miles": m}
+                         for c, m in nearest(origin, programs, _point, len(programs), NEARBY_PROGRAM_MILES)]
         track_ids = {t for c in serving for t in c.get("tracks", [])}
         track_ids |= {t for p in near_programs for t in p["center"].get("tracks", [])}
         views.append({

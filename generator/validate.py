@@ -55,7 +55,9 @@ def validate(data_dir: Path, places: Places, today: dt.date,
         check = Check(doc, today, places)
         parsed = _parse_registry(registry, doc, check)
         if parsed is not None:
-            indexed[registry.key], docs[registry.key] = parsed, doc
+            # records whose id is missing or malformed were reported already and take no part below
+            indexed[registry.key] = [(i, record) for i, record in parsed if "id" in record]
+            docs[registry.key] = doc
             records[registry.key] = [record for _, record in parsed]
             id_marks[registry.key] = _check_ids(registry, doc, check)
         problems += check.problems

@@ -144,7 +144,7 @@ def test_a_first_build_creates_the_site_folder(registry, tmp_path):
     site = tmp_path / "out" / "site"
     report = build(registry.dir, site, TODAY)
     assert (site / "index.html").is_file()
-    assert report.pages == 3 + 4 + 351  # coach, centre, track profiles; four list pages; every town
+    assert report.pages == 3 + 4 + 351 + 1  # coach, centre, track profiles; four lists; every town; maintainers
     assert set(report.seconds) == {"load", "validate", "enrich", "render", "mkdocs"}
 
 
