@@ -1,0 +1,71 @@
+"""Small charts drawn at build time as plain SVG: no JavaScript, no fonts or images from anywhere.
+
+Today there is one, the hours a Certified Addiction Recovery Coach (CARC) needs, shown on the
+"CARC explained" guide next to a table that says the same in words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+# CARC Information and Requirements (mass.gov, MBSACC):
+# https://www.mass.gov/doc/application-carc-requirements/download
+CARC_INITIAL_HOURS = (
+    ("Supervised work", 500),
+    ("Education", 60),
+    ("Direct supervision", 35),
+)
+CARC_RENEWAL_HOURS = ("Continuing education", 30)
+CARC_VALID_YEARS = 2
+
+CARC_CHART = "assets/carc-hours.svg"
+
+_INK = "#1f2a2e"       # text: 14.6:1 on white
+_BAR = "#00695c"       # first credential: 6.6:1 on white
+_RENEW = "#8a4b00"     # renewal: 6.8:1 on white
+_GRID = "#c9d1d3"
+
+
+def carc_hours_svg() -> str:
+    """A horizontal bar chart of the CARC hours, with a title and description for screen readers."""
+    rows = [(label, hours, _BAR) for label, hours in CARC_INITIAL_HOURS]
+    rows.append((CARC_RENEWAL_HOURS[0], CARC_RENEWAL_HOURS[1], _RENEW))
+    width, label_w, bar_max, row_h, top = 500, 195, 230, 44, 56
+    height = top + row_h * len(rows) + 40
+    scale = bar_max / max(hours for _, hours, _ in rows)
+    earn = "; ".join(f"{label.lower()}, {hours} hours" for label, hours in CARC_INITIAL_HOURS)
+    desc = (f"To earn the CARC: {earn}. "
+            f"The credential is valid for {CARC_VALID_YEARS} years; "
+            f"renewing it takes {CARC_RENEWAL_HOURS[1]} contact hours of approved continuing education.")
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        'role="img" aria-labelledby="carc-title carc-desc" font-family="system-ui, -apple-system, Segoe UI, '
+        'Roboto, Helvetica, Arial, sans-serif">',
+        '<title id="carc-title">Hours needed for the CARC credential</title>',
+        f'<desc id="carc-desc">{escape(desc)}</desc>',
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<text x="16" y="30" font-size="18" font-weight="700" fill="{_INK}">Hours needed for the CARC</text>',
+    ]
+    for i, (label, hours, colour) in enumerate(rows):
+        y = top + i * row_h
+        bar = max(2, round(hours * scale))
+        if i == len(CARC_INITIAL_HOURS):
+            out.append(f'<line x1="16" x2="{width - 16}" y1="{y - 6}" y2="{y - 6}" stroke="{_GRID}" '
+                       'stroke-dasharray="4 4"/>')
+        out.append(f'<text x="{label_w - 10}" y="{y + 20}" font-size="16" text-anchor="end" fill="{_INK}">'
+                   f'{escape(label)}</text>')
+        out.append(f'<rect class="bar" data-hours="{hours}" x="{label_w}" y="{y + 4}" width="{bar}" height="24" '
+                   f'rx="3" fill="{colour}"/>')
+        out.append(f'<text x="{label_w + bar + 8}" y="{y + 21}" font-size="16" font-weight="700" fill="{_INK}">'
+                   f'{hours} h</text>')
+    out.append(f'<text x="16" y="{height - 14}" font-size="14" fill="{_INK}">Green: to earn it. '
+               f'Brown: to renew it, every {CARC_VALID_YEARS} years.</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def write_charts(docs_dir: Path) -> None:
+    """Write every chart into the docs folder, where the guide pages link to it."""
+    target = docs_dir / CARC_CHART
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(carc_hours_svg(), encoding="utf-8")
