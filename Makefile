@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser validate site serve test schema clean
+.PHONY: help install browser validate site serve test bench schema clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -35,6 +35,9 @@ browser: ## Install Debian's chromium for the browser tests, when missing
 
 test: $(STAMP) browser ## Run the whole test suite (installs chromium for the browser tests when it can)
 	$(BIN)/python -m pytest
+
+bench: $(STAMP) browser ## Benchmark build time, memory and page weight at 1x, 10x, 30x (writes bench/)
+	cd bench && ../$(BIN)/python run.py
 
 schema: $(STAMP) ## Regenerate schema/*.json and the CONTRIBUTING field reference from generator/schema.py
 	$(BIN)/python -m generator schema

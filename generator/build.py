@@ -21,6 +21,7 @@ from .enrich import enrich
 from .geocode import load_cache
 from .places import load_places
 from .render import IDS_PATH, help_banner, write_exports, write_pages
+from .stamp import ShellError, stamp
 from .validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,25 +77,41 @@ def build(data_dir: Path, site_dir: Path, today: dt.date, *, published: dict[str
     with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-build-", dir=site_dir.parent) as tmp:
         docs_dir, out_dir = Path(tmp) / "docs", Path(tmp) / "site"
         shutil.copytree(config_file.parent / "content", docs_dir)
-        report.pages = write_pages(site, docs_dir)
+        stamped = write_pages(site, docs_dir)
         write_exports(site, docs_dir)
         timer.lap("render")
-        _run_mkdocs(config_file, docs_dir, out_dir, help_banner(site), site_url)
+        _run_mkdocs(config_file, docs_dir, out_dir, help_banner(site), site_url, today)
         timer.lap("mkdocs")
+        try:
+            stamp(out_dir, stamped, site_url, today)
+        except ShellError as err:
+            raise BuildError(str(err)) from err
+        report.pages = len(list(out_dir.rglob("index.html")))
+        timer.lap("stamp")
         _swap(out_dir, site_dir)
     return report
 
 
-def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, banner: str, site_url: str) -> None:
+def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, banner: str, site_url: str,
+                today: dt.date) -> None:
     # repo_url is deliberately not given to the theme: it would fetch repository stats from GitHub.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     urls = {"site_url": site_url} if site_url else {}
+    # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: the build date makes the output reproducible.
+    epoch = dt.datetime.combine(today, dt.time(), dt.timezone.utc).timestamp()
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True, **urls)
         config.extra["help_banner"] = banner
         mkdocs_build(config)
     except (MkDocsException, SystemExit) as err:
         raise BuildError(f"mkdocs failed: {err}") from err
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             report = build(args.data, args.site_dir, args.today, published=args.published,
                            site_url=args.site_url, repo_url=args.repo_url)
             stages = ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
-            print(f"Built {report.pages} generated pages into {args.site_dir}/ ({stages})")
+            print(f"Built {report.pages} pages into {args.site_dir}/ ({stages})")
             return 0
         from .serve import serve
         return serve(args.data, args.site_dir, args.today, args.port, lambda e: _print_problems(e, args.format),

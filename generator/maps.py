@@ -65,7 +65,7 @@ def _stable_ids(html: str) -> str:
     def rename(match: re.Match) -> str:
         return names.setdefault(match.group(0), f"{match.group(1)}_{len(names) + 1}")
 
-    return re.sub(r"\b([a-z_]+)_[0-9a-f]{32}\b", rename, html)
+    return re.sub(r"\b([a-z][a-z_]*?)_[0-9a-f]{32}(?![0-9a-f])", rename, html)
 
 
 def map_page(site: Site) -> str:

@@ -19,6 +19,7 @@ from .find_index import find_index
 from .hsds import hsds_exports
 from .maps import map_page
 from .rawpage import MARKER
+from .stamp import SHELL, shell_markdown
 from .report import data_report
 from .schema import CENTER_TYPE_PLURALS, REGISTRIES, REGISTRY
 from .validate import url_ids
@@ -69,6 +70,7 @@ class Page:
     description: str = ""
     jsonld: str = ""  # schema.org JSON-LD, already safe inside <script>
     searchable: bool = True  # False keeps the page out of the site search index
+    search_text: str = ""  # what the search index holds for a stamped page (not its whole body)
 
     @property
     def root(self) -> str:
@@ -76,8 +78,20 @@ class Page:
         depth = self.path.count("/") + (0 if self.path.endswith("index.md") else 1)
         return "../" * depth
 
+    @property
+    def stamped(self) -> bool:
+        """Profile and town pages (one level below a list) are stamped from the shell, not built by MkDocs."""
+        return not self.path.endswith("index.md")
+
+    @property
+    def url(self) -> str:
+        return self.path.removesuffix(".md").removesuffix("index") + ("" if self.path.endswith("index.md") else "/")
+
+    def body(self) -> str:
+        return ENV.get_template(self.template).render(root=self.root, **self.context).strip()
+
     def render(self) -> str:
-        body = ENV.get_template(self.template).render(root=self.root, **self.context)
+        body = self.body()
         meta = {"title": html.escape(self.title, quote=False), "hide": ["navigation", "toc"]}
         if self.description:
             meta["description"] = html.escape(self.description)
@@ -86,7 +100,7 @@ class Page:
         if not self.searchable:
             meta["search"] = {"exclude": True}
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
-        return f"---\n{front}\n---\n{MARKER}\n{body.strip()}\n"
+        return f"---\n{front}\n---\n{MARKER}\n{body}\n"
 
 
 def pages(site: Site) -> list[Page]:
@@ -103,14 +117,24 @@ def pages(site: Site) -> list[Page]:
              "All 351 Massachusetts cities and towns with their nearest peer recovery centres and coaches."),
     ]
     out += [Page(f"coaches/{c['id']}.md", c["name"], "coach.html", {"c": c, **_links(site, c)},
-                 jsonld=script_json(jsonld.coach(c, _absolute(site, c["url"])))) for c in site.coaches]
+                 f"{c['name']}: peer recovery coach. {c['carc_status'].label}. Works in {c['serves_label']}.",
+                 jsonld=script_json(jsonld.coach(c, _absolute(site, c["url"]))),
+                 search_text=" ".join([c.get("summary", ""), "Languages:", ", ".join(c["language_names"]),
+                                       "Works in", c["serves_label"]]))
+            for c in site.coaches]
     out += [Page(f"centers/{c['id']}.md", c["name"], "center.html", {"c": c, **_links(site, c)},
-                 jsonld=script_json(jsonld.center(c, _absolute(site, c["url"])))) for c in site.centers]
-    out += [Page(f"{r['registry']}/{r['id']}.md", f"{r['name']}: no longer listed", "retired.html", {"r": r})
+                 f"{c['name']}: {c['type_label']}" + (f", {c['address']['line']}." if c.get("address") else "."),
+                 jsonld=script_json(jsonld.center(c, _absolute(site, c["url"]))),
+                 search_text=" ".join([c["type_label"], c.get("address", {}).get("line", ""),
+                                       ", ".join(c["region_names"]), ". ".join(c.get("services", []))]))
+            for c in site.centers]
+    out += [Page(f"{r['registry']}/{r['id']}.md", f"{r['name']}: no longer listed", "retired.html", {"r": r},
+                 f"{r['name']} is no longer listed. {r['reason']}", searchable=False)
             for r in site.retired]
     out.append(Page("maintainers/index.md", "For maintainers", "maintainers.html", {"report": _report(site)},
                     "Entries in the registries that need checking: stale, lapsing credentials, approximate places."))
-    out += [Page(f"tracks/{t['id']}.md", t["name"], "track.html", {"t": t}, t["summary"]) for t in site.tracks]
+    out += [Page(f"tracks/{t['id']}.md", t["name"], "track.html", {"t": t}, t["summary"], search_text=t["summary"])
+            for t in site.tracks]
     # Town pages stay out of the search index: the towns A-Z page and /find/ lead to them.
     out += [Page(f"towns/{t['slug']}.md", f"Peer recovery help near {t['name']}", "town.html", {"t": t},
                  f"Nearest peer recovery centres, RLC and coaches for {t['name']}, Massachusetts.", searchable=False)
@@ -155,15 +179,20 @@ def help_banner(site: Site) -> str:
     return ENV.get_template("help_banner.html").render(lines=site.banner).strip()
 
 
-def write_pages(site: Site, docs_dir: Path) -> int:
-    """Write every generated page under docs_dir; returns the number written."""
-    count = 0
+def write_pages(site: Site, docs_dir: Path) -> list[Page]:
+    """Write the generated list pages and the page shell for MkDocs; return the pages to stamp."""
+    stamped = []
     for page in pages(site):
+        if page.stamped:
+            stamped.append(page)
+            continue
         target = docs_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.render(), encoding="utf-8")
-        count += 1
-    return count
+    shell = docs_dir / (SHELL + ".md")
+    shell.parent.mkdir(parents=True, exist_ok=True)
+    shell.write_text(shell_markdown(), encoding="utf-8")
+    return stamped
 
 
 def _jsonable(value):

@@ -144,8 +144,12 @@ def test_a_first_build_creates_the_site_folder(registry, tmp_path):
     site = tmp_path / "out" / "site"
     report = build(registry.dir, site, TODAY)
     assert (site / "index.html").is_file()
-    assert report.pages == 3 + 4 + 351 + 1  # coach, centre, track profiles; four lists; every town; maintainers
-    assert set(report.seconds) == {"load", "validate", "enrich", "render", "mkdocs"}
+    assert report.pages == len(list(site.rglob("index.html")))
+    for page in ("coaches/rosa-example", "centers/living-in-recovery-pittsfield", "tracks/older-adults",
+                 "towns/pittsfield", "towns/aquinnah", "coaches", "centers", "tracks", "towns", "maintainers"):
+        assert (site / page / "index.html").is_file(), page
+    assert not (site / "_shell").exists()
+    assert set(report.seconds) == {"load", "validate", "enrich", "render", "mkdocs", "stamp"}
 
 
 def test_the_build_makes_no_network_connection(registry, tmp_path, monkeypatch):
@@ -183,3 +187,39 @@ def test_the_open_data_page_links_every_export(bundled_site):
                    "api/v1/hsds/index.json", "schema/retired.schema.json"):
         assert f'href="../{target}"' in page
         assert (bundled_site / target).is_file()
+
+
+def test_stamped_profiles_are_whole_theme_pages_with_one_heading(bundled_site):
+    page = (bundled_site / "coaches" / "rosa-example" / "index.html").read_text()
+    assert page.count("<h1") == 1
+    assert "<title>Rosa Example - Peer Recovery Navigator</title>" in page
+    assert '<meta name="description" content="Rosa Example: peer recovery coach.' in page
+    assert 'href="../../assets/stylesheets/' in page and "PRN-SHELL" not in page and "_shell" not in page
+
+
+def test_profiles_are_in_the_search_index_without_their_whole_body(bundled_site):
+    index = json.loads((bundled_site / "search" / "search_index.json").read_text())
+    docs = {d["location"]: d for d in index["docs"]}
+    assert docs["coaches/rosa-example/"]["title"] == "Rosa Example"
+    assert "Spanish" in docs["coaches/rosa-example/"]["text"]
+    assert "centers/everyday-miracles-worcester/" in docs
+    assert not any(location.startswith("towns/") and not location.startswith("towns/#") and location != "towns/"
+                   for location in docs)
+
+
+def test_the_sitemap_lists_profiles_when_the_site_url_is_known(registry, tmp_path):
+    site = tmp_path / "site"
+    build(registry.dir, site, TODAY, site_url="https://navigator.example/")
+    sitemap = (site / "sitemap.xml").read_text()
+    assert "<loc>https://navigator.example/coaches/rosa-example/</loc>" in sitemap
+    assert "<loc>https://navigator.example/towns/pittsfield/</loc>" in sitemap
+    assert "<lastmod>2026-11-23</lastmod>" in sitemap
+
+
+def test_two_builds_of_the_same_data_are_byte_identical(registry, tmp_path):
+    first, second = tmp_path / "one", tmp_path / "two"
+    build(registry.dir, first, TODAY)
+    build(registry.dir, second, TODAY)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []

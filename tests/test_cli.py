@@ -50,5 +50,6 @@ def test_build_with_bad_data_exits_1_and_writes_no_site(registry):
 def test_build_reports_pages_and_stage_times(registry, tmp_path):
     result = run("build", "--as-of", "2026-11-23", "--site-dir", str(tmp_path / "out"), cwd=registry.dir.parent)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Built 359 generated pages into ")
+    pages = len(list((tmp_path / "out").rglob("index.html")))
+    assert result.stdout.startswith(f"Built {pages} pages into ")
     assert (tmp_path / "out" / "coaches" / "rosa-example" / "index.html").is_file()

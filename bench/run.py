@@ -1,0 +1,330 @@
+"""`make bench`: build time, memory and page weight of the site at 1x, 10x and 30x the bundled data,
+against a plain mkdocs-material build of the same number of pages, run alternately.
+
+Writes bench/results.json and bench/README.md. A benchmark, not a test: numbers vary by machine."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import hashlib
+import json
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from importlib.metadata import version
+from pathlib import Path
+
+from synth import make_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = "2026-11-23"
+PYTHON = sys.executable
+
+ONE_BUILD = """
+import datetime as dt, json, resource, sys, time
+from pathlib import Path
+from generator.build import build
+start = time.perf_counter()
+report = build(Path(sys.argv[1]), Path(sys.argv[2]), dt.date.fromisoformat(sys.argv[3]))
+print(json.dumps({"wall": time.perf_counter() - start, "stages": report.seconds, "generated": report.pages,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+ANCHOR_RUN = """
+import json, resource, sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+start = time.perf_counter()
+build(load_config(sys.argv[1]))
+print(json.dumps({"wall": time.perf_counter() - start,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+ANCHOR_PAGE = """# Example listing {n}
+
+A peer recovery support centre in an example town. Peer-led, free, and open to anyone in recovery
+or thinking about it; no appointment and no insurance needed. Call before you go.
+
+| Field | Value |
+|---|---|
+| Address | {n} Example Street, Exampletown, MA |
+| Phone | (617) 555-0100 |
+| Hours | Weekdays 9 a.m. to 5 p.m. |
+
+## Services
+
+- All Recovery meetings and twelve-step groups
+- Computers for job search and benefit applications
+- Wellness activities: yoga, writing groups, book club
+- Warm hand-offs to treatment and mutual aid
+
+## Good to know
+
+This is a synthetic page for benchmarking. It has about as much text as a real profile page,
+with a table, a list and a few paragraphs, so that Markdown, the theme and the search index do
+comparable work. Last verified 23 November 2026.
+"""
+
+
+def _build_ours(data: Path, site: Path) -> dict:
+    out = subprocess.run([PYTHON, "-c", ONE_BUILD, str(data), str(site), AS_OF], cwd=ROOT, check=True,
+                         capture_output=True, text=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["pages"] = sum(1 for _ in site.rglob("index.html"))
+    return result
+
+
+def _anchor_project(folder: Path, pages: int) -> Path:
+    docs = folder / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    (docs / "index.md").write_text("# Home\n\nA plain site.\n")
+    for n in range(1, pages):
+        (docs / f"page-{n:05d}.md").write_text(ANCHOR_PAGE.format(n=n))
+    config = folder / "mkdocs.yml"
+    config.write_text("site_name: Anchor\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n"
+                      "markdown_extensions:\n  - tables\n  - toc:\n      permalink: true\nnav:\n  - Home: index.md\n"
+                      "validation:\n  nav:\n    omitted_files: ignore\n")
+    return config
+
+
+def _build_anchor(config: Path) -> dict:
+    shutil.rmtree(config.parent / "site", ignore_errors=True)
+    out = subprocess.run([PYTHON, "-c", ANCHOR_RUN, str(config)], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, 9, mtime=0))
+
+
+def _size(path: Path) -> dict:
+    data = path.read_bytes()
+    return {"bytes": len(data), "gzip": _gz(data)}
+
+
+PAGE_TYPES = {
+    "home": "index.html", "find": "find/index.html", "coach list": "coaches/index.html",
+    "coach profile": "coaches/rosa-example/index.html", "centre list": "centers/index.html",
+    "centre profile": "centers/everyday-miracles-worcester/index.html",
+    "rlc profile": "centers/central-mass-rlc/index.html", "town page": "towns/worcester/index.html",
+    "town index": "towns/index.html", "track page": "tracks/older-adults/index.html",
+    "map page (on click)": "map/index.html",
+}
+
+
+def _assets(page: Path, site: Path) -> dict:
+    """JS and CSS a page loads, raw and gzipped."""
+    html = page.read_text(encoding="utf-8")
+    refs = re.findall(r'<script[^>]+src="([^"]+)"', html) + re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
+    total = {"bytes": 0, "gzip": 0, "files": 0}
+    for ref in refs:
+        target = (page.parent / ref.split("?")[0]).resolve()
+        if target.is_file() and site.resolve() in target.parents:
+            size = _size(target)
+            total["bytes"] += size["bytes"]
+            total["gzip"] += size["gzip"]
+            total["files"] += 1
+    return total
+
+
+def page_weights(site: Path) -> dict:
+    weights = {name: {"html": _size(site / rel), "assets": _assets(site / rel, site)}
+               for name, rel in PAGE_TYPES.items() if (site / rel).is_file()}
+    theme = weights["centre profile"]["assets"]
+    weights["map page (on click)"]["extra_over_theme"] = {
+        k: weights["map page (on click)"]["assets"][k] for k in ("bytes", "gzip")}
+    return {
+        "pages": weights,
+        "find_index": _size(site / "api/v1/find.json"),
+        "search_index": _size(site / "search/search_index.json"),
+        "map_data_note": "map markers are one JSON array per layer inside /map/index.html",
+        "theme_assets_per_page": theme,
+    }
+
+
+def tree_digest(site: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(site)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def find_latency(site: Path) -> dict:
+    """Milliseconds from a keystroke to updated results on /find/, in headless Chromium."""
+    from playwright.sync_api import sync_playwright
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        page = browser.new_page()
+        page.goto(base + "find/")
+        page.wait_for_selector("#prn-find:not([hidden])")
+        times = page.evaluate("""async () => {
+            const input = document.getElementById('prn-q');
+            const out = [];
+            for (const query of ['Worcester', 'Pittsfield', '01201', 'Hyannis', 'Boston', 'Springfield']) {
+                input.value = query.slice(0, -1);
+                input.dispatchEvent(new Event('input', {bubbles: true}));
+                await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+                const t0 = performance.now();
+                input.value = query;
+                input.dispatchEvent(new Event('input', {bubbles: true}));
+                await new Promise(r => requestAnimationFrame(() => r()));
+                out.push(performance.now() - t0);
+            }
+            return out;
+        }""")
+        browser.close()
+    server.shutdown()
+    return {"samples_ms": [round(t, 1) for t in times], "median_ms": round(statistics.median(times), 1),
+            "max_ms": round(max(times), 1)}
+
+
+def live_edit() -> float:
+    """Seconds from saving a YAML edit to the served page showing it, at 1x with `generator serve`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        make_registry(1, data)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        proc = subprocess.Popen([PYTHON, "-m", "generator", "serve", "--data", str(data), "--site-dir",
+                                 str(Path(tmp) / "site"), "--port", str(port), "--as-of", AS_OF], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            for line in proc.stdout:
+                if line.startswith("Serving"):
+                    break
+            url = f"http://127.0.0.1:{port}/centers/everyday-miracles-worcester/"
+            path = data / "centers.yaml"
+            text = path.read_text()
+            marker = "Benchmark edit marker"
+            start = time.perf_counter()
+            path.write_text(text.replace("name: Everyday Miracles", f"name: Everyday Miracles {marker}", 1))
+            while time.perf_counter() - start < 60:
+                try:
+                    if marker in urllib.request.urlopen(url, timeout=2).read().decode():
+                        return round(time.perf_counter() - start, 2)
+                except OSError:
+                    pass
+                time.sleep(0.05)
+            return float("nan")
+        finally:
+            proc.terminate()
+            proc.wait()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scales", default="1,10,30")
+    parser.add_argument("--repeat", type=int, default=2, help="alternating runs per scale (median is kept)")
+    args = parser.parse_args()
+    scales = [int(s) for s in args.scales.split(",")]
+    results: dict = {"date": dt.date.today().isoformat(), "machine": {
+        "python": platform.python_version(), "platform": platform.platform(), "cpus": __import__("os").cpu_count(),
+        "mkdocs": version("mkdocs"), "mkdocs-material": version("mkdocs-material"), "folium": version("folium")},
+        "scales": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for scale in scales:
+            data = tmp / f"data-{scale}"
+            counts = make_registry(scale, data)
+            ours, anchors = [], []
+            anchor_config = None
+            for rep in range(args.repeat):
+                site = tmp / f"site-{scale}-{rep}"
+                ours.append(_build_ours(data, site))
+                if anchor_config is None:
+                    anchor_config = _anchor_project(tmp / f"anchor-{scale}", ours[-1]["pages"])
+                anchors.append(_build_anchor(anchor_config))
+            pages = ours[0]["pages"]
+            wall = statistics.median(r["wall"] for r in ours)
+            anchor_wall = statistics.median(r["wall"] for r in anchors)
+            entry = {
+                "records": counts, "pages": pages,
+                "build_seconds": round(wall, 2), "per_page_ms": round(1000 * wall / pages, 2),
+                "stages": {k: round(statistics.median(r["stages"][k] for r in ours), 2) for k in ours[0]["stages"]},
+                "peak_rss_mb": round(max(r["rss_mb"] for r in ours), 1),
+                "anchor_seconds": round(anchor_wall, 2), "anchor_rss_mb": round(max(r["rss_mb"] for r in anchors), 1),
+                "ratio_to_anchor": round(wall / anchor_wall, 2),
+                "deterministic": tree_digest(tmp / f"site-{scale}-0") == tree_digest(tmp / f"site-{scale}-1")
+                if args.repeat > 1 else None,
+                "search_index": _size(tmp / f"site-{scale}-0" / "search/search_index.json"),
+                "find_index": _size(tmp / f"site-{scale}-0" / "api/v1/find.json"),
+            }
+            if scale == 1:
+                results["weights"] = page_weights(tmp / "site-1-0")
+            if scale == max(scales):
+                entry["find_latency"] = find_latency(tmp / f"site-{scale}-0")
+            results["scales"][str(scale)] = entry
+            print(f"{scale}x: {pages} pages in {wall:.1f}s (anchor {anchor_wall:.1f}s, ratio {wall / anchor_wall:.2f}), "
+                  f"peak RSS {entry['peak_rss_mb']} MB", flush=True)
+            for rep in range(args.repeat):
+                shutil.rmtree(tmp / f"site-{scale}-{rep}", ignore_errors=True)
+        results["live_edit_seconds"] = live_edit()
+    first, last = results["scales"][str(scales[0])], results["scales"][str(scales[-1])]
+    results["linearity"] = round(last["per_page_ms"] / first["per_page_ms"], 2)
+    out = Path(__file__).resolve().parent
+    (out / "results.json").write_text(json.dumps(results, indent=1) + "\n")
+    (out / "README.md").write_text(summary(results))
+    print(summary(results))
+    return 0
+
+
+def summary(r: dict) -> str:
+    m = r["machine"]
+    lines = [
+        "# Benchmark results", "",
+        f"Measured {r['date']} with `make bench` on {m['cpus']} CPUs, {m['platform']}, Python {m['python']}, "
+        f"mkdocs {m['mkdocs']}, mkdocs-material {m['mkdocs-material']}, folium {m['folium']}.",
+        "The anchor is a plain mkdocs-material build (search on, pages not in the nav) of the same number of "
+        "pages, run alternately with ours; medians of the runs.", "",
+        "| scale | centres / coaches | pages | build s | per page ms | anchor s | ratio | peak RSS MB | "
+        "load | validate | enrich | render | mkdocs | same bytes twice |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for scale, s in r["scales"].items():
+        st = s["stages"]
+        lines.append(f"| {scale}x | {s['records']['centers']} / {s['records']['coaches']} | {s['pages']} | "
+                     f"{s['build_seconds']} | {s['per_page_ms']} | {s['anchor_seconds']} | {s['ratio_to_anchor']} | "
+                     f"{s['peak_rss_mb']} | {st['load']} | {st['validate']} | {st['enrich']} | {st['render']} | "
+                     f"{st['mkdocs']} | {s['deterministic']} |")
+    lines += ["", f"Per-page time at the largest scale / smallest: **{r['linearity']}**. "
+              f"Live edit with `generator serve` at 1x: **{r['live_edit_seconds']} s** from save to served page.", ""]
+    lines += ["| scale | search index (gzip) | find index (gzip) |", "|---|---|---|"]
+    for scale, s in r["scales"].items():
+        lines.append(f"| {scale}x | {s['search_index']['bytes']:,} B ({s['search_index']['gzip']:,} B) | "
+                     f"{s['find_index']['bytes']:,} B ({s['find_index']['gzip']:,} B) |")
+    big = r["scales"][max(r["scales"], key=int)]
+    if "find_latency" in big:
+        lat = big["find_latency"]
+        lines += ["", f"/find/ at the largest scale: keystroke to updated results, median **{lat['median_ms']} ms**, "
+                  f"max {lat['max_ms']} ms (headless Chromium)."]
+    lines += ["", "Page weight at 1x (HTML, and the JS/CSS files each page loads; gzip level 9):", "",
+              "| page type | HTML | HTML gzip | JS+CSS | JS+CSS gzip |", "|---|---|---|---|---|"]
+    for name, w in r["weights"]["pages"].items():
+        lines.append(f"| {name} | {w['html']['bytes']:,} | {w['html']['gzip']:,} | {w['assets']['bytes']:,} | "
+                     f"{w['assets']['gzip']:,} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
