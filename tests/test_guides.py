@@ -75,7 +75,7 @@ FACTS = [
 NOT_FACTS = [
     r"\(\d{3}\) \d{3}-\d{4}", r"\b988(?:lifeline\.org)?\b", r"\b911\b", r"\btext 838255\b", r"\bpress 1 for\b",
     r"\b2 for Spanish\b", r"\b24/7\b", r"\bH2016-HM\b", r"\bquestion [1-3]\b", r"(?:^|(?<=\s))[1-5]\.? (?=(?:Are|How|What|Has)\b)",
-    r"\b30-day plan",
+    r"\b30-day plan", r"\bnext 30 days\b",
 ]
 # Any quantity with one of these units must be one of the FACTS.
 QUANTITY = re.compile(rf"\b{N}(?:[\s-]+contact)?[\s-]+(?P<unit>hours?|years?|days?|sessions|hospitals)\b", re.I)

@@ -1,0 +1,375 @@
+/* The 30-day planner. Without this script /plan/ is a printable checklist; with it, the plan gets
+ * dates from a start date, the nearest Peer Recovery Support Center and the area's Recovery
+ * Learning Community for a town (from /api/v1/find.json: the same choices as the town pages), a
+ * week-2 step that fits whether the visitor has MassHealth, a coach search in their language,
+ * ticks and notes kept in localStorage only, and an RFC 5545 calendar file made in the browser.
+ * Nothing typed here is sent anywhere. */
+(function () {
+  "use strict";
+
+  var KEY = "prn-plan";           // the one localStorage entry this page writes
+  var root = document.getElementById("prn-plan");
+  var form = document.getElementById("prn-plan-form");
+  if (!root || !form) { return; }
+
+  var startInput = document.getElementById("plan-start");
+  var townInput = document.getElementById("plan-town");
+  var townStatus = document.getElementById("plan-town-status");
+  var langSelect = document.getElementById("plan-lang");
+  var status = document.getElementById("plan-status");
+  var summary = document.getElementById("plan-summary");
+  var steps = Array.prototype.slice.call(document.querySelectorAll(".prn-step"));
+  var notes = Array.prototype.slice.call(document.querySelectorAll("textarea[data-notes]"));
+  var index = null;
+  var state = load();
+
+  /* ---- storage: one JSON entry; nothing is written until the visitor changes something ---- */
+
+  function load() {
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(KEY) || "{}");
+      return saved && typeof saved === "object" ? saved : {};
+    } catch (err) {
+      return {};
+    }
+  }
+
+  function save() {
+    try { window.localStorage.setItem(KEY, JSON.stringify(state)); } catch (err) { /* storage off: keep in memory */ }
+  }
+
+  function clearAll() {
+    try {
+      window.localStorage.removeItem(KEY);
+      for (var i = window.localStorage.length - 1; i >= 0; i--) {
+        var key = window.localStorage.key(i);
+        if (key && key.indexOf(KEY) === 0) { window.localStorage.removeItem(key); }
+      }
+    } catch (err) { /* nothing stored */ }
+    state = {};
+  }
+
+  /* ---- dates (local calendar days, never UTC midnights) ---- */
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function iso(d) { return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()); }
+  function today() { return iso(new Date()); }
+
+  function parseDay(text) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
+    if (!m) { return null; }
+    var d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    return d.getMonth() === Number(m[2]) - 1 ? d : null;
+  }
+
+  function addDays(d, n) { return new Date(d.getFullYear(), d.getMonth(), d.getDate() + n); }
+  function short(d) { return d.toLocaleDateString("en-GB", {weekday: "short", day: "numeric", month: "short"}); }
+  function long(d) { return d.toLocaleDateString("en-GB", {weekday: "long", day: "numeric", month: "long", year: "numeric"}); }
+
+  function startDay() { return parseDay(state.start) || parseDay(today()); }
+
+  /* ---- places, as on /find/ ---- */
+
+  function norm(text) { return String(text || "").trim().toLowerCase().replace(/\s+/g, " "); }
+
+  function resolve(query) {
+    var q = norm(query), i;
+    if (!q || !index) { return null; }
+    if (/^\d{5}$/.test(q)) {
+      for (i = 0; i < index.zips.length; i++) {
+        if (index.zips[i][0] === q) { return {label: q, town: index.zips[i][1]}; }
+      }
+      return null;
+    }
+    for (i = 0; i < index.towns.length; i++) {
+      if (norm(index.towns[i][0]) === q) { return {label: index.towns[i][0], town: i}; }
+    }
+    for (i = 0; i < index.villages.length; i++) {
+      if (norm(index.villages[i][0]) === q) { return {label: index.villages[i][0], town: index.villages[i][1]}; }
+    }
+    return null;
+  }
+
+  /* Geodesic distance on the WGS84 ellipsoid (Andoyer-Lambert), in miles, as on /find/. */
+  function miles(lat1, lon1, lat2, lon2) {
+    var a = 6378137, f = 1 / 298.257223563, rad = Math.PI / 180;
+    var b1 = Math.atan((1 - f) * Math.tan(lat1 * rad)), b2 = Math.atan((1 - f) * Math.tan(lat2 * rad));
+    var dl = (lon2 - lon1) * rad;
+    var h = Math.pow(Math.sin((b2 - b1) / 2), 2) + Math.cos(b1) * Math.cos(b2) * Math.pow(Math.sin(dl / 2), 2);
+    var s = 2 * Math.asin(Math.min(1, Math.sqrt(h)));
+    if (s === 0) { return 0; }
+    var p = (b1 + b2) / 2, q = (b2 - b1) / 2;
+    var x = (s - Math.sin(s)) * Math.pow(Math.sin(p) * Math.cos(q), 2) / Math.pow(Math.cos(s / 2), 2);
+    var y = (s + Math.sin(s)) * Math.pow(Math.cos(p) * Math.sin(q), 2) / Math.pow(Math.sin(s / 2), 2);
+    return a * (s - f / 2 * (x + y)) / 1609.344;
+  }
+
+  function center(id) {
+    if (!id) { return null; }
+    for (var i = 0; i < index.centers.length; i++) {
+      if (index.centers[i].id === id) { return index.centers[i]; }
+    }
+    return null;
+  }
+
+  function nearestPoint(c, town) {
+    var best = null;
+    c.points.forEach(function (point) {
+      var d = miles(town[2], town[3], point.lat, point.lon);
+      if (!best || d < best.miles) { best = {point: point, miles: d}; }
+    });
+    return best;
+  }
+
+  /* ---- drawing (text from data goes in with textContent only) ---- */
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") { node.textContent = attrs[key]; } else { node.setAttribute(key, attrs[key]); }
+    });
+    (children || []).forEach(function (child) {
+      if (child) { node.appendChild(typeof child === "string" ? document.createTextNode(child) : child); }
+    });
+    return node;
+  }
+
+  function centerCard(c, town, kind) {
+    var near = nearestPoint(c, town);
+    var lines = [el("p", {"class": "prn-slot__name"}, [
+      kind + ": ", el("a", {href: "../" + c.url, text: c.name}),
+      near ? el("span", {"class": "prn-distance", text: " " + near.miles.toFixed(1) + " mi from " + town[0]}) : null
+    ])];
+    if (near && near.point.address) {
+      var where = (kind === "Your area's RLC" && near.point.name !== c.name ? "Nearest site: " + near.point.name + ", " : "") +
+        near.point.address;
+      lines.push(el("p", {"class": "prn-slot__address"}, [where,
+        near.point.approximate ? el("span", {"class": "prn-approx", text: " (approximate location: town centre)"}) : null]));
+    } else {
+      lines.push(el("p", {"class": "prn-slot__address", text: "No address is listed yet; see its page for how to reach it."}));
+    }
+    if (c.phone) {
+      lines.push(el("p", {"class": "prn-slot__phone"}, ["Phone: ", el("a", {href: c.phone_href, text: c.phone})]));
+    } else {
+      lines.push(el("p", {"class": "prn-slot__phone", text: "No phone number is listed yet; see its page."}));
+    }
+    if (c.hours) { lines.push(el("p", {text: "Hours: " + c.hours})); }
+    if (c.virtual) { lines.push(el("p", {text: "Virtual: " + c.virtual})); }
+    if (c.call_before) { lines.push(el("p", {"class": "prn-flag", text: "Call before you go: this listing is not yet confirmed with the centre."})); }
+    return el("div", {"class": "prn-slot__card", "data-center": c.id}, lines);
+  }
+
+  var slotDefaults = {};
+
+  function fillSlot(id, content) {
+    var slot = document.getElementById(id);
+    if (!(id in slotDefaults)) { slotDefaults[id] = Array.prototype.slice.call(slot.childNodes).map(function (n) { return n.cloneNode(true); }); }
+    slot.textContent = "";
+    if (content) {
+      slot.appendChild(content);
+      slot.classList.add("prn-slot--filled");
+    } else {
+      slotDefaults[id].forEach(function (n) { slot.appendChild(n.cloneNode(true)); });
+      slot.classList.remove("prn-slot--filled");
+    }
+  }
+
+  function place() { return index && state.town ? resolve(state.town) : null; }
+
+  function render() {
+    var start = startDay();
+    steps.forEach(function (step) {
+      var day = addDays(start, Number(step.dataset.day) - 1);
+      var label = step.querySelector(".prn-step__date");
+      label.textContent = short(day);
+      label.dataset.date = iso(day);
+      step.querySelector(".prn-step__check").checked = Boolean(state.done && state.done[step.dataset.step]);
+    });
+    document.querySelectorAll(".prn-week__dates").forEach(function (p) {
+      var first = addDays(start, Number(p.dataset.first) - 1), last = addDays(start, Number(p.dataset.last) - 1);
+      p.textContent = short(first) + " to " + short(last);
+    });
+    notes.forEach(function (area) { area.value = (state.notes && state.notes[area.dataset.notes]) || ""; });
+
+    var member = state.masshealth || "";
+    document.querySelectorAll("[data-masshealth]").forEach(function (p) {
+      p.hidden = (member === "yes" || member === "no") && p.dataset.masshealth !== member;
+    });
+    document.querySelectorAll("[data-title-yes]").forEach(function (title) {
+      if (!title.dataset.titleAny) { title.dataset.titleAny = title.textContent; }
+      title.textContent = member === "yes" ? title.dataset.titleYes : member === "no" ? title.dataset.titleNo : title.dataset.titleAny;
+    });
+
+    var found = place();
+    var town = found ? index.towns[found.town] : null;
+    document.querySelectorAll("[data-slot=town]").forEach(function (span) { span.textContent = town ? town[0] : "you"; });
+    if (index) {
+      fillSlot("plan-prsc", town && center(town[5]) ? centerCard(center(town[5]), town, "Your nearest centre") : null);
+      fillSlot("plan-rlc", town && center(town[6]) ? centerCard(center(town[6]), town, "Your area's RLC") : null);
+    }
+    if (index && state.town && !found) {
+      townStatus.textContent = "No Massachusetts town, village or ZIP code matches \u201c" + state.town.trim() + "\u201d.";
+    } else {
+      townStatus.textContent = found ? (found.label === town[0] ? town[0] : found.label + " is in " + town[0]) +
+        ": your nearest centre and RLC are in week 3." : "";
+    }
+
+    var lang = state.lang || "";
+    var link = document.getElementById("plan-coach-link");
+    var params = new URLSearchParams();
+    if (town) { params.set("q", town[0]); }
+    params.set("type", "coach");
+    if (lang) { params.set("lang", lang); }
+    link.href = "../find/?" + params.toString();
+    var langName = lang && index && index.labels.language[lang];
+    link.textContent = "Find coaches" + (langName ? " who speak " + langName : "") + (town ? " who work in " + town[0] : " near you");
+
+    var bits = ["Plan starting " + long(start)];
+    if (town) { bits.push(town[0]); }
+    if (member === "yes") { bits.push("MassHealth member"); }
+    if (langName) { bits.push("coach in " + langName); }
+    summary.textContent = bits.join(" \u00b7 ");
+    summary.hidden = false;
+  }
+
+  function showForm() {
+    startInput.value = state.start || today();
+    townInput.value = state.town || "";
+    langSelect.value = state.lang || "";
+    form.querySelectorAll("input[name=masshealth]").forEach(function (r) { r.checked = r.value === state.masshealth; });
+  }
+
+  /* ---- the calendar file (RFC 5545) ---- */
+
+  var encoder = new TextEncoder();
+
+  function icsText(text) {
+    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  }
+
+  /* Lines longer than 75 octets are folded: CRLF, then one space, never inside a UTF-8 character. */
+  function fold(line) {
+    var out = [], current = "", size = 0;
+    Array.from(line).forEach(function (ch) {
+      var bytes = encoder.encode(ch).length;
+      if (size + bytes > 75) { out.push(current); current = " "; size = 1; }
+      current += ch;
+      size += bytes;
+    });
+    out.push(current);
+    return out.join("\r\n");
+  }
+
+  function visibleText(container) {
+    return Array.prototype.slice.call(container.querySelectorAll("p"))
+      .filter(function (p) { return !p.closest("[hidden]") && !p.querySelector("p"); })
+      .map(function (p) { return p.textContent.replace(/\s+/g, " ").trim(); })
+      .filter(Boolean).join("\n");
+  }
+
+  function stamp(d) {
+    return d.getUTCFullYear() + pad(d.getUTCMonth() + 1) + pad(d.getUTCDate()) + "T" +
+      pad(d.getUTCHours()) + pad(d.getUTCMinutes()) + pad(d.getUTCSeconds()) + "Z";
+  }
+
+  function calendar() {
+    var start = startDay(), now = stamp(new Date()), compact = iso(start).replace(/-/g, "");
+    var page = location.origin + location.pathname;
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Peer Recovery Navigator//30-day plan//EN",
+      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + icsText("My 30-day recovery plan")];
+    steps.forEach(function (step) {
+      var day = addDays(start, Number(step.dataset.day) - 1);
+      var title = step.querySelector(".prn-step__title").textContent.trim();
+      var description = visibleText(step.querySelector(".prn-step__body")) + "\nYour plan: " + page;
+      lines.push("BEGIN:VEVENT",
+        "UID:" + compact + "-" + step.dataset.step + "@peer-recovery-navigator",
+        "DTSTAMP:" + now,
+        "DTSTART;VALUE=DATE:" + iso(day).replace(/-/g, ""),
+        "DTEND;VALUE=DATE:" + iso(addDays(day, 1)).replace(/-/g, ""),
+        "SUMMARY:" + icsText(title),
+        "DESCRIPTION:" + icsText(description),
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT");
+    });
+    lines.push("END:VCALENDAR");
+    return lines.map(fold).join("\r\n") + "\r\n";
+  }
+
+  function download() {
+    var blob = new Blob([calendar()], {type: "text/calendar;charset=utf-8"});
+    var url = URL.createObjectURL(blob);
+    var a = el("a", {href: url, download: "30-day-recovery-plan.ics"});
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    status.textContent = "Your calendar file is downloading: open it to add " + steps.length +
+      " all-day reminders to your calendar.";
+  }
+
+  /* ---- wiring ---- */
+
+  function changed() { save(); render(); }
+
+  startInput.addEventListener("change", function () {
+    if (parseDay(startInput.value)) { state.start = startInput.value; changed(); }
+  });
+  townInput.addEventListener("input", function () {
+    if (resolve(townInput.value)) { state.town = townInput.value.trim(); changed(); }
+  });
+  townInput.addEventListener("change", function () { state.town = townInput.value.trim(); changed(); });
+  townInput.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") { event.preventDefault(); state.town = townInput.value.trim(); changed(); }
+  });
+  langSelect.addEventListener("change", function () { state.lang = langSelect.value; changed(); });
+  form.querySelectorAll("input[name=masshealth]").forEach(function (radio) {
+    radio.addEventListener("change", function () { state.masshealth = radio.value; changed(); });
+  });
+  steps.forEach(function (step) {
+    step.querySelector(".prn-step__check").addEventListener("change", function (event) {
+      state.done = state.done || {};
+      if (event.target.checked) { state.done[step.dataset.step] = true; } else { delete state.done[step.dataset.step]; }
+      save();
+    });
+  });
+  notes.forEach(function (area) {
+    area.addEventListener("input", function () {
+      state.notes = state.notes || {};
+      if (area.value) { state.notes[area.dataset.notes] = area.value; } else { delete state.notes[area.dataset.notes]; }
+      save();
+    });
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  document.getElementById("plan-ics").addEventListener("click", download);
+  document.getElementById("plan-print").addEventListener("click", function () { window.print(); });
+  document.getElementById("plan-clear").addEventListener("click", function () {
+    clearAll();
+    showForm();
+    render();
+    status.textContent = "Done: everything this planner kept on this device has been removed.";
+  });
+
+  form.hidden = false;
+  showForm();
+  render();
+
+  fetch(root.dataset.index).then(function (response) {
+    if (!response.ok) { throw new Error(response.status); }
+    return response.json();
+  }).then(function (loaded) {
+    index = loaded;
+    var list = document.getElementById("plan-places");
+    var fragment = document.createDocumentFragment();
+    index.towns.forEach(function (t) { fragment.appendChild(el("option", {value: t[0]})); });
+    index.villages.forEach(function (v) { fragment.appendChild(el("option", {value: v[0], label: v[0] + " (" + index.towns[v[1]][0] + ")"})); });
+    list.appendChild(fragment);
+    Object.keys(index.labels.language).forEach(function (code) {
+      langSelect.appendChild(el("option", {value: code, text: index.labels.language[code]}));
+    });
+    langSelect.value = state.lang || "";
+    render();
+  }).catch(function () {
+    townStatus.textContent = "The list of towns could not load; the rest of the plan still works.";
+  });
+})();
