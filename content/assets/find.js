@@ -114,7 +114,11 @@
     search();
   }
 
-  input.addEventListener("input", function () { showOptions(suggestions(input.value)); });
+  /* Each keystroke updates the suggestions, and the results as soon as the text names a place. */
+  input.addEventListener("input", function () {
+    showOptions(suggestions(input.value));
+    if (index && resolve(input.value)) { search(); }
+  });
   input.addEventListener("blur", function () { showOptions([]); });
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown" && options.length) {

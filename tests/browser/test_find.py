@@ -87,3 +87,11 @@ def test_find_runs_without_errors_or_requests_elsewhere(visit):
     assert first_places(page, 1)
     assert visit.errors == []
     assert visit.foreign_requests() == []
+
+
+def test_results_follow_the_keystrokes_once_the_text_names_a_place(visit, towns):
+    page = visit.open("find/")
+    page.focus("#prn-q")
+    page.keyboard.type("Gardner")
+    assert first_places(page, 1) == [towns["Gardner"]["centers"][0]["center"]["id"]]
+    assert page.url.endswith("?q=Gardner")
