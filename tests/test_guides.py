@@ -381,3 +381,20 @@ def test_the_guides_are_in_the_nav_and_registry_pages_are_not():
     for path in files:
         if path.split("/")[0] in ("coaches", "centers", "tracks", "towns"):
             assert path.endswith("/index.md"), f"registry page in the nav: {path}"
+
+
+def test_track_pages_point_to_the_guides_and_say_what_to_do_when_nothing_is_listed(site):
+    qualified = (site / "guides" / "qualified-coach" / "index.html").read_text()
+    assert 'id="five-questions-to-ask-a-coach"' in qualified
+    for folder in sorted((site / "tracks").iterdir()):
+        if not (folder / "index.html").is_file() or folder.name == "index.html":
+            continue
+        page = (folder / "index.html").read_text()
+        if "<h2>Coaches on this track</h2>" not in page:
+            continue  # the tracks list
+        assert 'href="../../guides/qualified-coach/#five-questions-to-ask-a-coach"' in page, folder.name
+        assert 'href="../../guides/specialty-tracks/"' in page, folder.name
+        if "No coaches are listed on this track yet." in page:
+            assert 'href="../../find/?type=coach"' in page
+        if "No centres or programmes are listed on this track yet." in page:
+            assert 'href="../../find/?type=prsc"' in page
