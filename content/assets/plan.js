@@ -225,7 +225,7 @@
     link.textContent = "Find coaches" + (langName ? " who speak " + langName : "") + (town ? " who work in " + town[0] : " near you");
 
     var bits = ["Plan starting " + long(start)];
-    if (town) { bits.push(town[0]); }
+    if (town) { bits.push(found.label === town[0] ? town[0] : found.label + " (" + town[0] + ")"); }
     if (member === "yes") { bits.push("MassHealth member"); }
     if (langName) { bits.push("coach in " + langName); }
     summary.textContent = bits.join(" \u00b7 ");

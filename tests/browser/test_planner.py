@@ -79,6 +79,8 @@ def test_a_town_fills_in_the_nearest_centre_and_the_areas_rlc_as_on_the_town_pag
         assert rlc["site"]["address"]["line"] in rlc_card.inner_text()
         assert f"{rlc['miles']:.1f} mi from {town}" in rlc_card.inner_text()
     assert town in page.inner_text("#plan-town-status")
+    summary = page.inner_text("#plan-summary")
+    assert (town if typed.lower() == town.lower() else f"{typed} ({town})") in summary
     assert_clean(visit)
 
 
