@@ -19,8 +19,9 @@ from mkdocs.exceptions import MkDocsException
 
 from .enrich import enrich
 from .geocode import load_cache
+from .i18n import CODES, LANGUAGES, PAGE_NOTES, TranslationError, Translator, translator, write_content
 from .places import load_places
-from .render import IDS_PATH, help_banner, write_exports, write_pages
+from .render import IDS_PATH, help_banner, write_exports, write_language_assets, write_pages
 from .stamp import ShellError, stamp
 from .validate import validate
 
@@ -58,10 +59,14 @@ def published_ids(path: Path) -> dict[str, list[str]] | None:
 
 
 def build(data_dir: Path, site_dir: Path, today: dt.date, *, published: dict[str, list[str]] | None = None,
-          site_url: str = "", repo_url: str = "", config_file: Path = ROOT / "mkdocs.yml") -> BuildReport:
+          site_url: str = "", repo_url: str = "", config_file: Path = ROOT / "mkdocs.yml",
+          languages: tuple[str, ...] = CODES) -> BuildReport:
     """Build the site into site_dir. Raises DataError or BuildError and then writes nothing.
 
-    Ids published by the site being replaced (or given in `published`) must stay reachable."""
+    Ids published by the site being replaced (or given in `published`) must stay reachable.
+    English is built first, at the root; each other language is one more MkDocs run into its prefix."""
+    if languages[:1] != ("en",):
+        raise BuildError(f"the languages to build must start with English, not {languages}")
     report = BuildReport()
     timer = _Timer(report)
     site_dir = site_dir.resolve()
@@ -73,30 +78,41 @@ def build(data_dir: Path, site_dir: Path, today: dt.date, *, published: dict[str
     timer.lap("validate")
     site = replace(enrich(registries, today, load_cache(data_dir)), site_url=site_url, repo_url=repo_url)
     timer.lap("enrich")
+    try:
+        translators = [translator(code) for code in languages]
+    except TranslationError as err:
+        raise BuildError(str(err)) from err
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-build-", dir=site_dir.parent) as tmp:
-        docs_dir, out_dir = Path(tmp) / "docs", Path(tmp) / "site"
-        shutil.copytree(config_file.parent / "content", docs_dir)
-        stamped = write_pages(site, docs_dir)
-        write_exports(site, docs_dir)
-        timer.lap("render")
-        _run_mkdocs(config_file, docs_dir, out_dir, help_banner(site), site_url, today)
-        timer.lap("mkdocs")
-        try:
-            stamp(out_dir, stamped, site_url, today)
-        except ShellError as err:
-            raise BuildError(str(err)) from err
+        out_dir = Path(tmp) / "site"
+        for t in translators:
+            docs_dir = Path(tmp) / f"docs-{t.code}"
+            write_content(t.code, docs_dir, config_file.parent / "content")
+            stamped = write_pages(site, docs_dir, t)
+            if t.language.english:
+                write_exports(site, docs_dir)
+                timer.lap("render")
+            else:
+                write_language_assets(site, docs_dir, t)
+            lang_dir = out_dir / t.language.prefix
+            _run_mkdocs(config_file, docs_dir, lang_dir, help_banner(site, t), site_url, today, t, languages)
+            if t.language.english:
+                timer.lap("mkdocs")
+            try:
+                stamp(lang_dir, stamped, site_url + t.language.prefix if site_url else "", today)
+            except ShellError as err:
+                raise BuildError(str(err)) from err
+            timer.lap("stamp" if t.language.english else t.code)
         report.pages = len(list(out_dir.rglob("index.html")))
-        timer.lap("stamp")
         _swap(out_dir, site_dir)
     return report
 
 
 def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, banner: str, site_url: str,
-                today: dt.date) -> None:
+                today: dt.date, t: Translator, languages: tuple[str, ...]) -> None:
     # repo_url is deliberately not given to the theme: it would fetch repository stats from GitHub.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    urls = {"site_url": site_url} if site_url else {}
+    urls = {"site_url": site_url.rstrip("/") + "/" + t.language.prefix} if site_url else {}
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: the build date makes the output reproducible.
     epoch = dt.datetime.combine(today, dt.time(), dt.timezone.utc).timestamp()
     saved = os.environ.get("SOURCE_DATE_EPOCH")
@@ -104,14 +120,49 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, banner: str, s
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True, **urls)
         config.extra["help_banner"] = banner
+        _localise(config, t, languages, site_url)
         mkdocs_build(config)
     except (MkDocsException, SystemExit) as err:
-        raise BuildError(f"mkdocs failed: {err}") from err
+        raise BuildError(f"mkdocs failed ({t.language.name}): {err}") from err
     finally:
         if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def _localise(config, t: Translator, languages: tuple[str, ...], site_url: str) -> None:
+    """One language's MkDocs config: the theme's own strings and search language, the nav titles,
+    the palette toggles and the site description from the catalogue, and what the language
+    switcher and hreflang links in site_overrides/main.html need."""
+    config.extra["i18n"] = {
+        "lang": t.code,
+        "up": "" if t.language.english else "../",  # from this language's root to the site root
+        "site_url": site_url.rstrip("/") + "/" if site_url else "",
+        "languages": [{"code": code, "name": LANGUAGES[code].name, "prefix": LANGUAGES[code].prefix}
+                      for code in languages],
+        "notes": {key: t.gettext(text) for key, text in PAGE_NOTES.items()},
+    }
+    if t.language.english:
+        return
+    config.theme["language"] = t.language.theme
+    config.site_description = t.gettext(config.site_description or "")
+    config.nav = _translate_nav(config.nav, t)
+    palettes = config.theme["palette"] or []
+    for palette in [palettes] if isinstance(palettes, dict) else palettes:
+        if isinstance(palette, dict) and palette.get("toggle", {}).get("name"):
+            palette["toggle"] = {**palette["toggle"], "name": t.gettext(palette["toggle"]["name"])}
+
+
+def _translate_nav(items, t: Translator):
+    out = []
+    for item in items or []:
+        if isinstance(item, dict):
+            out.append({t.gettext(title): _translate_nav(value, t) if isinstance(value, list) else value
+                        for title, value in item.items()})
+        else:
+            out.append(item)
+    return out
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -8,14 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from .i18n import ENGLISH, N_, Translator
+
 # CARC Information and Requirements (mass.gov, MBSACC):
 # https://www.mass.gov/doc/application-carc-requirements/download
 CARC_INITIAL_HOURS = (
-    ("Supervised work", 500),
-    ("Education", 60),
-    ("Direct supervision", 35),
+    (N_("Supervised work"), 500),
+    (N_("Education"), 60),
+    (N_("Direct supervision"), 35),
 )
-CARC_RENEWAL_HOURS = ("Continuing education", 30)
+CARC_RENEWAL_HOURS = (N_("Continuing education"), 30)
 CARC_VALID_YEARS = 2
 
 CARC_CHART = "assets/carc-hours.svg"
@@ -26,25 +28,28 @@ _RENEW = "#8a4b00"     # renewal: 6.8:1 on white
 _GRID = "#c9d1d3"
 
 
-def carc_hours_svg() -> str:
+def carc_hours_svg(t: Translator = ENGLISH) -> str:
     """A horizontal bar chart of the CARC hours, with a title and description for screen readers."""
-    rows = [(label, hours, _BAR) for label, hours in CARC_INITIAL_HOURS]
-    rows.append((CARC_RENEWAL_HOURS[0], CARC_RENEWAL_HOURS[1], _RENEW))
+    _ = t.gettext
+    rows = [(_(label), hours, _BAR) for label, hours in CARC_INITIAL_HOURS]
+    rows.append((_(CARC_RENEWAL_HOURS[0]), CARC_RENEWAL_HOURS[1], _RENEW))
     width, label_w, bar_max, row_h, top = 500, 195, 230, 44, 56
     height = top + row_h * len(rows) + 40
     scale = bar_max / max(hours for _, hours, _ in rows)
-    earn = "; ".join(f"{label.lower()}, {hours} hours" for label, hours in CARC_INITIAL_HOURS)
-    desc = (f"To earn the CARC: {earn}. "
-            f"The credential is valid for {CARC_VALID_YEARS} years; "
-            f"renewing it takes {CARC_RENEWAL_HOURS[1]} contact hours of approved continuing education.")
+    earn = "; ".join(_(N_("%(what)s, %(hours)s hours")) % {"what": label.lower(), "hours": hours}
+                     for label, hours, _colour in rows[:len(CARC_INITIAL_HOURS)])
+    desc = _(N_("To earn the CARC: %(earn)s. The credential is valid for %(years)s years; renewing it takes "
+                "%(renew)s contact hours of approved continuing education.")) % {
+        "earn": earn, "years": CARC_VALID_YEARS, "renew": CARC_RENEWAL_HOURS[1]}
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         'role="img" aria-labelledby="carc-title carc-desc" font-family="system-ui, -apple-system, Segoe UI, '
         'Roboto, Helvetica, Arial, sans-serif">',
-        '<title id="carc-title">Hours needed for the CARC credential</title>',
+        f'<title id="carc-title">{escape(_(N_("Hours needed for the CARC credential")))}</title>',
         f'<desc id="carc-desc">{escape(desc)}</desc>',
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
-        f'<text x="16" y="30" font-size="18" font-weight="700" fill="{_INK}">Hours needed for the CARC</text>',
+        f'<text x="16" y="30" font-size="18" font-weight="700" fill="{_INK}">'
+        f'{escape(_(N_("Hours needed for the CARC")))}</text>',
     ]
     for i, (label, hours, colour) in enumerate(rows):
         y = top + i * row_h
@@ -58,14 +63,14 @@ def carc_hours_svg() -> str:
                    f'rx="3" fill="{colour}"/>')
         out.append(f'<text x="{label_w + bar + 8}" y="{y + 21}" font-size="16" font-weight="700" fill="{_INK}">'
                    f'{hours} h</text>')
-    out.append(f'<text x="16" y="{height - 14}" font-size="14" fill="{_INK}">Green: to earn it. '
-               f'Brown: to renew it, every {CARC_VALID_YEARS} years.</text>')
+    legend = _(N_("Green: to earn it. Brown: to renew it, every %(years)s years.")) % {"years": CARC_VALID_YEARS}
+    out.append(f'<text x="16" y="{height - 14}" font-size="14" fill="{_INK}">{escape(legend)}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
 
-def write_charts(docs_dir: Path) -> None:
-    """Write every chart into the docs folder, where the guide pages link to it."""
+def write_charts(docs_dir: Path, t: Translator = ENGLISH) -> None:
+    """Write every chart, in the page's language, into the docs folder, where the guide pages link to it."""
     target = docs_dir / CARC_CHART
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(carc_hours_svg(), encoding="utf-8")
+    target.write_text(carc_hours_svg(t), encoding="utf-8")

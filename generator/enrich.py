@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .fields import LANGUAGES
 from .geocode import address_key
+from .i18n import N_, long_date
 from .places import Places
 from .schema import CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
 from .towns import town_views
@@ -18,11 +19,6 @@ RENEWAL_WINDOW = dt.timedelta(days=60)
 
 CALL_BEFORE = {"sourced", "unverified"}
 CENTER_ZOOM, CENTER_ZOOM_APPROXIMATE = 15, 12
-
-
-def long_date(day: dt.date) -> str:
-    """2027-03-12 -> '12 March 2027'."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def tel_href(number: str) -> str:
@@ -35,22 +31,29 @@ def sms_href(number: str) -> str:
     return "sms:" + tel_href(number).removeprefix("tel:")
 
 
+# The CARC status as pages say it; i18n.Translator.carc says it in other languages.
+CARC_LABELS = {
+    "current": N_("CARC current until %(date)s"),
+    "renewal_due": N_("CARC renewal due by %(date)s"),
+    "expired": N_("CARC expired on %(date)s"),
+    "in_progress": N_("Working toward the CARC (in progress)"),
+}
+
+
 @dataclass(frozen=True)
 class CarcStatus:
     state: str  # current | renewal_due | expired | in_progress
-    label: str
+    label: str  # in English
+    expires: dt.date | None = None
 
 
 def carc_status(carc: dict, today: dt.date) -> CarcStatus:
     """The credential as of the build date."""
     if carc["status"] == "in_progress":
-        return CarcStatus("in_progress", "Working toward the CARC (in progress)")
+        return CarcStatus("in_progress", CARC_LABELS["in_progress"])
     expires = carc["expires"]
-    if expires < today:
-        return CarcStatus("expired", f"CARC expired on {long_date(expires)}")
-    if expires - today <= RENEWAL_WINDOW:
-        return CarcStatus("renewal_due", f"CARC renewal due by {long_date(expires)}")
-    return CarcStatus("current", f"CARC current until {long_date(expires)}")
+    state = "expired" if expires < today else "renewal_due" if expires - today <= RENEWAL_WINDOW else "current"
+    return CarcStatus(state, CARC_LABELS[state] % {"date": long_date(expires)}, expires)
 
 
 @dataclass(frozen=True)

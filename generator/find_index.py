@@ -57,6 +57,7 @@ def find_index(site: Site) -> dict:
             "languages": c["languages"], "modes": c["modes"], "specialties": c.get("specialties", []),
             "tracks": c.get("tracks", []), "masshealth": c["masshealth"],
             "carc": c["carc_status"].state, "carc_label": c["carc_status"].label,
+            "carc_expires": c["carc_status"].expires.isoformat() if c["carc_status"].expires else "",
             "towns": [town_number[t["name"]] for t in c["serves_towns"]],
             "regions": c["serves"].get("regions", []), "statewide": c["statewide"],
         } for c in site.coaches],

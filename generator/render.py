@@ -10,10 +10,12 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import jinja2
+from markupsafe import Markup
 
 from . import jsonld
 from .charts import write_charts
-from .enrich import Site, long_date
+from .enrich import CARC_LABELS, Site
+from .i18n import ENGLISH, STRINGS_JS, Translator, strings_js
 from .jsonld import script_json
 from .find_index import find_index
 from .hsds import hsds_exports
@@ -21,7 +23,7 @@ from .maps import map_page
 from .rawpage import MARKER
 from .stamp import SHELL, shell_markdown
 from .report import data_report
-from .schema import CENTER_TYPE_PLURALS, REGISTRIES, REGISTRY
+from .schema import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, REGISTRIES, REGISTRY, SPECIALTIES, VERIFICATION
 from .validate import url_ids
 
 API_VERSION = 1
@@ -34,6 +36,11 @@ REDIRECT = """<!doctype html>
 """
 
 
+# Labels a template may translate with `key | label("mode")`.
+LABELS = {"mode": MODES, "specialty": SPECIALTIES, "type": CENTER_TYPES, "types": CENTER_TYPE_PLURALS,
+          "verification": VERIFICATION}
+
+
 class _Undefined(jinja2.StrictUndefined):
     """Missing values test as false in `{% if %}` but fail loudly when printed."""
 
@@ -41,29 +48,44 @@ class _Undefined(jinja2.StrictUndefined):
         return False
 
 
-def _environment() -> jinja2.Environment:
+def environment(t: Translator) -> jinja2.Environment:
+    """The templates in one language: `_()` and `ngettext()` from its catalogue, its dates and
+    numbers, and `en`, which marks registry text (never translated) as English on other languages'
+    pages: `<p{{ en }}>` as an attribute, `{{ name | en }}` as a span. Translations are trusted like
+    templates (they come through review); values put into them are escaped."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=_Undefined,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_callables(t.gettext, t.ngettext, newstyle=True)
+    english = t.language.english
+    env.globals["en"] = "" if english else Markup(' lang="en"')
+    env.globals["lang"] = t.code
+    env.filters["en"] = (lambda text: text) if english else (lambda text: Markup('<span lang="en">%s</span>') % text)
     env.filters["host"] = lambda url: urlsplit(url).netloc.removeprefix("www.")
-    env.filters["long_date"] = long_date
+    env.filters["long_date"] = t.date
+    env.filters["carc"] = t.carc
+    env.filters["language_names"] = lambda codes: [t.language_name(code) for code in codes]
+    env.filters["language_name"] = lambda code: t.language_name(code, standalone=False)
+    env.filters["label"] = lambda key, labels: t.gettext(LABELS[labels][key])
+    env.filters["t"] = t.gettext  # a value from the data that the catalogue translates (a region name)
     env.filters["paragraphs"] = lambda text: [p.strip() for p in text.split("\n\n") if p.strip()]
-    env.filters["miles"] = lambda miles: f"{miles:.1f} mi"
+    env.filters["miles"] = t.miles
     return env
 
 
-ENV = _environment()
+ENV = environment(ENGLISH)
 
 
 @dataclass(frozen=True)
 class Page:
     """One generated page: where it goes, its title, and the template that draws it."""
 
-    path: str  # e.g. "coaches/rosa-example.md" -> /coaches/rosa-example/
+    path: str  # e.g. "coaches/rosa-example.md" -> /coaches/rosa-example/ (below the language's prefix)
     title: str
     template: str
     context: dict
@@ -71,12 +93,19 @@ class Page:
     jsonld: str = ""  # schema.org JSON-LD, already safe inside <script>
     searchable: bool = True  # False keeps the page out of the site search index
     search_text: str = ""  # what the search index holds for a stamped page (not its whole body)
+    t: Translator = ENGLISH  # the language the page is drawn in
+    fallback: bool = False  # an English page standing in for a translation (drawn in English, marked lang="en")
 
     @property
     def root(self) -> str:
-        """Relative prefix from the page's URL back to the site root."""
+        """Relative prefix from the page's URL back to its language's root."""
         depth = self.path.count("/") + (0 if self.path.endswith("index.md") else 1)
         return "../" * depth
+
+    @property
+    def site_root(self) -> str:
+        """Relative prefix back to the site's root, where the pages shared by all languages are (/map/)."""
+        return self.root + ("" if self.t.language.english else "../")
 
     @property
     def stamped(self) -> bool:
@@ -88,11 +117,14 @@ class Page:
         return self.path.removesuffix(".md").removesuffix("index") + ("" if self.path.endswith("index.md") else "/")
 
     def body(self) -> str:
-        return ENV.get_template(self.template).render(root=self.root, **self.context).strip()
+        env = ENV if self.fallback else self.t.env
+        return env.get_template(self.template).render(root=self.root, site_root=self.site_root,
+                                                      **self.context).strip()
 
     def render(self) -> str:
         body = self.body()
         meta = {"title": html.escape(self.title, quote=False), "hide": ["navigation", "toc"]}
+        meta.update(translation_meta(self.t, self.fallback))
         if self.description:
             meta["description"] = html.escape(self.description)
         if self.jsonld:
@@ -103,42 +135,65 @@ class Page:
         return f"---\n{front}\n---\n{MARKER}\n{body}\n"
 
 
-def pages(site: Site) -> list[Page]:
-    """Every generated page of the site."""
-    groups = [{"id": kind, "title": label, "centers": [c for c in site.centers if c["type"] == kind]}
+def translation_meta(t: Translator, fallback: bool = False) -> dict:
+    """Front matter that makes the theme show a translated page's note (site_overrides/main.html)."""
+    if t.language.english:
+        return {}
+    return {"fallback": True} if fallback else {"reviewed": t.catalogue.reviewed}
+
+
+def pages(site: Site, tr: Translator = ENGLISH) -> list[Page]:
+    """Every generated page of the site, in one language."""
+    _ = tr.gettext
+    prefix = tr.language.prefix
+    groups = [{"id": kind, "title": _(label), "centers": [c for c in site.centers if c["type"] == kind]}
               for kind, label in CENTER_TYPE_PLURALS.items()]
     out = [
-        Page("coaches/index.md", "Peer recovery coaches", "coaches.html", {"coaches": site.coaches},
-             "Peer recovery coaches in Massachusetts: languages, specialties, CARC status and MassHealth."),
-        Page("centers/index.md", "Centers and Recovery Learning Communities", "centers.html", {"groups": groups},
-             "Peer Recovery Support Centers and Recovery Learning Communities in Massachusetts."),
-        Page("tracks/index.md", "Specialty tracks", "tracks.html", {"tracks": site.tracks}),
-        Page("towns/index.md", "Help by city and town", "towns.html", {"groups": _by_letter(site.towns)},
-             "All 351 Massachusetts cities and towns with their nearest peer recovery centres and coaches."),
+        Page("coaches/index.md", _("Peer recovery coaches"), "coaches.html", {"coaches": site.coaches},
+             _("Peer recovery coaches in Massachusetts: languages, specialties, CARC status and MassHealth."),
+             t=tr),
+        Page("centers/index.md", _("Centers and Recovery Learning Communities"), "centers.html", {"groups": groups},
+             _("Peer Recovery Support Centers and Recovery Learning Communities in Massachusetts."), t=tr),
+        Page("tracks/index.md", _("Specialty tracks"), "tracks.html", {"tracks": site.tracks}, t=tr),
+        Page("towns/index.md", _("Help by city and town"), "towns.html", {"groups": _by_letter(site.towns)},
+             _("All 351 Massachusetts cities and towns with their nearest peer recovery centres and coaches."), t=tr),
     ]
-    out += [Page(f"coaches/{c['id']}.md", c["name"], "coach.html", {"c": c, **_links(site, c)},
-                 f"{c['name']}: peer recovery coach. {c['carc_status'].label}. Works in {c['serves_label']}.",
-                 jsonld=script_json(jsonld.coach(c, _absolute(site, c["url"]))),
-                 search_text=" ".join([c.get("summary", ""), "Languages:", ", ".join(c["language_names"]),
-                                       "Works in", c["serves_label"]]))
-            for c in site.coaches]
-    out += [Page(f"centers/{c['id']}.md", c["name"], "center.html", {"c": c, **_links(site, c)},
-                 f"{c['name']}: {c['type_label']}" + (f", {c['address']['line']}." if c.get("address") else "."),
-                 jsonld=script_json(jsonld.center(c, _absolute(site, c["url"]))),
-                 search_text=" ".join([c["type_label"], c.get("address", {}).get("line", ""),
-                                       ", ".join(c["region_names"]), ". ".join(c.get("services", []))]))
-            for c in site.centers]
-    out += [Page(f"{r['registry']}/{r['id']}.md", f"{r['name']}: no longer listed", "retired.html", {"r": r},
-                 f"{r['name']} is no longer listed. {r['reason']}", searchable=False)
+    for c in site.coaches:
+        serves = _("Statewide") if c["statewide"] else ", ".join(
+            c["serves"].get("towns", []) + [_(r) for r in c["serves_regions"]])
+        languages = ", ".join(tr.language_name(code) for code in c["languages"])
+        out.append(Page(
+            f"coaches/{c['id']}.md", c["name"], "coach.html", {"c": c, **_links(site, c, prefix)},
+            _("%(name)s: peer recovery coach. %(carc)s. Works in %(areas)s.")
+            % {"name": c["name"], "carc": tr.carc(c["carc_status"]), "areas": serves},
+            jsonld=script_json(jsonld.coach(c, _absolute(site, prefix + c["url"]))),
+            search_text=" ".join([c.get("summary", ""), _("Languages:"), languages, _("Works in"), serves]), t=tr))
+    for c in site.centers:
+        kind = _(CENTER_TYPES[c["type"]])
+        out.append(Page(
+            f"centers/{c['id']}.md", c["name"], "center.html", {"c": c, **_links(site, c, prefix)},
+            f"{c['name']}: {kind}" + (f", {c['address']['line']}." if c.get("address") else "."),
+            jsonld=script_json(jsonld.center(c, _absolute(site, prefix + c["url"]))),
+            search_text=" ".join([kind, c.get("address", {}).get("line", ""),
+                                  ", ".join(_(r) for r in c["region_names"]), ". ".join(c.get("services", []))]),
+            t=tr))
+    out += [Page(f"{r['registry']}/{r['id']}.md", _("%(name)s: no longer listed") % {"name": r["name"]},
+                 "retired.html", {"r": r}, _("%(name)s is no longer listed.") % {"name": r["name"]} + f" {r['reason']}",
+                 searchable=False, t=tr)
             for r in site.retired]
+    # The maintainers' report is English for everyone; other languages show it as an English page.
     out.append(Page("maintainers/index.md", "For maintainers", "maintainers.html", {"report": _report(site)},
-                    "Entries in the registries that need checking: stale, lapsing credentials, approximate places."))
-    out += [Page(f"tracks/{t['id']}.md", t["name"], "track.html", {"t": t}, t["summary"], search_text=t["summary"])
-            for t in site.tracks]
+                    "Entries in the registries that need checking: stale, lapsing credentials, approximate places.",
+                    t=tr, fallback=not tr.language.english))
+    out += [Page(f"tracks/{track['id']}.md", track["name"], "track.html", {"t": track}, track["summary"],
+                 search_text=track["summary"], t=tr)
+            for track in site.tracks]
     # Town pages stay out of the search index: the towns A-Z page and /find/ lead to them.
-    out += [Page(f"towns/{t['slug']}.md", f"Peer recovery help near {t['name']}", "town.html", {"t": t},
-                 f"Nearest peer recovery centres, RLC and coaches for {t['name']}, Massachusetts.", searchable=False)
-            for t in site.towns]
+    out += [Page(f"towns/{town['slug']}.md", _("Peer recovery help near %(town)s") % {"town": town["name"]},
+                 "town.html", {"t": town},
+                 _("Nearest peer recovery centres, RLC and coaches for %(town)s, Massachusetts.") % {"town": town["name"]},
+                 searchable=False, t=tr)
+            for town in site.towns]
     return out
 
 
@@ -156,15 +211,15 @@ def _absolute(site: Site, url: str) -> str:
     return f"{site.site_url.rstrip('/')}/{url}" if site.site_url else f"/{url}"
 
 
-def _links(site: Site, record: dict) -> dict:
-    """The citation an agency can paste, and a prefilled 'report a problem' issue form."""
+def _links(site: Site, record: dict, prefix: str = "") -> dict:
+    """The address an agency can cite (the template words the citation), and a prefilled 'report a
+    problem' issue form (in English: it goes to the maintainers)."""
     url = _absolute(site, record["url"])
-    cite = f"{record['name']}. Peer Recovery Navigator, {url} (last verified {long_date(record['last_verified'])})."
     report = ""
     if site.repo_url:
         query = urlencode({"template": "listing.yml", "title": f"Listing: {record['name']}", "listing": url})
         report = f"{site.repo_url.rstrip('/')}/issues/new?{query}"
-    return {"cite": cite, "report_url": report}
+    return {"cite_url": _absolute(site, prefix + record["url"]), "report_url": report}
 
 
 def _by_letter(towns: list[dict]) -> list[dict]:
@@ -174,15 +229,15 @@ def _by_letter(towns: list[dict]) -> list[dict]:
     return [{"letter": letter, "towns": items} for letter, items in groups.items()]
 
 
-def help_banner(site: Site) -> str:
+def help_banner(site: Site, t: Translator = ENGLISH) -> str:
     """The help banner shown on every page, as escaped HTML."""
-    return ENV.get_template("help_banner.html").render(lines=site.banner).strip()
+    return t.env.get_template("help_banner.html").render(lines=site.banner).strip()
 
 
-def write_pages(site: Site, docs_dir: Path) -> list[Page]:
+def write_pages(site: Site, docs_dir: Path, t: Translator = ENGLISH) -> list[Page]:
     """Write the generated list pages and the page shell for MkDocs; return the pages to stamp."""
     stamped = []
-    for page in pages(site):
+    for page in pages(site, t):
         if page.stamped:
             stamped.append(page)
             continue
@@ -191,8 +246,22 @@ def write_pages(site: Site, docs_dir: Path) -> list[Page]:
         target.write_text(page.render(), encoding="utf-8")
     shell = docs_dir / (SHELL + ".md")
     shell.parent.mkdir(parents=True, exist_ok=True)
-    shell.write_text(shell_markdown(), encoding="utf-8")
+    shell.write_text(shell_markdown(translation_meta(t)), encoding="utf-8")
     return stamped
+
+
+def write_language_assets(site: Site, docs_dir: Path, t: Translator) -> None:
+    """What a translated site needs besides its pages: its CARC chart, and the strings and labels
+    the scripts of /find/, /plan/ and the MassHealth checklist show (assets/strings.js)."""
+    write_charts(docs_dir, t)
+    index = find_index(site)
+    labels = {name: t.labels(values) for name, values in index["labels"].items() if name not in ("language", "track")}
+    labels["language"] = dict(sorted(((code, t.language_name(code)) for code in index["labels"]["language"]),
+                                     key=lambda item: item[1]))
+    labels["carc"] = {state: t.gettext(text) for state, text in CARC_LABELS.items()}
+    target = docs_dir / STRINGS_JS
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(strings_js(t, labels), encoding="utf-8")
 
 
 def _jsonable(value):

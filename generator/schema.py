@@ -194,6 +194,12 @@ def _banner_needs_a_number(line: dict, path: tuple, check: Check) -> None:
         check.report(path, "a line shown in the banner needs a number to call; add 'call:'")
 
 
+LANGUAGE_OPTION = Obj([
+    Field("language", Language(), "The language, as an ISO 639-1 code, e.g. 'es'", required=True),
+    Field("press", Pattern(r"[0-9*#]{1,3}", "a key to press on the phone", '"2"', 3),
+          "What to press on the call for that language, in quotes, e.g. \"2\"", required=True),
+])
+
 HELP_LINE = Obj([
     Field("id", Slug(), "Stable id", required=True),
     Field("name", Text(100), "Name of the line", required=True),
@@ -203,6 +209,8 @@ HELP_LINE = Obj([
     Field("chat", Url(), "Web chat address"),
     Field("description", Text(300), "What the line is for and when it is open", required=True),
     Field("options", Text(300), "Options on the call, such as language or veterans lines"),
+    Field("language_options", ListOf(LANGUAGE_OPTION),
+          "Keys to press for a language on the call; pages in that language name it in the banner"),
     Field("banner", Bool(), "Show in the help banner on every page"),
     SOURCES,
     LAST_VERIFIED,

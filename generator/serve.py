@@ -13,7 +13,7 @@ from typing import Callable
 from .build import ROOT, BuildError, build
 from .problems import DataError
 
-WATCHED = ("content", "site_overrides", "generator/templates", "mkdocs.yml")
+WATCHED = ("content", "translations", "site_overrides", "generator/templates", "mkdocs.yml")
 
 
 def _snapshot(paths: list[Path]) -> dict[Path, float]:

@@ -27,9 +27,10 @@ class ShellError(Exception):
     """The theme's output no longer has the shape the stamping relies on."""
 
 
-def shell_markdown() -> str:
+def shell_markdown(extra: dict | None = None) -> str:
+    """The shell's page; `extra` adds front matter every stamped page shares (a translation's note)."""
     meta = {"title": TITLE, "description": DESCRIPTION, "jsonld": JSONLD, "hide": ["navigation", "toc"],
-            "search": {"exclude": True}}
+            "search": {"exclude": True}, **(extra or {})}
     front = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
     return f"---\n{front}\n---\n{MARKER}\n{CONTENT}\n"
 

@@ -8,6 +8,16 @@
   var result = document.getElementById("prn-eligibility-result");
   if (!form || !result) { return; }
 
+  /* English here; a translated page loads assets/strings.js first (from translations/<lang>.yaml). */
+  var I18N = window.PRN_I18N || {strings: {}};
+
+  function t(text, vars) {
+    var entry = I18N.strings[text];
+    return (typeof entry === "string" && entry ? entry : text).replace(/\{(\w+)\}/g, function (m, name) {
+      return vars && name in vars ? String(vars[name]) : m;
+    });
+  }
+
   function answer(name) {
     var checked = form.querySelector("input[name='" + name + "']:checked");
     return checked ? checked.value : "";
@@ -37,7 +47,7 @@
     if (!found.id) {
       if (answer("member")) {
         var hint = document.createElement("p");
-        hint.textContent = "Now answer question " + found.ask + ".";
+        hint.textContent = t("Now answer question {n}.", {n: found.ask});
         result.appendChild(hint);
       }
       return;
@@ -46,8 +56,9 @@
     result.dataset.outcome = found.id;
     var heading = document.createElement("p");
     heading.className = "prn-result__title";
-    var title = section.querySelector("h3").textContent.replace(/\s*¶\s*$/, "").replace(/^If [^:]*: /, "");
-    heading.textContent = "Your answer: " + title.charAt(0).toUpperCase() + title.slice(1);
+    /* Each outcome's heading is "If ...: the answer" in every language: the answer is after the first colon. */
+    var title = section.querySelector("h3").textContent.replace(/\s*¶\s*$/, "").replace(/^[^:]*:\s*/, "");
+    heading.textContent = t("Your answer:") + " " + title.charAt(0).toUpperCase() + title.slice(1);
     result.appendChild(heading);
     var next = section.querySelector(".prn-outcome__next").cloneNode(true);
     next.removeAttribute("id");
@@ -56,7 +67,7 @@
     var more = document.createElement("p");
     var link = document.createElement("a");
     link.href = "#outcome-" + found.id;
-    link.textContent = "More about this answer";
+    link.textContent = t("More about this answer");
     more.appendChild(link);
     result.appendChild(more);
   }

@@ -12,8 +12,31 @@
   var status = document.getElementById("prn-status");
   var results = document.getElementById("prn-results");
   var index = null;
+  var labels = null;
   var active = -1;
   var options = [];
+
+  /* Interface strings are English here. A translated page loads assets/strings.js first
+   * (generated from translations/<lang>.yaml), which maps each English string to its translation
+   * and brings the filter labels in that language. Registry text (names, hours) stays English. */
+  var I18N = window.PRN_I18N || {lang: "en", locale: "en-GB", strings: {}, labels: {}};
+  var EN = I18N.lang === "en" ? {} : {lang: "en"};
+
+  function fill(text, vars) {
+    return text.replace(/\{(\w+)\}/g, function (m, name) { return vars && name in vars ? String(vars[name]) : m; });
+  }
+  function t(text, vars) {
+    var entry = I18N.strings[text];
+    return fill(typeof entry === "string" && entry ? entry : text, vars);
+  }
+  function tn(one, other, n, vars) {
+    var entry = I18N.strings[one], all = Object.assign({n: n}, vars);
+    if (entry && typeof entry === "object") {
+      return fill(entry[new Intl.PluralRules(I18N.locale).select(n)] || entry.other, all);
+    }
+    return fill(n === 1 ? one : other, all);
+  }
+  function withEN(attrs) { return Object.assign({}, attrs, EN); }
 
   /* mkdocs-material opens its own search box for any ?q= in the address. This script runs before the
    * theme's (it is not deferred), takes the query out, and puts it back once the theme has started. */
@@ -136,17 +159,21 @@
 
   function fillSelect(name, entries) {
     var select = form.elements[name];
-    entries.forEach(function (entry) { select.appendChild(el("option", {value: entry[0], text: entry[1]})); });
+    /* entry[2]: the label is registry text (a track's name), English on every page */
+    entries.forEach(function (entry) {
+      select.appendChild(el("option", entry[2] ? withEN({value: entry[0], text: entry[1]}) : {value: entry[0], text: entry[1]}));
+    });
   }
 
   function pairs(labels) { return Object.keys(labels).map(function (k) { return [k, labels[k]]; }); }
 
   function setUpFilters() {
-    fillSelect("type", pairs(index.labels.types).concat([["coach", "Coaches"]]));
-    fillSelect("lang", pairs(index.labels.language));
-    fillSelect("mode", pairs(index.labels.mode));
-    fillSelect("focus", pairs(index.labels.track).map(function (p) { return ["track:" + p[0], p[1]]; })
-      .concat(pairs(index.labels.specialty).map(function (p) { return ["specialty:" + p[0], p[1]]; })));
+    labels = Object.assign({}, index.labels, I18N.labels);
+    fillSelect("type", pairs(labels.types).concat([["coach", t("Coaches")]]));
+    fillSelect("lang", pairs(labels.language));
+    fillSelect("mode", pairs(labels.mode));
+    fillSelect("focus", pairs(labels.track).map(function (p) { return ["track:" + p[0], p[1], true]; })
+      .concat(pairs(labels.specialty).map(function (p) { return ["specialty:" + p[0], p[1]]; })));
   }
 
   var FIELDS = ["q", "type", "lang", "mode", "focus", "within"];
@@ -218,30 +245,47 @@
 
   /* ---- rendering ---- */
 
+  function distance(miles) {
+    return miles.toLocaleString(I18N.locale, {minimumFractionDigits: 1, maximumFractionDigits: 1}) + " mi";
+  }
+
+  /* "Registry text" stays English: on a translated page it goes in its own element with lang="en". */
+  function labelled(label, text) { return el("p", {}, [document.createTextNode(label + " "), el("span", withEN({text: text}))]); }
+
   function centerItem(center, near) {
     var body = [el("h3", {"class": "prn-card__title"}, [
-      el("a", {href: "../" + center.url, text: center.name}),
-      near ? el("span", {"class": "prn-distance", text: " " + near.miles.toFixed(1) + " mi"}) : null
+      el("a", withEN({href: "../" + center.url, text: center.name})),
+      near ? el("span", {"class": "prn-distance", text: " " + distance(near.miles)}) : null
     ])];
-    body.push(el("p", {text: index.labels.type[center.type]}));
+    body.push(el("p", {text: labels.type[center.type]}));
     if (near && near.point.address) {
-      body.push(el("p", {text: near.point.address + (near.point.approximate ? " (approximate location: town centre)" : "")}));
+      body.push(el("p", {text: near.point.address + (near.point.approximate ? " " + t("(approximate location: town centre)") : "")}));
     }
     if (center.phone) { body.push(el("p", {}, [el("a", {href: center.phone_href, text: center.phone})])); }
-    if (center.hours) { body.push(el("p", {text: "Hours: " + center.hours})); }
-    if (!near && center.virtual) { body.push(el("p", {text: "Virtual: " + center.virtual})); }
-    if (center.call_before) { body.push(el("p", {"class": "prn-flag", text: "Call before you go"})); }
+    if (center.hours) { body.push(labelled(t("Hours:"), center.hours)); }
+    if (!near && center.virtual) { body.push(labelled(t("Virtual:"), center.virtual)); }
+    if (center.call_before) { body.push(el("p", {"class": "prn-flag", text: t("Call before you go")})); }
     return el("li", {"class": "prn-near__item", "data-id": center.id}, body);
   }
 
+  /* The CARC status in the page's language, from its state and expiry date (as the coach pages say it). */
+  function carcLabel(coach) {
+    var template = labels.carc && labels.carc[coach.carc];
+    if (!template) { return coach.carc_label; }
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(coach.carc_expires || "");
+    var date = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
+      .toLocaleDateString(I18N.locale, {day: "numeric", month: "long", year: "numeric"}) : "";
+    return template.replace("%(date)s", date);
+  }
+
   function coachItem(coach) {
-    var names = function (codes, labels) { return codes.map(function (c) { return labels[c]; }).join(", "); };
+    var names = function (codes, list) { return codes.map(function (c) { return list[c]; }).join(", "); };
     return el("li", {"class": "prn-card", "data-id": coach.id}, [
       el("h3", {"class": "prn-card__title"}, [el("a", {href: "../" + coach.url, text: coach.name}),
-        coach.example ? el("span", {"class": "prn-badge prn-badge--example", text: "Example"}) : null]),
-      el("p", {text: coach.carc_label}),
-      el("p", {text: "Languages: " + names(coach.languages, index.labels.language) +
-        " · Meets: " + names(coach.modes, index.labels.mode)}),
+        coach.example ? el("span", {"class": "prn-badge prn-badge--example", text: t("Example")}) : null]),
+      el("p", {text: carcLabel(coach)}),
+      el("p", {text: t("Languages:") + " " + names(coach.languages, labels.language) +
+        " · " + t("Meets:") + " " + names(coach.modes, labels.mode)}),
       coach.masshealth ? el("p", {text: "MassHealth"}) : null
     ]);
   }
@@ -259,7 +303,7 @@
     if (!state.q.trim()) { status.textContent = ""; return; }
     var place = resolve(state.q);
     if (!place) {
-      status.textContent = "No Massachusetts town, village or ZIP code matches \u201c" + state.q.trim() + "\u201d. Try the town's name.";
+      status.textContent = t("No Massachusetts town, village or ZIP code matches \u201c{query}\u201d. Try the town's name.", {query: state.q.trim()});
       return;
     }
     var town = index.towns[place.town];
@@ -273,11 +317,14 @@
     near.sort(function (a, b) { return a.near.miles - b.near.miles; });
     var coaches = index.coaches.filter(function (coach) { return coachMatches(coach, state, place.town); });
     var where = place.label === town[0] ? town[0] : place.label + " (" + town[0] + ")";
-    var radius = state.within ? "within " + state.within + " miles of " : "near ";
-    status.textContent = near.length + " places " + radius + where + ", and " + coaches.length + " coaches who work there.";
+    var vars = {place: where, miles: state.within, coaches: coaches.length};
+    status.textContent = (state.within ? tn("{n} place within {miles} miles of {place}", "{n} places within {miles} miles of {place}", near.length, vars)
+      : tn("{n} place near {place}", "{n} places near {place}", near.length, vars)) +
+      tn(", and {n} coach who works there.", ", and {n} coaches who work there.", coaches.length);
     var parts = [
-      section("Places " + radius + where, "prn-places", near.map(function (n) { return centerItem(n.center, n.near); }), "prn-near"),
-      section("Coaches who work in " + town[0], "prn-coaches", coaches.map(coachItem), "prn-cards")
+      section(state.within ? t("Places within {miles} miles of {place}", vars) : t("Places near {place}", vars),
+        "prn-places", near.map(function (n) { return centerItem(n.center, n.near); }), "prn-near"),
+      section(t("Coaches who work in {town}", {town: town[0]}), "prn-coaches", coaches.map(coachItem), "prn-cards")
     ];
     if (!near.length) {
       var virtual = index.centers.filter(function (c) { return c.virtual && centerMatches(c, {type: "", lang: "", mode: "", focus: ""}); });
@@ -286,13 +333,13 @@
           (c.statewide || c.regions.indexOf(town[4]) >= 0);
       });
       parts.unshift(el("div", {"class": "prn-notice", id: "prn-nothing-near"}, [
-        el("p", {text: "Nothing " + (state.within ? "within " + state.within + " miles" : "nearby") +
-          " matches. These options work from anywhere:"}),
-        section("Virtual and phone options", "prn-virtual", virtual.map(function (c) { return centerItem(c, null); })
+        el("p", {text: state.within ? t("Nothing within {miles} miles matches. These options work from anywhere:", vars)
+          : t("Nothing nearby matches. These options work from anywhere:")}),
+        section(t("Virtual and phone options"), "prn-virtual", virtual.map(function (c) { return centerItem(c, null); })
           .concat(remote.map(coachItem)), "prn-near")
       ]));
     }
-    parts.push(el("p", {}, [el("a", {href: "../towns/" + town[1] + "/", text: "Everything near " + town[0] + " on one page"})]));
+    parts.push(el("p", {}, [el("a", {href: "../towns/" + town[1] + "/", text: t("Everything near {town} on one page", {town: town[0]})})]));
     parts.forEach(function (part) { if (part) { results.appendChild(part); } });
   }
 
@@ -302,8 +349,8 @@
   form.addEventListener("change", function (event) { if (event.target !== input) { search(); } });
 
   document.getElementById("prn-locate").addEventListener("click", function () {
-    if (!navigator.geolocation) { status.textContent = "This browser cannot share its location."; return; }
-    status.textContent = "Finding your location\u2026 (it stays on your device)";
+    if (!navigator.geolocation) { status.textContent = t("This browser cannot share its location."); return; }
+    status.textContent = t("Finding your location\u2026 (it stays on your device)");
     navigator.geolocation.getCurrentPosition(function (pos) {
       var best = 0, bestMiles = Infinity;
       index.towns.forEach(function (t, i) {
@@ -312,7 +359,7 @@
       });
       input.value = index.towns[best][0];
       search();
-    }, function () { status.textContent = "Your location is not available. Type a town or ZIP code instead."; });
+    }, function () { status.textContent = t("Your location is not available. Type a town or ZIP code instead."); });
   });
 
   var themeStarted = new Promise(function (resolve) {
@@ -328,6 +375,6 @@
     search();
   }).catch(function () {
     root.hidden = false;
-    status.textContent = "The search could not load. Browse help by town instead.";
+    status.textContent = t("The search could not load. Browse help by town instead.");
   });
 })();

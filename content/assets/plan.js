@@ -23,6 +23,19 @@
   var index = null;
   var state = load();
 
+  /* Interface strings are English here. A translated page loads assets/strings.js first
+   * (generated from translations/<lang>.yaml), which maps each English string to its translation.
+   * Step titles and texts come from the page itself, so the calendar file is in the page's language. */
+  var I18N = window.PRN_I18N || {lang: "en", locale: "en-GB", strings: {}, labels: {}};
+  var EN = I18N.lang === "en" ? {} : {lang: "en"};
+
+  function t(text, vars) {
+    var entry = I18N.strings[text];
+    return (typeof entry === "string" && entry ? entry : text).replace(/\{(\w+)\}/g, function (m, name) {
+      return vars && name in vars ? String(vars[name]) : m;
+    });
+  }
+
   /* ---- storage: one JSON entry; nothing is written until the visitor changes something ---- */
 
   function load() {
@@ -63,8 +76,8 @@
   }
 
   function addDays(d, n) { return new Date(d.getFullYear(), d.getMonth(), d.getDate() + n); }
-  function short(d) { return d.toLocaleDateString("en-GB", {weekday: "short", day: "numeric", month: "short"}); }
-  function long(d) { return d.toLocaleDateString("en-GB", {weekday: "long", day: "numeric", month: "long", year: "numeric"}); }
+  function short(d) { return d.toLocaleDateString(I18N.locale, {weekday: "short", day: "numeric", month: "short"}); }
+  function long(d) { return d.toLocaleDateString(I18N.locale, {weekday: "long", day: "numeric", month: "long", year: "numeric"}); }
 
   function startDay() { return parseDay(state.start) || parseDay(today()); }
 
@@ -134,30 +147,39 @@
     return node;
   }
 
+  function distance(miles, town) {
+    var number = miles.toLocaleString(I18N.locale, {minimumFractionDigits: 1, maximumFractionDigits: 1});
+    return t("{miles} mi from {town}", {miles: number, town: town});
+  }
+
+  /* kind: "prsc" or "rlc". Names, hours and virtual options are registry text: English, marked lang="en". */
   function centerCard(c, town, kind) {
     var near = nearestPoint(c, town);
     var lines = [el("p", {"class": "prn-slot__name"}, [
-      kind + ": ", el("a", {href: "../" + c.url, text: c.name}),
-      near ? el("span", {"class": "prn-distance", text: " " + near.miles.toFixed(1) + " mi from " + town[0]}) : null
+      (kind === "rlc" ? t("Your area's RLC") : t("Your nearest centre")) + ": ", el("a", withEN({href: "../" + c.url, text: c.name})),
+      near ? el("span", {"class": "prn-distance", text: " " + distance(near.miles, town[0])}) : null
     ])];
     if (near && near.point.address) {
-      var where = (kind === "Your area's RLC" && near.point.name !== c.name ? "Nearest site: " + near.point.name + ", " : "") +
-        near.point.address;
-      lines.push(el("p", {"class": "prn-slot__address"}, [where,
-        near.point.approximate ? el("span", {"class": "prn-approx", text: " (approximate location: town centre)"}) : null]));
+      var site = kind === "rlc" && near.point.name !== c.name;
+      lines.push(el("p", {"class": "prn-slot__address"}, [
+        site ? t("Nearest site:") + " " : null, site ? el("span", withEN({text: near.point.name})) : null, site ? ", " : null,
+        near.point.address,
+        near.point.approximate ? el("span", {"class": "prn-approx", text: " " + t("(approximate location: town centre)")}) : null]));
     } else {
-      lines.push(el("p", {"class": "prn-slot__address", text: "No address is listed yet; see its page for how to reach it."}));
+      lines.push(el("p", {"class": "prn-slot__address", text: t("No address is listed yet; see its page for how to reach it.")}));
     }
     if (c.phone) {
-      lines.push(el("p", {"class": "prn-slot__phone"}, ["Phone: ", el("a", {href: c.phone_href, text: c.phone})]));
+      lines.push(el("p", {"class": "prn-slot__phone"}, [t("Phone:") + " ", el("a", {href: c.phone_href, text: c.phone})]));
     } else {
-      lines.push(el("p", {"class": "prn-slot__phone", text: "No phone number is listed yet; see its page."}));
+      lines.push(el("p", {"class": "prn-slot__phone", text: t("No phone number is listed yet; see its page.")}));
     }
-    if (c.hours) { lines.push(el("p", {text: "Hours: " + c.hours})); }
-    if (c.virtual) { lines.push(el("p", {text: "Virtual: " + c.virtual})); }
-    if (c.call_before) { lines.push(el("p", {"class": "prn-flag", text: "Call before you go: this listing is not yet confirmed with the centre."})); }
+    if (c.hours) { lines.push(el("p", {}, [t("Hours:") + " ", el("span", withEN({text: c.hours}))])); }
+    if (c.virtual) { lines.push(el("p", {}, [t("Virtual:") + " ", el("span", withEN({text: c.virtual}))])); }
+    if (c.call_before) { lines.push(el("p", {"class": "prn-flag", text: t("Call before you go: this listing is not yet confirmed with the centre.")})); }
     return el("div", {"class": "prn-slot__card", "data-center": c.id}, lines);
   }
+
+  function withEN(attrs) { return Object.assign({}, attrs, EN); }
 
   var slotDefaults = {};
 
@@ -187,7 +209,7 @@
     });
     document.querySelectorAll(".prn-week__dates").forEach(function (p) {
       var first = addDays(start, Number(p.dataset.first) - 1), last = addDays(start, Number(p.dataset.last) - 1);
-      p.textContent = short(first) + " to " + short(last);
+      p.textContent = t("{first} to {last}", {first: short(first), last: short(last)});
     });
     notes.forEach(function (area) { area.value = (state.notes && state.notes[area.dataset.notes]) || ""; });
 
@@ -202,16 +224,20 @@
 
     var found = place();
     var town = found ? index.towns[found.town] : null;
-    document.querySelectorAll("[data-slot=town]").forEach(function (span) { span.textContent = town ? town[0] : "you"; });
+    /* The slot's own text (\u201cyou\u201d, in the page's language) stands in until a town is chosen. */
+    document.querySelectorAll("[data-slot=town]").forEach(function (span) {
+      if (!("default" in span.dataset)) { span.dataset.default = span.textContent; }
+      span.textContent = town ? town[0] : span.dataset.default;
+    });
     if (index) {
-      fillSlot("plan-prsc", town && center(town[5]) ? centerCard(center(town[5]), town, "Your nearest centre") : null);
-      fillSlot("plan-rlc", town && center(town[6]) ? centerCard(center(town[6]), town, "Your area's RLC") : null);
+      fillSlot("plan-prsc", town && center(town[5]) ? centerCard(center(town[5]), town, "prsc") : null);
+      fillSlot("plan-rlc", town && center(town[6]) ? centerCard(center(town[6]), town, "rlc") : null);
     }
     if (index && state.town && !found) {
-      townStatus.textContent = "No Massachusetts town, village or ZIP code matches \u201c" + state.town.trim() + "\u201d.";
+      townStatus.textContent = t("No Massachusetts town, village or ZIP code matches \u201c{query}\u201d.", {query: state.town.trim()});
     } else {
-      townStatus.textContent = found ? (found.label === town[0] ? town[0] : found.label + " is in " + town[0]) +
-        ": your nearest centre and RLC are in week 3." : "";
+      townStatus.textContent = found ? (found.label === town[0] ? t("{town}: your nearest centre and RLC are in week 3.", {town: town[0]})
+        : t("{place} is in {town}: your nearest centre and RLC are in week 3.", {place: found.label, town: town[0]})) : "";
     }
 
     var lang = state.lang || "";
@@ -221,15 +247,21 @@
     params.set("type", "coach");
     if (lang) { params.set("lang", lang); }
     link.href = "../find/?" + params.toString();
-    var langName = lang && index && index.labels.language[lang];
-    link.textContent = "Find coaches" + (langName ? " who speak " + langName : "") + (town ? " who work in " + town[0] : " near you");
+    var langName = lang && index && languageName(lang);
+    link.textContent = langName ? (town ? t("Find coaches who speak {language} who work in {town}", {language: langName, town: town[0]})
+      : t("Find coaches who speak {language} near you", {language: langName}))
+      : (town ? t("Find coaches who work in {town}", {town: town[0]}) : t("Find coaches near you"));
 
-    var bits = ["Plan starting " + long(start)];
+    var bits = [t("Plan starting {date}", {date: long(start)})];
     if (town) { bits.push(found.label === town[0] ? town[0] : found.label + " (" + town[0] + ")"); }
-    if (member === "yes") { bits.push("MassHealth member"); }
-    if (langName) { bits.push("coach in " + langName); }
+    if (member === "yes") { bits.push(t("MassHealth member")); }
+    if (langName) { bits.push(t("coach in {language}", {language: langName})); }
     summary.textContent = bits.join(" \u00b7 ");
     summary.hidden = false;
+  }
+
+  function languageName(code) {
+    return (I18N.labels.language && I18N.labels.language[code]) || index.labels.language[code];
   }
 
   function showForm() {
@@ -275,12 +307,12 @@
   function calendar() {
     var start = startDay(), now = stamp(new Date()), compact = iso(start).replace(/-/g, "");
     var page = location.origin + location.pathname;
-    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Peer Recovery Navigator//30-day plan//EN",
-      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + icsText("My 30-day recovery plan")];
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Peer Recovery Navigator//30-day plan//" + I18N.lang.toUpperCase(),
+      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + icsText(t("My 30-day recovery plan"))];
     steps.forEach(function (step) {
       var day = addDays(start, Number(step.dataset.day) - 1);
       var title = step.querySelector(".prn-step__title").textContent.trim();
-      var description = visibleText(step.querySelector(".prn-step__body")) + "\nYour plan: " + page;
+      var description = visibleText(step.querySelector(".prn-step__body")) + "\n" + t("Your plan:") + " " + page;
       lines.push("BEGIN:VEVENT",
         "UID:" + compact + "-" + step.dataset.step + "@peer-recovery-navigator",
         "DTSTAMP:" + now,
@@ -298,14 +330,13 @@
   function download() {
     var blob = new Blob([calendar()], {type: "text/calendar;charset=utf-8"});
     var url = URL.createObjectURL(blob);
-    var a = el("a", {href: url, download: "30-day-recovery-plan.ics"});
+    var a = el("a", {href: url, download: t("30-day-recovery-plan.ics")});
     a.hidden = true;
     document.body.appendChild(a);
     a.click();
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    status.textContent = "Your calendar file is downloading: open it to add " + steps.length +
-      " all-day reminders to your calendar.";
+    status.textContent = t("Your calendar file is downloading: open it to add {n} all-day reminders to your calendar.", {n: steps.length});
   }
 
   /* ---- wiring ---- */
@@ -347,7 +378,7 @@
     clearAll();
     showForm();
     render();
-    status.textContent = "Done: everything this planner kept on this device has been removed.";
+    status.textContent = t("Done: everything this planner kept on this device has been removed.");
   });
 
   form.hidden = false;
@@ -364,12 +395,12 @@
     index.towns.forEach(function (t) { fragment.appendChild(el("option", {value: t[0]})); });
     index.villages.forEach(function (v) { fragment.appendChild(el("option", {value: v[0], label: v[0] + " (" + index.towns[v[1]][0] + ")"})); });
     list.appendChild(fragment);
-    Object.keys(index.labels.language).forEach(function (code) {
-      langSelect.appendChild(el("option", {value: code, text: index.labels.language[code]}));
+    Object.keys(I18N.labels.language || index.labels.language).forEach(function (code) {
+      langSelect.appendChild(el("option", {value: code, text: languageName(code)}));
     });
     langSelect.value = state.lang || "";
     render();
   }).catch(function () {
-    townStatus.textContent = "The list of towns could not load; the rest of the plan still works.";
+    townStatus.textContent = t("The list of towns could not load; the rest of the plan still works.");
   });
 })();
