@@ -22,6 +22,7 @@ from .geocode import load_cache
 from .i18n import CODES, LANGUAGES, PAGE_NOTES, TranslationError, Translator, translator, write_content
 from .places import load_places
 from .render import IDS_PATH, help_banner, write_exports, write_language_assets, write_pages
+from .csp import add_policies
 from .stamp import ShellError, stamp
 from .validate import validate
 
@@ -103,6 +104,8 @@ def build(data_dir: Path, site_dir: Path, today: dt.date, *, published: dict[str
             except ShellError as err:
                 raise BuildError(str(err)) from err
             timer.lap("stamp" if t.language.english else t.code)
+        add_policies(out_dir)
+        timer.lap("csp")
         report.pages = len(list(out_dir.rglob("index.html")))
         _swap(out_dir, site_dir)
     return report

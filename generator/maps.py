@@ -68,19 +68,30 @@ def _stable_ids(html: str) -> str:
     return re.sub(r"\b([a-z][a-z_]*?)_[0-9a-f]{32}(?![0-9a-f])", rename, html)
 
 
-def map_page(site: Site) -> str:
-    """The HTML of /map/index.html."""
+def place_groups(site: Site) -> list[dict]:
+    """The map's markers by layer, for the text list under the map."""
+    return [{"title": label, "rows": _rows(site, kind)} for kind, label in CENTER_TYPE_PLURALS.items()]
+
+
+def map_page(site: Site, place_list: str) -> str:
+    """The HTML of /map/index.html; place_list is the escaped HTML list of place_groups()."""
     fmap = folium.Map(location=MA_CENTER, zoom_start=MA_ZOOM, tiles=None, control_scale=True)
     fmap.default_js, fmap.default_css = LEAFLET_JS, LEAFLET_CSS
     folium.TileLayer("OpenStreetMap", control=False).add_to(fmap)
     for kind, label in CENTER_TYPE_PLURALS.items():
         rows = _rows(site, kind)
         group = folium.FeatureGroup(name=f"{label} ({len(rows)})").add_to(fmap)
-        cluster = FastMarkerCluster(rows, callback=MARKER)
+        # A wide cluster radius keeps markers from overlapping, so each stays a whole 24 px target.
+        cluster = FastMarkerCluster(rows, callback=MARKER, options={"maxClusterRadius": 120})
         cluster.default_js, cluster.default_css = CLUSTER_JS, CLUSTER_CSS
         cluster.add_to(group)
     folium.LayerControl(collapsed=False).add_to(fmap)
     _FocusFromHash().add_to(fmap)
-    fmap.get_root().header.add_child(Element("<title>Map of peer recovery centres in Massachusetts</title>"))
+    fmap.get_root().header.add_child(Element("<title>Map of peer recovery centres in Massachusetts</title>"
+                                             '<link rel="icon" href="../assets/images/favicon.png">'))
+    # The same places as links: an equivalent for every marker (WCAG 2.5.8).
+    fmap.get_root().html.add_child(Element(place_list))
     html = fmap.get_root().render().replace("<html>", '<html lang="en">', 1)
+    # folium forbids zooming the page; people with low vision need it (WCAG 1.4.4).
+    html = re.sub(r'<meta name="viewport"[^>]*>', '<meta name="viewport" content="width=device-width, initial-scale=1">', html)
     return _stable_ids(html)

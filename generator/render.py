@@ -19,7 +19,7 @@ from .i18n import ENGLISH, STRINGS_JS, Translator, strings_js
 from .jsonld import script_json
 from .find_index import find_index
 from .hsds import hsds_exports
-from .maps import map_page
+from .maps import map_page, place_groups
 from .rawpage import MARKER
 from .stamp import SHELL, shell_markdown
 from .report import data_report
@@ -314,7 +314,8 @@ def write_redirects(site: Site, docs_dir: Path) -> None:
 def write_exports(site: Site, docs_dir: Path) -> None:
     write_redirects(site, docs_dir)
     (docs_dir / "map").mkdir(exist_ok=True)
-    (docs_dir / "map" / "index.html").write_text(map_page(site), encoding="utf-8")
+    place_list = ENV.get_template("map_list.html").render(groups=place_groups(site))
+    (docs_dir / "map" / "index.html").write_text(map_page(site, place_list), encoding="utf-8")
     write_charts(docs_dir)
     for rel, payload in exports(site).items():
         target = docs_dir / rel

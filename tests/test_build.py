@@ -150,7 +150,7 @@ def test_a_first_build_creates_the_site_folder(registry, tmp_path):
         assert (site / page / "index.html").is_file(), page
     assert not (site / "_shell").exists()
     # The English stages, then one entry per other language (its pages, MkDocs run and stamping).
-    assert set(report.seconds) == {"load", "validate", "enrich", "render", "mkdocs", "stamp", "es", "pt"}
+    assert set(report.seconds) == {"load", "validate", "enrich", "render", "mkdocs", "stamp", "es", "pt", "csp"}
 
 
 def test_the_build_makes_no_network_connection(registry, tmp_path, monkeypatch):
