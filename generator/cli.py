@@ -1,4 +1,4 @@
-"""Command line: validate, build, serve, schema, fields, report, geocode."""
+"""Command line: validate, build, serve, schema, fields, report, translations, geocode."""
 
 from __future__ import annotations
 
@@ -58,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
                             "positions and entries not confirmed with the centre")
     report.add_argument("--format", choices=("text", "markdown"), default="text",
                         help="markdown suits a GitHub Actions job summary")
+    sub.add_parser("translations", parents=[dated], help="list Spanish and Portuguese strings and pages that are "
+                   "missing, unused or older than their English source, with each page's current source_hash; "
+                   "exits 1 when there is any")
     return parser
 
 
@@ -79,6 +82,19 @@ def write_schemas(target: Path = ROOT / "schema") -> None:
     for registry in REGISTRIES:
         (target / f"{registry.key}.schema.json").write_text(
             json.dumps(registry.schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _translations(data_dir: Path) -> int:
+    from .i18n import CODES, CONTENT, check, source_hash
+    problems = check([region.name for region in load_places(data_dir).regions.values()])
+    for p in problems:
+        print(f"{p.file}: {p.key}: {p.detail}")
+    print(f"{len(problems)} translation problem(s) in {', '.join(CODES[1:])}." if problems else
+          f"Translations complete and up to date: {', '.join(CODES[1:])}.")
+    print("\nsource_hash of each English page (copy it into a translation's front matter once it matches):")
+    for page in sorted(CONTENT.rglob("*.md")):
+        print(f"  {source_hash(page)}  content/{page.relative_to(CONTENT)}")
+    return 1 if problems else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
             site = enrich(validate(args.data, load_places(args.data), args.today), args.today)
             print((as_markdown if args.format == "markdown" else as_text)(data_report(site)), end="")
             return 0
+        if args.command == "translations":
+            return _translations(args.data)
         if args.command == "ids":
             print(json.dumps(url_ids(validate(args.data, load_places(args.data), args.today).records), indent=1))
             return 0

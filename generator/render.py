@@ -191,7 +191,8 @@ def pages(site: Site, tr: Translator = ENGLISH) -> list[Page]:
     # Town pages stay out of the search index: the towns A-Z page and /find/ lead to them.
     out += [Page(f"towns/{town['slug']}.md", _("Peer recovery help near %(town)s") % {"town": town["name"]},
                  "town.html", {"t": town},
-                 _("Nearest peer recovery centres, RLC and coaches for %(town)s, Massachusetts.") % {"town": town["name"]},
+                 _("Nearest peer recovery centres, RLC and coaches for %(town)s, Massachusetts.")
+                 % {"town": town["name"]},
                  searchable=False, t=tr)
             for town in site.towns]
     return out

@@ -1,6 +1,7 @@
 """What maintainers should check next: stale entries, CARCs that lapse, centres placed only at
-their town, entries not confirmed with the centre. One structured report, printed as plain text
-for the terminal or as Markdown for a GitHub Actions job summary or a site page."""
+their town, entries not confirmed with the centre, translations missing or out of date. One
+structured report, printed as plain text for the terminal or as Markdown for a GitHub Actions job
+summary or a site page."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .enrich import CALL_BEFORE, Site
+from .i18n import check
 
 STALE_MONTHS = 12
 
@@ -87,6 +89,12 @@ def _call_before(site: Site) -> tuple[Finding, ...]:
                  for c in site.centers if c["verification"] in CALL_BEFORE)
 
 
+def _translations(site: Site) -> tuple[Finding, ...]:
+    """Spanish and Portuguese strings and pages that are missing, unused or older than their English source."""
+    problems = check([region.name for region in site.places.regions.values()])
+    return tuple(Finding(p.file, p.code, p.key, p.detail) for p in problems)
+
+
 def data_report(site: Site) -> Report:
     """Everything in the registries that a maintainer should check, as of the site's date."""
     return Report(site.today, (
@@ -98,6 +106,10 @@ def data_report(site: Site) -> Report:
                 "Distances to these are approximate until the entry has exact coordinates.", _town_level(site)),
         Section('Not confirmed with the centre ("call before you go")',
                 "Call the centre, confirm each field, then set `verification: confirmed`.", _call_before(site)),
+        Section("Translations missing or out of date",
+                "Translate the English text in the named file under translations/; for a page, then set its "
+                "`source_hash` to the one given (`python -m generator translations` lists them all).",
+                _translations(site)),
     ))
 
 

@@ -1,0 +1,393 @@
+"""Spanish and Portuguese: every hand-written page has its translation, the catalogues are complete,
+a translated page shows no English interface text, hreflang and <html lang> are right, facts and
+numbers survive translation, and the translation check notices an English page that changed."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+
+from generator import i18n
+from generator.build import build
+from generator.i18n import CONTENT, TRANSLATIONS, check, load_catalogue, source_hash, write_content
+from tests.conftest import DATA, TODAY
+
+OTHER = ("es", "pt")
+HTML_LANG = {"en": "en", "es": "es", "pt": "pt"}  # Material's pt-BR strings say lang="pt"
+PAGES = sorted(str(p.relative_to(CONTENT)) for p in CONTENT.rglob("*.md"))
+GUIDES = [p for p in PAGES if p.startswith("guides/")]
+
+
+def url_of(page: str) -> str:
+    return page.removesuffix(".md").removesuffix("index") + ("" if page.endswith("index.md") else "/")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("i18n") / "site"
+    build(DATA, target, TODAY, site_url="https://navigator.example/")
+    return target
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+# ---- reading pages: visible text outside lang="en" ---------------------------------------------
+
+
+class _Visible(HTMLParser):
+    """The text of <body> a visitor sees, without scripts, styles and elements marked lang="en"."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []
+        self.body = False
+        self.parts: list[str] = []
+
+    def hidden(self) -> bool:
+        return any(skip for _, skip in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "body":
+            self.body = True
+        if tag in self.VOID:
+            if tag == "input" and attrs.get("placeholder") and self.body and not self.hidden():
+                self.parts.append(attrs["placeholder"])
+            return
+        skip = tag in ("script", "style", "template") or attrs.get("lang") == "en"
+        self.stack.append((tag, skip))
+        if attrs.get("aria-label") and self.body and not self.hidden():
+            self.parts.append(attrs["aria-label"])
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data):
+        if self.body and not self.hidden():
+            self.parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", " ", " ".join(self.parts))
+
+
+def visible_text(page_html: str) -> str:
+    parser = _Visible()
+    parser.feed(page_html)
+    return parser.text
+
+
+def _registry_names() -> list[str]:
+    """Names from the registries: proper names, shown as they are in every language."""
+    names = []
+    for file in ("coaches.yaml", "centers.yaml", "tracks.yaml", "help.yaml"):
+        data = yaml.safe_load((DATA / file).read_text(encoding="utf-8"))
+        for records in data.values():
+            for record in records:
+                names += [record["name"], record.get("short_name", "")]
+                names += [site["name"] for site in record.get("sites", [])]
+    return sorted(filter(None, names), key=len, reverse=True)
+
+
+# Names of programmes the translations keep in English on purpose, because that is what a visitor
+# asks for on the phone (each is followed by an explanation in the page's language).
+PROPER_NAMES = ["Recovery Coach Services", "Peer Recovery Navigator"]
+
+
+def leaked(text: str, code: str) -> list[str]:
+    """English catalogue strings (or their fixed parts, around placeholders) that appear in text."""
+    catalogue = load_catalogue(code).strings
+    for name in _registry_names() + PROPER_NAMES:
+        text = text.replace(name, " ")
+    found = []
+    for key, value in catalogue.items():
+        translations = " ".join(value.values()) if isinstance(value, dict) else value
+        for part in re.split(r"%\(\w+\)[sd]|\{\w+\}|<[^>]+>", key):
+            part = part.strip(" .,:;()")
+            if len(part) < 4 or not re.search(r"[A-Za-z]{3}", part) or part in translations:
+                continue
+            if re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text):
+                found.append(part)
+    return sorted(set(found))
+
+
+# ---- every page has its translations -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", OTHER)
+@pytest.mark.parametrize("page", GUIDES)
+def test_every_guide_has_its_spanish_and_portuguese_page(site, code, page):
+    assert (TRANSLATIONS / code / page).is_file(), f"translations/{code}/{page} is missing"
+    built = read(site, f"{code}/{url_of(page)}")
+    assert f'<html lang="{HTML_LANG[code]}"' in built
+    assert "prn-translation--fallback" not in built and '<div lang="en">' not in built
+    assert 'class="prn-translation"' in built  # says whether a native speaker has reviewed it
+
+
+@pytest.mark.parametrize("code", OTHER)
+def test_home_find_plan_about_and_open_data_are_translated_too(site, code):
+    for page in PAGES:
+        assert (TRANSLATIONS / code / page).is_file(), f"translations/{code}/{page}"
+        assert "prn-translation--fallback" not in read(site, f"{code}/{url_of(page)}"), page
+
+
+def test_the_bundled_translations_are_complete_and_up_to_date(places):
+    problems = check([region.name for region in places.regions.values()])
+    assert problems == [], "\n".join(
+        f"{p.file}: {p.key}: {p.detail}" for p in problems) + (
+        "\nTranslate the English text (or ask for help in the pull request), then run "
+        "`python -m generator translations` for each page's source_hash.")
+
+
+def test_a_translated_page_says_it_is_not_yet_reviewed_in_its_own_language(site):
+    assert "Página traducida, todavía no revisada por un hablante nativo." in read(site, "es/guides/carc")
+    assert "Página traduzida, ainda não revisada por um falante nativo." in read(site, "pt/coaches/rosa-example")
+    assert "prn-translation" not in read(site, "guides/carc")
+
+
+# ---- the translation check ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    """Copies of content/ and translations/ that a test may change."""
+    shutil.copytree(CONTENT, tmp_path / "content", ignore=shutil.ignore_patterns("vendor"))
+    shutil.copytree(TRANSLATIONS, tmp_path / "translations")
+    return tmp_path
+
+
+def test_the_check_reports_a_translation_whose_english_page_changed(workspace, places):
+    regions = [region.name for region in places.regions.values()]
+    assert check(regions, workspace / "translations", workspace / "content", workspace) == []
+    carc = workspace / "content" / "guides" / "carc.md"
+    carc.write_text(carc.read_text().replace("valid for **2 years**", "valid for **3 years**"))
+    problems = check(regions, workspace / "translations", workspace / "content", workspace)
+    assert [(p.file, p.key) for p in problems] == [("translations/es/guides/carc.md", "guides/carc.md"),
+                                                   ("translations/pt/guides/carc.md", "guides/carc.md")]
+    assert all("out of date" in p.detail and source_hash(carc) in p.detail for p in problems)
+
+
+def test_the_check_reports_missing_unused_and_broken_strings_and_untranslated_pages(workspace, places):
+    regions = [region.name for region in places.regions.values()]
+    es = workspace / "translations" / "es.yaml"
+    text = es.read_text()
+    text = text.replace('  "Hours": "Horario"\n', "")  # missing
+    text = text.replace('  "Phone": "Teléfono"\n', '  "Phone": "Teléfono"\n  "Fax": "Fax"\n')  # unused
+    text = text.replace('"llame al %(number)s"', '"llame al número"')  # placeholder lost
+    es.write_text(text)
+    (workspace / "translations" / "pt" / "about.md").unlink()
+    found = {(p.file, p.key, p.detail.split(":")[0]) for p in
+             check(regions, workspace / "translations", workspace / "content", workspace)}
+    assert found == {
+        ("translations/es.yaml", "Hours", "missing"),
+        ("translations/es.yaml", "Fax", "no longer used"),
+        ("translations/es.yaml", "call %(number)s", "the translation must keep the placeholders %(number)s and add none"),
+        ("translations/pt/about.md", "about.md", "not translated"),
+    }
+
+
+def test_the_maintainer_report_includes_the_translation_check(registry):
+    from generator.enrich import enrich
+    from generator.places import load_places
+    from generator.report import as_text, data_report
+    from generator.validate import validate
+
+    report = data_report(enrich(validate(registry.dir, load_places(registry.dir), TODAY), TODAY))
+    section = next(s for s in report.sections if s.title == "Translations missing or out of date")
+    assert section.findings == ()
+    assert "Translations missing or out of date (0)" in as_text(report)
+
+
+def test_a_missing_translation_falls_back_to_the_english_page_marked_as_english(workspace, tmp_path):
+    (workspace / "translations" / "es" / "open-data.md").unlink()
+    docs = tmp_path / "docs"
+    write_content("es", docs, workspace / "content", workspace / "translations")
+    page = (docs / "open-data.md").read_text()
+    assert page.startswith("---\nfallback: true\n")
+    # Links to files only the English site publishes point at them, one level up.
+    assert '<a href="../../api/v1/centers.json">`api/v1/centers.json`</a>' in page
+    assert not (docs / "assets" / "vendor").exists()
+    assert (docs / "guides" / "carc.md").read_text() == (workspace / "translations/es/guides/carc.md").read_text()
+
+
+def test_a_generated_page_without_translation_is_english_with_a_note(site):
+    page = read(site, "es/maintainers")
+    assert "Esta página todavía no está traducida, por eso se muestra en inglés." in page
+    assert '<div lang="en">' in page and "For maintainers: what to check next" in page
+
+
+# ---- no English interface text on translated pages ---------------------------------------------
+
+
+def test_the_leak_check_finds_an_english_string(site):
+    page = read(site, "es/coaches/rosa-example").replace("Idiomas</dt>", "Languages</dt>")
+    assert leaked(visible_text(page), "es") == ["Languages"]
+    marked = page.replace("<dt>Languages</dt>", '<dt lang="en">Languages</dt>')
+    assert leaked(visible_text(marked), "es") == []
+
+
+@pytest.mark.parametrize("code", OTHER)
+@pytest.mark.parametrize("url", [
+    "coaches/rosa-example", "coaches/sam-sample", "coaches/paulo-template", "coaches",
+    "centers/red-house-oak-bluffs", "centers/western-mass-rlc", "centers",
+    "towns/springfield", "towns/aquinnah", "towns/pittsfield", "towns",
+    "tracks/pregnant-parenting", "tracks",
+])
+def test_no_english_interface_string_leaks_into_a_translated_generated_page(site, code, url):
+    page = read(site, f"{code}/{url}")
+    assert f'<html lang="{HTML_LANG[code]}"' in page
+    assert leaked(visible_text(page), code) == []
+
+
+@pytest.mark.parametrize("code", OTHER)
+def test_registry_text_stays_english_and_says_so(site, code):
+    center = read(site, f"{code}/centers/red-house-oak-bluffs")
+    assert '<h1 lang="en">The Red House (Martha' in center
+    assert '<p lang="en">The hospital' in center  # the entry's notes
+    coach = read(site, f"{code}/coaches/rosa-example")
+    assert '<p class="prn-lead" lang="en">I am a mother of two' in coach
+    assert re.search(r'<a href="../../tracks/pregnant-parenting/" lang="en">Pregnant and parenting</a>', coach)
+
+
+def test_dates_and_labels_are_in_the_page_language(site):
+    es, pt = read(site, "es/coaches/rosa-example"), read(site, "pt/coaches/rosa-example")
+    assert "CARC vigente hasta el 30 de septiembre de 2027" in es
+    assert "CARC válida até 30 de setembro de 2027" in pt
+    assert "<dt>Idiomas</dt><dd>Español, Inglés</dd>" in es
+    assert "<dt>Idiomas</dt><dd>Espanhol, Inglês</dd>" in pt
+    assert "CARC current until 30 September 2027" in read(site, "coaches/rosa-example")
+
+
+# ---- help banner -------------------------------------------------------------------------------
+
+
+def test_the_spanish_banner_names_988s_spanish_option_and_keeps_the_numbers(site):
+    es = read(site, "es/guides/carc")
+    assert '<a href="tel:988">llame al 988</a> (marque 2 para español)' in es
+    for page in (es, read(site, "pt/guides/carc"), read(site, "guides/carc")):
+        assert 'href="tel:988"' in page and 'href="sms:988"' in page
+        assert 'href="tel:+18003275050"' in page and 'href="tel:+18337732445"' in page and 'href="tel:911"' in page
+    assert "marque 2" not in read(site, "pt/guides/carc") and "press 2" not in read(site, "guides/carc")
+
+
+def test_the_spanish_option_comes_from_the_data(registry, tmp_path):
+    registry.replace("help.yaml", "    banner: true\n", '    language_options:\n      - language: pt\n'
+                                                      '        press: "3"\n    banner: true\n')
+    build(registry.dir, tmp_path / "site", TODAY)
+    assert "(tecle 3 para português)" in (tmp_path / "site" / "pt" / "index.html").read_text()
+    assert "tecle 3" not in (tmp_path / "site" / "es" / "index.html").read_text()
+
+
+# ---- hreflang, <html lang>, URLs ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["", "guides/carc/", "coaches/rosa-example/", "towns/springfield/", "plan/"])
+def test_hreflang_links_name_the_same_page_in_every_language(site, url):
+    for code in ("en", *OTHER):
+        prefix = "" if code == "en" else f"{code}/"
+        page = read(site, prefix + url)
+        head = page[:page.index("</head>")]
+        assert f'<html lang="{HTML_LANG[code]}"' in page
+        links = dict(re.findall(r'<link rel="alternate " hreflang="([^"]+)" href="([^"]+)">', head))
+        assert links == {"en": f"https://navigator.example/{url}",
+                         "es": f"https://navigator.example/es/{url}",
+                         "pt": f"https://navigator.example/pt/{url}",
+                         "x-default": f"https://navigator.example/{url}"}, (code, url)
+        assert f'<link rel="canonical" href="https://navigator.example/{prefix}{url}">' in head
+
+
+@pytest.mark.parametrize("url", ["guides/carc/", "coaches/rosa-example/", "towns/springfield/"])
+def test_the_language_switcher_links_to_the_same_page(site, url):
+    for code in ("en", *OTHER):
+        here = f"https://navigator.example/{'' if code == 'en' else code + '/'}{url}"
+        page = read(site, here.removeprefix("https://navigator.example/"))
+        nav = re.search(r'<nav class="prn-langs".*?</nav>', page, re.S).group(0)
+        targets = {lang: urljoin(here, href) for href, lang in re.findall(r'<a href="([^"]+)" lang="(\w+)"', nav)}
+        assert set(targets) == {"en", "es", "pt"} - {code}
+        for lang, target in targets.items():
+            assert target == f"https://navigator.example/{'' if lang == 'en' else lang + '/'}{url}"
+        assert f'<span lang="{code}" aria-current="true">' in nav
+
+
+def test_english_urls_do_not_change_and_each_language_has_its_own_search(site):
+    for url in ("coaches/rosa-example", "centers/red-house-oak-bluffs", "towns/springfield", "guides/carc", "plan"):
+        assert (site / url / "index.html").is_file()
+    assert not (site / "en").exists()
+    for code, lang in (("es", "es"), ("pt", "pt")):
+        index = json.loads((site / code / "search" / "search_index.json").read_text())
+        assert index["config"]["lang"] == [lang]
+        assert f"{code}/coaches/rosa-example/" not in [d["location"] for d in index["docs"]]
+        assert "coaches/rosa-example/" in [d["location"] for d in index["docs"]]
+    sitemap = (site / "es" / "sitemap.xml").read_text()
+    assert "<loc>https://navigator.example/es/coaches/rosa-example/</loc>" in sitemap
+
+
+def test_the_other_languages_share_the_english_exports_and_map(site):
+    for code in OTHER:
+        assert not (site / code / "api").exists() and not (site / code / "map").exists()
+        assert 'data-index="../../api/v1/find.json"' in read(site, f"{code}/find")
+        assert 'data-map-src="../../../map/#' in read(site, f"{code}/towns/springfield")
+        assert '<script src="../assets/strings.js"></script>\n<script src="../assets/find.js"></script>' in read(
+            site, f"{code}/find")
+
+
+def test_the_carc_chart_is_drawn_in_each_language(site):
+    assert "Horas necesarias para la CARC" in (site / "es" / "assets" / "carc-hours.svg").read_text()
+    assert "Horas necessárias para a CARC" in (site / "pt" / "assets" / "carc-hours.svg").read_text()
+    for code in OTHER:
+        svg = (site / code / "assets" / "carc-hours.svg").read_text()
+        assert re.findall(r'data-hours="(\d+)"', svg) == ["500", "60", "35", "30"]
+
+
+# ---- facts and numbers survive translation -----------------------------------------------------
+
+
+def _numbers(text: str) -> list[int]:
+    """Every number on a page, whatever its thousands separator (1,058 / 1.058)."""
+    return sorted(int(re.sub(r"[.,]", "", n)) for n in re.findall(r"\d+(?:[.,]\d{3})*(?![.,]?\d)", text))
+
+
+def _article_text(page_html: str) -> str:
+    from tests.test_guides import _Article
+    page_html = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", page_html)
+    parser = _Article()
+    parser.feed(page_html)
+    return parser.text
+
+
+@pytest.mark.parametrize("code", OTHER)
+@pytest.mark.parametrize("page", PAGES)
+def test_a_translated_page_has_the_same_numbers_as_the_english_page(site, code, page):
+    english = _article_text(read(site, url_of(page)))
+    translated = _article_text(read(site, f"{code}/{url_of(page)}"))
+    # The one addition allowed: 988's Spanish option on Spanish pages ("marque 2 para español").
+    translated = re.sub(r"para español, marque 2|marque 2 para español", "", translated)
+    assert _numbers(translated) == _numbers(english)
+
+
+def test_the_number_comparison_notices_a_changed_number():
+    assert _numbers("500 horas, 1,058 personas") == _numbers("500 hours, 1.058 people")
+    assert _numbers("cada 30 días") != _numbers("every 21 days")
+
+
+# ---- the catalogues' own rules -----------------------------------------------------------------
+
+
+def test_a_catalogue_must_be_a_mapping_of_strings(tmp_path):
+    (tmp_path / "es.yaml").write_text("strings:\n  Hours: [Horario]\n")
+    with pytest.raises(i18n.TranslationError, match="Hours"):
+        load_catalogue("es", tmp_path)
