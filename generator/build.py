@@ -21,7 +21,7 @@ from .enrich import enrich
 from .geocode import load_cache
 from .i18n import CODES, LANGUAGES, PAGE_NOTES, TranslationError, Translator, translator, write_content
 from .places import load_places
-from .render import IDS_PATH, help_banner, write_exports, write_language_assets, write_pages
+from .render import IDS_PATH, help_banner, maintainers_report, write_exports, write_language_assets, write_pages
 from .csp import add_policies
 from .stamp import ShellError, stamp
 from .validate import validate
@@ -86,10 +86,11 @@ def build(data_dir: Path, site_dir: Path, today: dt.date, *, published: dict[str
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-build-", dir=site_dir.parent) as tmp:
         out_dir = Path(tmp) / "site"
+        report_once = maintainers_report(site)  # the /maintainers/ page, the same in every language
         for t in translators:
             docs_dir = Path(tmp) / f"docs-{t.code}"
             write_content(t.code, docs_dir, config_file.parent / "content")
-            stamped = write_pages(site, docs_dir, t)
+            stamped = write_pages(site, docs_dir, t, report_once)
             if t.language.english:
                 write_exports(site, docs_dir)
                 timer.lap("render")

@@ -33,7 +33,10 @@ def carc_hours_svg(t: Translator = ENGLISH) -> str:
     _ = t.gettext
     rows = [(_(label), hours, _BAR) for label, hours in CARC_INITIAL_HOURS]
     rows.append((_(CARC_RENEWAL_HOURS[0]), CARC_RENEWAL_HOURS[1], _RENEW))
-    width, label_w, bar_max, row_h, top = 500, 195, 230, 44, 56
+    # Room for the longest label (about 8.5 px a character at 16 px), so translated labels fit.
+    width, row_h, top = 500, 44, 56
+    label_w = max(195, round(24 + 8.5 * max(len(label) for label, _, _ in rows)))
+    bar_max = 230 - (label_w - 195)
     height = top + row_h * len(rows) + 40
     scale = bar_max / max(hours for _, hours, _ in rows)
     earn = "; ".join(_(N_("%(what)s, %(hours)s hours")) % {"what": label.lower(), "hours": hours}

@@ -77,6 +77,10 @@ PAGE_NOTES = {
 }
 
 
+# libyaml's safe loader when PyYAML has it: the catalogues are read on every build.
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class TranslationError(Exception):
     """A catalogue or translated page cannot be read."""
 
@@ -97,7 +101,7 @@ def load_catalogue(code: str, folder: Path = TRANSLATIONS) -> Catalogue:
         return Catalogue("en", True)
     path = folder / f"{code}.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST) or {}
     except (OSError, yaml.YAMLError) as err:
         raise TranslationError(f"{path}: cannot read the catalogue ({err})") from err
     strings = data.get("strings") or {}
@@ -210,7 +214,7 @@ def front_matter(text: str) -> dict:
         return {}
     end = text.find("\n---", 4)
     try:
-        data = yaml.safe_load(text[4:end]) if end > 0 else None
+        data = yaml.load(text[4:end], Loader=_FAST) if end > 0 else None
     except yaml.YAMLError:
         return {}
     return data if isinstance(data, dict) else {}
@@ -310,11 +314,12 @@ def _py_keys(source: str) -> set[str]:
 
 def used_keys(region_names: list[str] = (), config_file: Path = ROOT / "mkdocs.yml") -> set[str]:
     """Every English string the site shows that a catalogue must translate."""
-    from .render import environment
+    import jinja2
+
     from .schema import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
 
     keys = set(region_names)
-    env = environment(ENGLISH)
+    env = jinja2.Environment(extensions=["jinja2.ext.i18n"])  # only parses the templates
     for template in sorted(TEMPLATES.glob("*.html")):
         for _line, _function, message in env.extract_translations(template.read_text(encoding="utf-8")):
             keys.add(message[0] if isinstance(message, tuple) else message)

@@ -142,8 +142,9 @@ def translation_meta(t: Translator, fallback: bool = False) -> dict:
     return {"fallback": True} if fallback else {"reviewed": t.catalogue.reviewed}
 
 
-def pages(site: Site, tr: Translator = ENGLISH) -> list[Page]:
-    """Every generated page of the site, in one language."""
+def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
+    """Every generated page of the site, in one language. `report` is the maintainers' report when
+    the caller has it already (it is the same in every language)."""
     _ = tr.gettext
     prefix = tr.language.prefix
     groups = [{"id": kind, "title": _(label), "centers": [c for c in site.centers if c["type"] == kind]}
@@ -182,7 +183,8 @@ def pages(site: Site, tr: Translator = ENGLISH) -> list[Page]:
                  searchable=False, t=tr)
             for r in site.retired]
     # The maintainers' report is English for everyone; other languages show it as an English page.
-    out.append(Page("maintainers/index.md", "For maintainers", "maintainers.html", {"report": _report(site)},
+    out.append(Page("maintainers/index.md", "For maintainers", "maintainers.html",
+                    {"report": report or maintainers_report(site)},
                     "Entries in the registries that need checking: stale, lapsing credentials, approximate places.",
                     t=tr, fallback=not tr.language.english))
     out += [Page(f"tracks/{track['id']}.md", track["name"], "track.html", {"t": track}, track["summary"],
@@ -198,7 +200,7 @@ def pages(site: Site, tr: Translator = ENGLISH) -> list[Page]:
     return out
 
 
-def _report(site: Site):
+def maintainers_report(site: Site):
     """The data report with a link to each finding's page."""
     linked = {("data/" + REGISTRY[key].file): key for key in ("centers", "coaches", "tracks")}
     report = data_report(site)
@@ -235,10 +237,10 @@ def help_banner(site: Site, t: Translator = ENGLISH) -> str:
     return t.env.get_template("help_banner.html").render(lines=site.banner).strip()
 
 
-def write_pages(site: Site, docs_dir: Path, t: Translator = ENGLISH) -> list[Page]:
+def write_pages(site: Site, docs_dir: Path, t: Translator = ENGLISH, report=None) -> list[Page]:
     """Write the generated list pages and the page shell for MkDocs; return the pages to stamp."""
     stamped = []
-    for page in pages(site, t):
+    for page in pages(site, t, report):
         if page.stamped:
             stamped.append(page)
             continue
