@@ -254,8 +254,10 @@ def write_pages(site: Site, docs_dir: Path, t: Translator = ENGLISH, report=None
 
 
 def write_language_assets(site: Site, docs_dir: Path, t: Translator) -> None:
-    """What a translated site needs besides its pages: its CARC chart, and the strings and labels
-    the scripts of /find/, /plan/ and the MassHealth checklist show (assets/strings.js)."""
+    """What a translated site needs besides its pages: the redirects at former ids (so /es/ mirrors
+    every English profile URL), its CARC chart, and the strings and labels the scripts of /find/,
+    /plan/ and the MassHealth checklist show (assets/strings.js)."""
+    write_redirects(site, docs_dir)
     write_charts(docs_dir, t)
     index = find_index(site)
     labels = {name: t.labels(values) for name, values in index["labels"].items() if name not in ("language", "track")}

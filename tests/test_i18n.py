@@ -391,3 +391,20 @@ def test_a_catalogue_must_be_a_mapping_of_strings(tmp_path):
     (tmp_path / "es.yaml").write_text("strings:\n  Hours: [Horario]\n")
     with pytest.raises(i18n.TranslationError, match="Hours"):
         load_catalogue("es", tmp_path)
+
+
+def test_renamed_and_retired_listings_keep_their_urls_in_every_language(registry, tmp_path):
+    from tests.test_stable_links import RETIRED
+
+    registry.replace("centers.yaml", "    name: Living in Recovery\n",
+                     "    name: Living in Recovery\n    former_ids: [lir-pittsfield]\n")
+    registry.write("retired.yaml", RETIRED)
+    site = tmp_path / "site"
+    build(registry.dir, site, TODAY)
+    for code in OTHER:
+        moved = (site / code / "centers" / "lir-pittsfield" / "index.html").read_text()
+        assert '<meta http-equiv="refresh" content="0; url=../living-in-recovery-pittsfield/">' in moved
+    retired = (site / "es" / "centers" / "old-centre-pittsfield" / "index.html").read_text()
+    assert "Ya no aparece en la lista." in retired and "Alternativas cerca de Pittsfield" in retired
+    assert '<span lang="en">The centre closed in June 2026.</span>' in retired
+    assert leaked(visible_text(retired), "es") == []
