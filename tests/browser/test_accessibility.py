@@ -21,6 +21,9 @@ PAGE_TYPES = {
     "maintainers": "maintainers/", "404": "404.html", "map": "map/",
     "es home": "es/", "es coach profile": "es/coaches/rosa-example/", "es town page": "es/towns/worcester/",
     "es planner": "es/plan/", "pt find": "pt/find/?q=Boston", "pt guide": "pt/guides/masshealth/",
+    "es find": "es/find/?q=01201&lang=es", "es checklist": "es/guides/masshealth/", "es carc": "es/guides/carc/",
+    "pt centre profile": "pt/centers/everyday-miracles-worcester/", "pt coach list": "pt/coaches/",
+    "pt faq": "pt/guides/faq/", "pt maintainers (English fallback)": "pt/maintainers/",
 }
 
 
