@@ -408,3 +408,12 @@ def test_renamed_and_retired_listings_keep_their_urls_in_every_language(registry
     assert "Ya no aparece en la lista." in retired and "Alternativas cerca de Pittsfield" in retired
     assert '<span lang="en">The centre closed in June 2026.</span>' in retired
     assert leaked(visible_text(retired), "es") == []
+
+
+def test_translations_put_into_the_templates_are_text_not_template_code():
+    from generator.i18n import LANGUAGES, Catalogue, Translator
+    from generator.render import environment
+
+    t = Translator(LANGUAGES["es"], Catalogue("es", False, {"Hours": "{{ 7 * 7 }}", "Phone": "Teléfono <b>"}))
+    template = environment(t).from_string('<dt>{{ _("Hours") }}</dt><dt>{{ _("Phone") }}</dt>')
+    assert template.render() == "<dt>{{ 7 * 7 }}</dt><dt>Teléfono <b></dt>"
