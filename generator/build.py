@@ -101,7 +101,7 @@ def build(data_dir: Path, site_dir: Path, today: dt.date, *, published: dict[str
             if t.language.english:
                 timer.lap("mkdocs")
             try:
-                stamp(lang_dir, stamped, site_url + t.language.prefix if site_url else "", today)
+                stamp(lang_dir, stamped, site_url.rstrip("/") + "/" + t.language.prefix if site_url else "", today)
             except ShellError as err:
                 raise BuildError(str(err)) from err
             timer.lap("stamp" if t.language.english else t.code)

@@ -336,6 +336,14 @@ def test_english_urls_do_not_change_and_each_language_has_its_own_search(site):
     assert "<loc>https://navigator.example/es/coaches/rosa-example/</loc>" in sitemap
 
 
+def test_the_site_url_may_come_without_a_trailing_slash(registry, tmp_path):
+    build(registry.dir, tmp_path / "site", TODAY, site_url="https://navigator.example")
+    sitemap = (tmp_path / "site" / "pt" / "sitemap.xml").read_text()
+    assert "<loc>https://navigator.example/pt/coaches/rosa-example/</loc>" in sitemap
+    page = (tmp_path / "site" / "es" / "coaches" / "rosa-example" / "index.html").read_text()
+    assert '<link rel="alternate " hreflang="pt" href="https://navigator.example/pt/coaches/rosa-example/">' in page
+
+
 def test_the_other_languages_share_the_english_exports_and_map(site):
     for code in OTHER:
         assert not (site / code / "api").exists() and not (site / code / "map").exists()
