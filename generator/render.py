@@ -102,7 +102,7 @@ def environment(t: Translator) -> jinja2.Environment:
     return env
 
 
-ENV = environment(ENGLISH)
+ENV = ENGLISH.env  # the English templates, compiled once per process (as before translations)
 
 
 @dataclass(frozen=True)
