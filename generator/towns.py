@@ -1,13 +1,18 @@
 """For every city and town: the nearest centres by distance, the area's RLC and its nearest site,
-the coaches who work there, and the specialty tracks on offer. Part of the enrich stage."""
+the coaches who work there, and the specialty tracks on offer. Part of the enrich stage.
+
+Every list on a town page has a cap, so a page weighs the same however large the registry grows;
+/find/ holds the rest."""
 
 from __future__ import annotations
 
-from .geo import nearest
+from .geo import Locator, nearest
 from .places import Places, Town
 
 NEAREST_CENTERS = 5
+NEARBY_PROGRAMS = 5
 NEARBY_PROGRAM_MILES = 30.0
+TOWN_COACHES = 8
 TOWN_ZOOM = 11
 
 
@@ -24,17 +29,34 @@ def _rlc_sites(rlc: dict) -> list[dict]:
     return sites + [s for s in rlc["sites"] if s["position"]]
 
 
-def serves_town(coach: dict, town: Town) -> bool:
-    serves = coach["serves"]
-    return (town.name in serves.get("towns", []) or town.region in serves.get("regions", [])
-            or serves.get("statewide", False))
+class _CoachIndex:
+    """Coaches by the towns and regions they name, and those who cover the whole state."""
+
+    def __init__(self, coaches: list[dict]):
+        self.by_town: dict[str, list[dict]] = {}
+        self.by_region: dict[str, list[dict]] = {}
+        self.statewide = [c for c in coaches if c["serves"].get("statewide", False)]
+        for coach in coaches:
+            for name in coach["serves"].get("towns", []):
+                self.by_town.setdefault(name, []).append(coach)
+            for region in coach["serves"].get("regions", []):
+                self.by_region.setdefault(region, []).append(coach)
+
+    def serving(self, town: Town) -> list[dict]:
+        """Every coach who works in town: those naming it first, then its region, then statewide."""
+        found: dict[str, dict] = {}
+        for group in (self.by_town.get(town.name, []), self.by_region.get(town.region, []), self.statewide):
+            for coach in group:
+                found.setdefault(coach["id"], coach)
+        return list(found.values())
 
 
 def town_views(places: Places, centers: list[dict], coaches: list[dict]) -> list[dict]:
     """One view per town, in alphabetical order."""
-    prscs = [c for c in centers if c["type"] == "prsc"]
-    programs = [c for c in centers if c["type"] == "program"]
+    prscs = Locator((c for c in centers if c["type"] == "prsc"), _point)
+    programs = Locator((c for c in centers if c["type"] == "program"), _point)
     rlcs = [c for c in centers if c["type"] == "rlc"]
+    coach_index = _CoachIndex(coaches)
     villages: dict[str, set[str]] = {}
     zips: dict[str, list[str]] = {}
     for place in places.zips.values():
@@ -51,19 +73,20 @@ def town_views(places: Places, centers: list[dict], coaches: list[dict]) -> list
             site = nearest(origin, _rlc_sites(rlc), _point, 1)
             area_rlcs.append({"center": rlc, "site": site[0][0] if site else None,
                               "miles": site[0][1] if site else None})
-        serving = [c for c in coaches if serves_town(c, town)]
-        near_programs = [{"center": c, "miles": m}
-                         for c, m in nearest(origin, programs, _point, len(programs), NEARBY_PROGRAM_MILES)]
+        serving = coach_index.serving(town)
+        near_programs = programs.nearest(origin, NEARBY_PROGRAMS + 1, NEARBY_PROGRAM_MILES)
         track_ids = {t for c in serving for t in c.get("tracks", [])}
-        track_ids |= {t for p in near_programs for t in p["center"].get("tracks", [])}
+        track_ids |= {t for p, _ in near_programs for t in p.get("tracks", [])}
         views.append({
             "name": town.name, "slug": town.slug, "county": town.county, "region": town.region,
             "region_name": places.regions[town.region].name, "lat": town.lat, "lon": town.lon,
             "url": f"towns/{town.slug}/", "map_focus": f"{town.lat},{town.lon},{TOWN_ZOOM}",
-            "centers": [{"center": c, "miles": m} for c, m in nearest(origin, prscs, _point, NEAREST_CENTERS)],
-            "programs": near_programs,
+            "centers": [{"center": c, "miles": m} for c, m in prscs.nearest(origin, NEAREST_CENTERS)],
+            "programs": [{"center": c, "miles": m} for c, m in near_programs[:NEARBY_PROGRAMS]],
+            "more_programs": len(near_programs) > NEARBY_PROGRAMS,
             "rlcs": area_rlcs,
-            "coaches": serving,
+            "coaches": serving[:TOWN_COACHES],
+            "more_coaches": len(serving) > TOWN_COACHES,
             "track_ids": sorted(track_ids),
             "villages": sorted(villages.get(town.name, ())),
             "zips": sorted(zips.get(town.name, [])),

@@ -60,3 +60,18 @@ def test_every_value_keeps_its_line_and_column(tmp_path):
     doc, _ = load.load_yaml(path)
     assert doc.marks[("items", 0, "tags", 1)] == (3, 15)
     assert doc.key_marks[("items", 0, "tags")] == (3, 5)
+
+
+def test_libyaml_and_the_reporting_parser_agree_on_every_value_and_position(tmp_path):
+    """The fast parser reads valid files; the pure-Python one reports errors. Both must see the same file."""
+    text = ('tracks:\n  - id: "café-ñandú"  # accents move columns in bytes, not in characters\n'
+            '    title: "Older adults: 50+"\n    flags: {on: no, n: 010, f: 1.5, t: True}\n'
+            '    list:\n    - &anchor solo\n    - "2026-11-23"\n    - 2026-11-23\n')
+    path = tmp_path / "tracks.yaml"
+    path.write_text(text, encoding="utf-8")
+    fast, fast_problems = load.load_yaml(path)
+    assert fast is not None, fast_problems
+    slow, slow_problems = load._load_slowly(fast.file, text)
+    assert (fast.data, fast.marks, fast.key_marks) == (slow.data, slow.marks, slow.key_marks)
+    assert fast_problems == slow_problems == []
+    assert fast.data["tracks"][0]["flags"] == {"on": "no", "n": "010", "f": 1.5, "t": True}

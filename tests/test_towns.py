@@ -33,7 +33,7 @@ def test_nearest_centres_are_ranked_by_geodesic_miles(towns, name):
     for item in town["centers"]:
         position = item["center"]["position"]
         expected = geodesic((town["lat"], town["lon"]), (position["lat"], position["lon"])).miles
-        assert item["miles"] == pytest.approx(expected, abs=1e-9)
+        assert item["miles"] == pytest.approx(expected, abs=0.001)  # five feet of geopy's geodesic
     miles = [item["miles"] for item in town["centers"]]
     assert miles == sorted(miles)
 
@@ -63,6 +63,22 @@ def test_coaches_serving_the_town_its_region_or_statewide(towns, site):
     statewide = {c["id"] for c in site.coaches if c["statewide"]}
     assert statewide and statewide <= names
     assert "rosa-example" not in names  # Springfield and Holyoke only
+
+
+def test_town_lists_stop_at_their_cap_with_the_town_s_own_coaches_first(places):
+    """A registry 30 times larger must not make town pages 30 times heavier: /find/ holds the rest."""
+    from dataclasses import replace
+
+    from generator import towns as towns_module
+
+    registries = validate(DATA, places, TODAY)
+    many = [{**c, "id": f"{c['id']}-{k}"} for k in range(30) for c in registries.coaches]
+    big = enrich(replace(registries, records={**registries.records, "coaches": many}), TODAY)
+    pittsfield = next(t for t in big.towns if t["name"] == "Pittsfield")
+    assert len(pittsfield["coaches"]) == towns_module.TOWN_COACHES and pittsfield["more_coaches"]
+    assert all("Pittsfield" in c["serves"].get("towns", []) for c in pittsfield["coaches"])
+    small = next(t for t in enrich(registries, TODAY).towns if t["name"] == "Pittsfield")
+    assert not small["more_coaches"] and len(small["coaches"]) < towns_module.TOWN_COACHES
 
 
 def test_villages_and_zips_of_a_town_are_listed_for_search(towns):
