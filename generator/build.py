@@ -23,6 +23,7 @@ from .i18n import CODES, LANGUAGES, PAGE_NOTES, TranslationError, Translator, tr
 from .places import load_places
 from .render import IDS_PATH, help_banner, maintainers_report, write_exports, write_language_assets, write_pages
 from .csp import add_policies
+from .parallel import StepFailed, start
 from .stamp import ShellError, stamp
 from .validate import validate
 
@@ -85,31 +86,58 @@ def build(data_dir: Path, site_dir: Path, today: dt.date, *, published: dict[str
         raise BuildError(str(err)) from err
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-build-", dir=site_dir.parent) as tmp:
-        out_dir = Path(tmp) / "site"
-        report_once = maintainers_report(site)  # the /maintainers/ page, the same in every language
-        for t in translators:
-            docs_dir = Path(tmp) / f"docs-{t.code}"
-            write_content(t.code, docs_dir, config_file.parent / "content")
-            stamped = write_pages(site, docs_dir, t, report_once)
-            if t.language.english:
-                write_exports(site, docs_dir)
-                timer.lap("render")
-            else:
-                write_language_assets(site, docs_dir, t)
-            lang_dir = out_dir / t.language.prefix
-            _run_mkdocs(config_file, docs_dir, lang_dir, help_banner(site, t), site_url, today, t, languages)
-            if t.language.english:
-                timer.lap("mkdocs")
-            try:
-                stamp(lang_dir, stamped, site_url.rstrip("/") + "/" + t.language.prefix if site_url else "", today)
-            except ShellError as err:
-                raise BuildError(str(err)) from err
-            timer.lap("stamp" if t.language.english else t.code)
-        add_policies(out_dir)
-        timer.lap("csp")
+        work = Path(tmp)
+        job = _LanguageJob(site, maintainers_report(site), work, config_file, site_url, today, languages)
+        others = [(t, start(job.run, t)) for t in translators[1:]]  # alongside English, one process each
+        try:
+            out_dir = job.run(translators[0], timer)
+            for t, handle in others:
+                handle.wait()
+                os.rename(work / f"out-{t.code}", out_dir / t.language.prefix)
+        except StepFailed as err:
+            raise BuildError(str(err)) from err
+        finally:
+            for _, handle in others:
+                handle.stop()
+        timer.lap("languages")
         report.pages = len(list(out_dir.rglob("index.html")))
         _swap(out_dir, site_dir)
     return report
+
+
+@dataclass
+class _LanguageJob:
+    """Everything one language's pages are built from; `run` builds one language into its own folder."""
+
+    site: object
+    report: str  # the /maintainers/ page, the same in every language
+    work: Path
+    config_file: Path
+    site_url: str
+    today: dt.date
+    languages: tuple[str, ...]
+
+    def run(self, t: Translator, timer: _Timer | None = None) -> Path:
+        lap = timer.lap if timer else lambda stage: None
+        docs_dir, out_dir = self.work / f"docs-{t.code}", self.work / f"out-{t.code}"
+        write_content(t.code, docs_dir, self.config_file.parent / "content")
+        stamped = write_pages(self.site, docs_dir, t, self.report)
+        if t.language.english:
+            write_exports(self.site, docs_dir)
+        else:
+            write_language_assets(self.site, docs_dir, t)
+        lap("render")
+        _run_mkdocs(self.config_file, docs_dir, out_dir, help_banner(self.site, t), self.site_url, self.today, t,
+                    self.languages)
+        lap("mkdocs")
+        add_policies(out_dir)  # before stamping: stamped pages inherit the shell's policy
+        url = self.site_url.rstrip("/") + "/" + t.language.prefix if self.site_url else ""
+        try:
+            stamp(out_dir, stamped, url, self.today)
+        except ShellError as err:
+            raise BuildError(str(err)) from err
+        lap("stamp")
+        return out_dir
 
 
 def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, banner: str, site_url: str,

@@ -149,8 +149,8 @@ def test_a_first_build_creates_the_site_folder(registry, tmp_path):
                  "towns/pittsfield", "towns/aquinnah", "coaches", "centers", "tracks", "towns", "maintainers"):
         assert (site / page / "index.html").is_file(), page
     assert not (site / "_shell").exists()
-    # The English stages, then one entry per other language (its pages, MkDocs run and stamping).
-    assert set(report.seconds) == {"load", "validate", "enrich", "render", "mkdocs", "stamp", "es", "pt", "csp"}
+    # The English stages, then the wait for the other languages, built alongside in their own processes.
+    assert list(report.seconds) == ["load", "validate", "enrich", "render", "mkdocs", "stamp", "languages"]
 
 
 def test_the_build_makes_no_network_connection(registry, tmp_path, monkeypatch):
@@ -215,6 +215,37 @@ def test_the_sitemap_lists_profiles_when_the_site_url_is_known(registry, tmp_pat
     assert "<loc>https://navigator.example/coaches/rosa-example/</loc>" in sitemap
     assert "<loc>https://navigator.example/towns/pittsfield/</loc>" in sitemap
     assert "<lastmod>2026-11-23</lastmod>" in sitemap
+
+
+def test_a_language_failing_in_its_own_process_fails_the_build_and_keeps_the_site(registry, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    build(registry.dir, site, TODAY)
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    real_mkdocs = build_module.mkdocs_build
+
+    def portuguese_breaks(config):
+        if config.theme["language"] == "pt-BR":
+            raise SystemExit("Aborted with 1 warnings in strict mode!")
+        real_mkdocs(config)
+
+    monkeypatch.setattr(build_module, "mkdocs_build", portuguese_breaks)
+    with pytest.raises(BuildError, match=r"mkdocs failed \(Português\): Aborted with 1 warnings"):
+        build(registry.dir, site, TODAY)
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
+
+
+def test_languages_built_in_place_or_in_parallel_give_the_same_site(registry, tmp_path, monkeypatch):
+    """Where fork is missing (Windows) the languages are built one after another, to the same bytes."""
+    import multiprocessing
+
+    parallel, in_place = tmp_path / "parallel", tmp_path / "in-place"
+    build(registry.dir, parallel, TODAY)
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    build(registry.dir, in_place, TODAY)
+    files = sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(in_place) for p in in_place.rglob("*") if p.is_file())
+    assert [f for f in files if (parallel / f).read_bytes() != (in_place / f).read_bytes()] == []
 
 
 def test_two_builds_of_the_same_data_are_byte_identical(registry, tmp_path):
