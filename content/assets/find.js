@@ -12,6 +12,7 @@
   var status = document.getElementById("prn-status");
   var results = document.getElementById("prn-results");
   var index = null;
+  var townKeys = [], villageKeys = [];  /* normalised names, computed once: each keystroke compares against all */
   var labels = null;
   var active = -1;
   var options = [];
@@ -79,12 +80,10 @@
       }
       return null;
     }
-    for (i = 0; i < index.towns.length; i++) {
-      if (norm(index.towns[i][0]) === q) { return {label: index.towns[i][0], town: i}; }
-    }
-    for (i = 0; i < index.villages.length; i++) {
-      if (norm(index.villages[i][0]) === q) { return {label: index.villages[i][0], town: index.villages[i][1]}; }
-    }
+    i = townKeys.indexOf(q);
+    if (i >= 0) { return {label: index.towns[i][0], town: i}; }
+    i = villageKeys.indexOf(q);
+    if (i >= 0) { return {label: index.villages[i][0], town: index.villages[i][1]}; }
     return null;
   }
 
@@ -97,11 +96,11 @@
       });
       return out.slice(0, MAX_OPTIONS);
     }
-    index.towns.forEach(function (t) {
-      if (norm(t[0]).indexOf(q) === 0) { out.push({value: t[0], label: t[0]}); }
+    index.towns.forEach(function (t, i) {
+      if (townKeys[i].indexOf(q) === 0) { out.push({value: t[0], label: t[0]}); }
     });
-    index.villages.forEach(function (v) {
-      if (norm(v[0]).indexOf(q) === 0) { out.push({value: v[0], label: v[0] + " (" + index.towns[v[1]][0] + ")"}); }
+    index.villages.forEach(function (v, i) {
+      if (villageKeys[i].indexOf(q) === 0) { out.push({value: v[0], label: v[0] + " (" + index.towns[v[1]][0] + ")"}); }
     });
     return out.slice(0, MAX_OPTIONS);
   }
@@ -290,9 +289,32 @@
     ]);
   }
 
-  function section(title, id, items, listClass) {
+  /* A list shows PAGE items and a button for the next PAGE, so a keystroke costs the same at any registry size. */
+  var PAGE = 20;
+
+  function section(title, id, items, render, listClass) {
     if (!items.length) { return null; }
-    return el("section", {"aria-labelledby": id}, [el("h2", {id: id, text: title}), el("ul", {"class": listClass}, items)]);
+    var list = el("ul", {"class": listClass});
+    var more = el("button", {type: "button", "class": "md-button prn-more"});
+    var shown = 0;
+    function showNext() {
+      var first = null;
+      items.slice(shown, shown + PAGE).forEach(function (item) {
+        var node = render(item);
+        first = first || node;
+        list.appendChild(node);
+      });
+      shown = Math.min(items.length, shown + PAGE);
+      more.textContent = t("Show {n} more", {n: Math.min(PAGE, items.length - shown)});
+      more.hidden = shown >= items.length;
+      return first;
+    }
+    showNext();
+    more.addEventListener("click", function () {
+      var link = showNext().querySelector("a");
+      if (link) { link.focus(); }
+    });
+    return el("section", {"aria-labelledby": id}, [el("h2", {id: id, text: title}), list, more]);
   }
 
   function search() {
@@ -323,8 +345,8 @@
       tn(", and {n} coach who works there.", ", and {n} coaches who work there.", coaches.length);
     var parts = [
       section(state.within ? t("Places within {miles} miles of {place}", vars) : t("Places near {place}", vars),
-        "prn-places", near.map(function (n) { return centerItem(n.center, n.near); }), "prn-near"),
-      section(t("Coaches who work in {town}", {town: town[0]}), "prn-coaches", coaches.map(coachItem), "prn-cards")
+        "prn-places", near, function (n) { return centerItem(n.center, n.near); }, "prn-near"),
+      section(t("Coaches who work in {town}", {town: town[0]}), "prn-coaches", coaches, coachItem, "prn-cards")
     ];
     if (!near.length) {
       var virtual = index.centers.filter(function (c) { return c.virtual && centerMatches(c, {type: "", lang: "", mode: "", focus: ""}); });
@@ -335,8 +357,9 @@
       parts.unshift(el("div", {"class": "prn-notice", id: "prn-nothing-near"}, [
         el("p", {text: state.within ? t("Nothing within {miles} miles matches. These options work from anywhere:", vars)
           : t("Nothing nearby matches. These options work from anywhere:")}),
-        section(t("Virtual and phone options"), "prn-virtual", virtual.map(function (c) { return centerItem(c, null); })
-          .concat(remote.map(coachItem)), "prn-near")
+        section(t("Virtual and phone options"), "prn-virtual", virtual.concat(remote), function (item) {
+          return item.points ? centerItem(item, null) : coachItem(item);
+        }, "prn-near")
       ]));
     }
     parts.push(el("p", {}, [el("a", {href: "../towns/" + town[1] + "/", text: t("Everything near {town} on one page", {town: town[0]})})]));
@@ -369,6 +392,8 @@
   Promise.all([fetch(root.dataset.index).then(function (response) { return response.json(); }), themeStarted])
   .then(function (loaded) {
     index = loaded[0];
+    townKeys = index.towns.map(function (t) { return norm(t[0]); });
+    villageKeys = index.villages.map(function (v) { return norm(v[0]); });
     setUpFilters();
     loadUrl();
     root.hidden = false;

@@ -40,6 +40,23 @@ def test_a_village_resolves_to_its_town_with_the_same_distances_as_the_town_page
     assert shown == [f"{item['miles']:.1f} mi" for item in northbridge["centers"][:3]]
 
 
+def test_long_results_come_twenty_at_a_time_and_show_more_moves_focus_to_the_next(visit):
+    page = visit.open("find/?within=any")
+    page.fill("#prn-q", "Boston")
+    page.keyboard.press("Enter")
+    items = page.locator("section[aria-labelledby=prn-places] li")
+    total = page.evaluate("fetch('../api/v1/find.json').then(r => r.json())"
+                          ".then(i => i.centers.filter(c => c.points.length).length)")
+    assert total > 20 and items.count() == 20
+    assert f"{total} places near Boston" in page.inner_text("#prn-status")
+    more = page.locator("section[aria-labelledby=prn-places] button.prn-more")
+    assert more.inner_text() == f"Show {total - 20} more"
+    more.focus()
+    page.keyboard.press("Enter")
+    assert items.count() == total and more.is_hidden()
+    assert page.evaluate("document.activeElement.closest('li')?.dataset.id") == items.nth(20).get_attribute("data-id")
+
+
 def test_the_autocomplete_works_with_the_keyboard_alone(visit):
     page = visit.open("find/")
     page.focus("#prn-q")
