@@ -374,5 +374,22 @@ class Obj(Kind):
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
-def Slug() -> Pattern:
-    return Pattern(SLUG[1:-1], "an id (lowercase letters, digits and single hyphens)", "everyday-miracles-worcester")
+LIST_PAGE_ID = re.compile(r"page-[0-9]+")  # /coaches/page-2/ is the second page of the coach list
+
+
+class Slug(Pattern):
+    """An id, which is also a URL segment: the ids of list pages (page-2) are kept."""
+
+    def __init__(self):
+        super().__init__(SLUG[1:-1], "an id (lowercase letters, digits and single hyphens)",
+                         "everyday-miracles-worcester")
+
+    def schema(self) -> dict:
+        return {**super().schema(), "not": {"pattern": f"^{LIST_PAGE_ID.pattern}$"}}
+
+    def parse(self, value, path, check):
+        text = super().parse(value, path, check)
+        if text is not INVALID and LIST_PAGE_ID.fullmatch(text):
+            return check.report(path, f"'{text}' is the address of a page of a long list; "
+                                      f"choose another id, like '{text}-worcester'")
+        return text

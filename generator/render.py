@@ -105,6 +105,9 @@ def environment(t: Translator) -> jinja2.Environment:
 ENV = ENGLISH.env  # the English templates, compiled once per process (as before translations)
 
 
+LIST_PAGE_SIZE = 60  # cards on one page of /coaches/ or /centers/: a page weighs the same at any registry size
+
+
 @dataclass(frozen=True)
 class Page:
     """One generated page: where it goes, its title, and the template that draws it."""
@@ -171,14 +174,19 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
     the caller has it already (it is the same in every language)."""
     _ = tr.gettext
     prefix = tr.language.prefix
-    groups = [{"id": kind, "title": _(label), "centers": [c for c in site.centers if c["type"] == kind]}
-              for kind, label in CENTER_TYPE_PLURALS.items()]
+    by_type = sorted(site.centers, key=lambda c: list(CENTER_TYPE_PLURALS).index(c["type"]))
+    totals = {kind: sum(c["type"] == kind for c in site.centers) for kind in CENTER_TYPE_PLURALS}
     out = [
-        Page("coaches/index.md", _("Peer recovery coaches"), "coaches.html", {"coaches": site.coaches},
-             _("Peer recovery coaches in Massachusetts: languages, specialties, CARC status and MassHealth."),
-             t=tr),
-        Page("centers/index.md", _("Centers and Recovery Learning Communities"), "centers.html", {"groups": groups},
-             _("Peer Recovery Support Centers and Recovery Learning Communities in Massachusetts."), t=tr),
+        *_list_pages("coaches", _("Peer recovery coaches"), "coaches.html", site.coaches,
+                     lambda chunk: {"coaches": chunk, "total": len(site.coaches)},
+                     _("Peer recovery coaches in Massachusetts: languages, specialties, CARC status and MassHealth."),
+                     tr),
+        *_list_pages("centers", _("Centers and Recovery Learning Communities"), "centers.html", by_type,
+                     lambda chunk: {"groups": [{"id": kind, "title": _(label), "total": totals[kind],
+                                                "centers": [c for c in chunk if c["type"] == kind]}
+                                               for kind, label in CENTER_TYPE_PLURALS.items()
+                                               if any(c["type"] == kind for c in chunk)]},
+                     _("Peer Recovery Support Centers and Recovery Learning Communities in Massachusetts."), tr),
         Page("tracks/index.md", _("Specialty tracks"), "tracks.html", {"tracks": site.tracks}, t=tr),
         Page("towns/index.md", _("Help by city and town"), "towns.html", {"groups": _by_letter(site.towns)},
              _("All 351 Massachusetts cities and towns with their nearest peer recovery centres and coaches."), t=tr),
@@ -247,6 +255,30 @@ def _links(site: Site, record: dict, prefix: str = "") -> dict:
         query = urlencode({"template": "listing.yml", "title": f"Listing: {record['name']}", "listing": url})
         report = f"{site.repo_url.rstrip('/')}/issues/new?{query}"
     return {"cite_url": _absolute(site, prefix + record["url"]), "report_url": report}
+
+
+def _list_pages(folder: str, title: str, template: str, items: list[dict], context, description: str,
+                tr: Translator) -> list[Page]:
+    """A list of LIST_PAGE_SIZE cards a page: /folder/, then /folder/page-2/ and on, each with a pager.
+    Only the first page is in the search index; the profiles themselves are."""
+    chunks = [items[n:n + LIST_PAGE_SIZE] for n in range(0, len(items), LIST_PAGE_SIZE)] or [[]]
+    paths = [f"{folder}/index.md"] + [f"{folder}/page-{n}.md" for n in range(2, len(chunks) + 1)]
+    _ = tr.gettext
+    out = []
+    for number, (chunk, path) in enumerate(zip(chunks, paths), start=1):
+        page_title = title if number == 1 else _("%(title)s, page %(page)d of %(pages)d") % {
+            "title": title, "page": number, "pages": len(chunks)}
+        out.append(Page(path, page_title, template, {**context(chunk), "pager": _pager(folder, len(chunks), number)},
+                        description, searchable=number == 1, t=tr))
+    return out
+
+
+def _pager(folder: str, count: int, number: int) -> list[dict]:
+    """Links to every page of a list, none when it has one page."""
+    if count == 1:
+        return []
+    return [{"number": n, "url": f"{folder}/" if n == 1 else f"{folder}/page-{n}/", "current": n == number}
+            for n in range(1, count + 1)]
 
 
 def _by_letter(towns: list[dict]) -> list[dict]:

@@ -255,3 +255,28 @@ def test_two_builds_of_the_same_data_are_byte_identical(registry, tmp_path):
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
+
+
+def test_long_lists_are_split_into_pages_that_link_to_each_other(tmp_path, monkeypatch):
+    from generator import render
+
+    monkeypatch.setattr(render, "LIST_PAGE_SIZE", 10)
+    site = tmp_path / "site"
+    build(DATA, site, TODAY)
+    coaches = sorted(json.loads((site / "api/v1/coaches.json").read_text())["coaches"], key=lambda c: c["name"].lower())
+    first = (site / "coaches/index.html").read_text()
+    second = (site / "coaches/page-2/index.html").read_text()
+    assert first.count('class="prn-card"') == 10 and second.count('class="prn-card"') == len(coaches) - 10
+    assert f"{len(coaches)} coaches." in first and f"{len(coaches)} coaches." in second
+    assert f'/{coaches[10]["id"]}/' in second and f'/{coaches[10]["id"]}/' not in first
+    assert '<a href="../coaches/page-2/">2</a>' in first and '<a href="../../coaches/">1</a>' in second
+    assert "<title>Peer recovery coaches, page 2 of 2" in second
+    assert not (site / "coaches/page-3").exists()
+    # Centres keep their type headings, with the type's whole count, on whichever pages they fall.
+    centers = (site / "centers/index.html").read_text() + (site / "centers/page-2/index.html").read_text()
+    assert centers.count('<h2 id="prsc">Peer Recovery Support Centers (21)</h2>') == 2
+    search = json.loads((site / "search/search_index.json").read_text())
+    assert "coaches/" in {d["location"] for d in search["docs"]}
+    assert not {d["location"] for d in search["docs"]} & {"coaches/page-2/", "centers/page-2/"}
+    spanish = (site / "es/coaches/page-2/index.html").read_text()
+    assert "página 2 de 2" in spanish and '<a href="../../coaches/">1</a>' in spanish

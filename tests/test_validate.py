@@ -48,6 +48,14 @@ def test_an_id_must_be_a_url_slug(registry):
     ]
 
 
+def test_an_id_cannot_take_the_address_of_a_list_page(registry):
+    registry.replace("coaches.yaml", "id: rosa-example", "id: page-2")
+    assert registry.problems() == [
+        "data/coaches.yaml:2:9: coaches[0].id: 'page-2' is the address of a page of a long list; "
+        "choose another id, like 'page-2-worcester'"
+    ]
+
+
 def test_a_duplicate_id_names_the_line_of_the_first(registry):
     text = (registry.dir / "coaches.yaml").read_text()
     entry = text.split("coaches:\n", 1)[1].replace("(413) 555-0101", "(413) 555-0102")
