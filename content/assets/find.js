@@ -12,7 +12,6 @@
   var status = document.getElementById("prn-status");
   var results = document.getElementById("prn-results");
   var index = null;
-  var townKeys = [], villageKeys = [];  /* normalised names, computed once: each keystroke compares against all */
   var labels = null;
   var active = -1;
   var options = [];
@@ -44,19 +43,9 @@
   var initial = new URLSearchParams(location.search);
   if (initial.has("q")) { history.replaceState(null, "", location.pathname); }
 
-  /* Geodesic distance on the WGS84 ellipsoid (Andoyer-Lambert), in miles: matches geopy to ~0.01 mi. */
-  function miles(lat1, lon1, lat2, lon2) {
-    var a = 6378137, f = 1 / 298.257223563, rad = Math.PI / 180;
-    var b1 = Math.atan((1 - f) * Math.tan(lat1 * rad)), b2 = Math.atan((1 - f) * Math.tan(lat2 * rad));
-    var dl = (lon2 - lon1) * rad;
-    var h = Math.pow(Math.sin((b2 - b1) / 2), 2) + Math.cos(b1) * Math.cos(b2) * Math.pow(Math.sin(dl / 2), 2);
-    var s = 2 * Math.asin(Math.min(1, Math.sqrt(h)));
-    if (s === 0) { return 0; }
-    var p = (b1 + b2) / 2, q = (b2 - b1) / 2;
-    var x = (s - Math.sin(s)) * Math.pow(Math.sin(p) * Math.cos(q), 2) / Math.pow(Math.cos(s / 2), 2);
-    var y = (s + Math.sin(s)) * Math.pow(Math.cos(p) * Math.sin(q), 2) / Math.pow(Math.sin(s / 2), 2);
-    return a * (s - f / 2 * (x + y)) / 1609.344;
-  }
+  var PLACES = window.PRN_PLACES;  /* assets/places.js */
+  var miles = PLACES.miles, norm = PLACES.norm;
+  var places = null;  /* the index's gazetteer, once it has loaded */
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -67,25 +56,9 @@
     return node;
   }
 
-  function norm(text) { return text.trim().toLowerCase().replace(/\s+/g, " "); }
-
   /* ---- places ---- */
 
-  function resolve(query) {
-    var q = norm(query), i;
-    if (!q) { return null; }
-    if (/^\d{5}/.test(q)) {
-      for (i = 0; i < index.zips.length; i++) {
-        if (index.zips[i][0] === q.slice(0, 5)) { return {label: q.slice(0, 5), town: index.zips[i][1]}; }
-      }
-      return null;
-    }
-    i = townKeys.indexOf(q);
-    if (i >= 0) { return {label: index.towns[i][0], town: i}; }
-    i = villageKeys.indexOf(q);
-    if (i >= 0) { return {label: index.villages[i][0], town: index.villages[i][1]}; }
-    return null;
-  }
+  function resolve(query) { return places.resolve(query); }
 
   function suggestions(query) {
     var q = norm(query), out = [];
@@ -97,10 +70,10 @@
       return out.slice(0, MAX_OPTIONS);
     }
     index.towns.forEach(function (t, i) {
-      if (townKeys[i].indexOf(q) === 0) { out.push({value: t[0], label: t[0]}); }
+      if (places.townKeys[i].indexOf(q) === 0) { out.push({value: t[0], label: t[0]}); }
     });
     index.villages.forEach(function (v, i) {
-      if (villageKeys[i].indexOf(q) === 0) { out.push({value: v[0], label: v[0] + " (" + index.towns[v[1]][0] + ")"}); }
+      if (places.villageKeys[i].indexOf(q) === 0) { out.push({value: v[0], label: v[0] + " (" + index.towns[v[1]][0] + ")"}); }
     });
     return out.slice(0, MAX_OPTIONS);
   }
@@ -392,8 +365,7 @@
   Promise.all([fetch(root.dataset.index).then(function (response) { return response.json(); }), themeStarted])
   .then(function (loaded) {
     index = loaded[0];
-    townKeys = index.towns.map(function (t) { return norm(t[0]); });
-    villageKeys = index.villages.map(function (v) { return norm(v[0]); });
+    places = PLACES.gazetteer(index);
     setUpFilters();
     loadUrl();
     root.hidden = false;

@@ -81,41 +81,12 @@
 
   function startDay() { return parseDay(state.start) || parseDay(today()); }
 
-  /* ---- places, as on /find/ ---- */
+  /* ---- places, as on /find/ (assets/places.js) ---- */
 
-  function norm(text) { return String(text || "").trim().toLowerCase().replace(/\s+/g, " "); }
+  var miles = window.PRN_PLACES.miles;
+  var places = null;  /* the index's gazetteer, once it has loaded */
 
-  function resolve(query) {
-    var q = norm(query), i;
-    if (!q || !index) { return null; }
-    if (/^\d{5}$/.test(q)) {
-      for (i = 0; i < index.zips.length; i++) {
-        if (index.zips[i][0] === q) { return {label: q, town: index.zips[i][1]}; }
-      }
-      return null;
-    }
-    for (i = 0; i < index.towns.length; i++) {
-      if (norm(index.towns[i][0]) === q) { return {label: index.towns[i][0], town: i}; }
-    }
-    for (i = 0; i < index.villages.length; i++) {
-      if (norm(index.villages[i][0]) === q) { return {label: index.villages[i][0], town: index.villages[i][1]}; }
-    }
-    return null;
-  }
-
-  /* Geodesic distance on the WGS84 ellipsoid (Andoyer-Lambert), in miles, as on /find/. */
-  function miles(lat1, lon1, lat2, lon2) {
-    var a = 6378137, f = 1 / 298.257223563, rad = Math.PI / 180;
-    var b1 = Math.atan((1 - f) * Math.tan(lat1 * rad)), b2 = Math.atan((1 - f) * Math.tan(lat2 * rad));
-    var dl = (lon2 - lon1) * rad;
-    var h = Math.pow(Math.sin((b2 - b1) / 2), 2) + Math.cos(b1) * Math.cos(b2) * Math.pow(Math.sin(dl / 2), 2);
-    var s = 2 * Math.asin(Math.min(1, Math.sqrt(h)));
-    if (s === 0) { return 0; }
-    var p = (b1 + b2) / 2, q = (b2 - b1) / 2;
-    var x = (s - Math.sin(s)) * Math.pow(Math.sin(p) * Math.cos(q), 2) / Math.pow(Math.cos(s / 2), 2);
-    var y = (s + Math.sin(s)) * Math.pow(Math.cos(p) * Math.sin(q), 2) / Math.pow(Math.sin(s / 2), 2);
-    return a * (s - f / 2 * (x + y)) / 1609.344;
-  }
+  function resolve(query) { return places ? places.resolve(query) : null; }
 
   function center(id) {
     if (!id) { return null; }
@@ -390,6 +361,7 @@
     return response.json();
   }).then(function (loaded) {
     index = loaded;
+    places = window.PRN_PLACES.gazetteer(index);
     var list = document.getElementById("plan-places");
     var fragment = document.createDocumentFragment();
     index.towns.forEach(function (t) { fragment.appendChild(el("option", {value: t[0]})); });
