@@ -4,6 +4,7 @@ ZIP code and postal place name (village, neighbourhood) mapped to its town."""
 from __future__ import annotations
 
 import csv
+import functools
 import math
 import re
 import unicodedata
@@ -90,13 +91,20 @@ def load_places(data_dir: Path) -> Places:
         raise DataError(problems)
     zips: dict[str, PostalPlace] = {}
     names: dict[str, str] = {}
-    for record in sorted(zipcodes.filter_by(state="MA"), key=lambda r: r["zip_code"]):
+    for record in _massachusetts_zips():
         town = _town_for_zip(record, towns, overrides)
         lat, lon = float(record["lat"]), float(record["long"])
         zips[record["zip_code"]] = PostalPlace(record["city"], town, record["zip_code"], lat, lon)
         if record["city"] not in towns:
             names.setdefault(record["city"].lower(), town)
     return Places(towns, regions, zips, names)
+
+
+@functools.cache
+def _massachusetts_zips() -> tuple[dict, ...]:
+    """The `zipcodes` package's Massachusetts records, read once a process (a third of a second):
+    `serve` rebuilds and the tests build many times."""
+    return tuple(sorted(zipcodes.filter_by(state="MA"), key=lambda r: r["zip_code"]))
 
 
 def _town_for_zip(record: dict, towns: dict[str, Town], overrides: dict[str, str]) -> str:

@@ -280,3 +280,20 @@ def test_long_lists_are_split_into_pages_that_link_to_each_other(tmp_path, monke
     assert not {d["location"] for d in search["docs"]} & {"coaches/page-2/", "centers/page-2/"}
     spanish = (site / "es/coaches/page-2/index.html").read_text()
     assert "página 2 de 2" in spanish and '<a href="../../coaches/">1</a>' in spanish
+
+
+def test_the_theme_template_cache_of_serve_changes_no_byte_of_the_site(registry, tmp_path):
+    import jinja2
+
+    cache_dir = tmp_path / "templates"
+    cache_dir.mkdir()
+    cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
+    plain, cold, warm = tmp_path / "plain", tmp_path / "cold", tmp_path / "warm"
+    build(registry.dir, plain, TODAY)
+    build(registry.dir, cold, TODAY, template_cache=cache)
+    assert list(cache_dir.iterdir()), "the theme's templates were not cached"
+    build(registry.dir, warm, TODAY, template_cache=cache)
+    files = sorted(p.relative_to(plain) for p in plain.rglob("*") if p.is_file())
+    for other in (cold, warm):
+        assert files == sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file())
+        assert [f for f in files if (plain / f).read_bytes() != (other / f).read_bytes()] == []

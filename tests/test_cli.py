@@ -53,3 +53,44 @@ def test_build_reports_pages_and_stage_times(registry, tmp_path):
     pages = len(list((tmp_path / "out").rglob("index.html")))
     assert result.stdout.startswith(f"Built {pages} pages into ")
     assert (tmp_path / "out" / "coaches" / "rosa-example" / "index.html").is_file()
+
+
+def test_serve_shows_a_saved_edit_and_keeps_the_last_good_site_through_a_bad_one(registry, tmp_path):
+    """A maintainer's loop: save, reload the page; a broken save is reported and publishes nothing."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--data", str(registry.dir), "--site-dir",
+                             str(tmp_path / "site"), "--port", str(port), "--as-of", "2026-11-23"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    url = f"http://127.0.0.1:{port}/centers/living-in-recovery-pittsfield/"
+
+    def page_shows(text: str) -> bool:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if text in urllib.request.urlopen(url, timeout=5).read().decode():
+                    return True
+            except OSError:
+                pass
+            time.sleep(0.2)
+        return False
+
+    try:
+        registry.replace("centers.yaml", "name: Living in Recovery", "name: Living in Recovery First edit")
+        assert page_shows("Living in Recovery First edit")
+        registry.replace("coaches.yaml", "languages: [es, en]", "languages: [spansh, en]")
+        registry.replace("centers.yaml", "First edit", "Second edit")  # saved with the bad one: not published
+        time.sleep(3)
+        assert page_shows("Living in Recovery First edit")
+        registry.replace("coaches.yaml", "languages: [spansh, en]", "languages: [es, en]")
+        assert page_shows("Living in Recovery Second edit")
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=10)[0]
+    assert "coaches[0].languages[0]: 'spansh' is not a language code" in output
