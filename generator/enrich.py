@@ -76,6 +76,8 @@ class Site:
         return [line for line in self.help_lines if line.get("banner")]
 
 
+TRACK_LIST = 60  # coaches, and centres, shown on a track's page; /find/ filtered to the track has them all
+
 def enrich(registries: Registries, today: dt.date, geocoded: dict[str, tuple[float, float]] | None = None) -> Site:
     """`geocoded` maps address_key() of street addresses to positions from `generator geocode`."""
     places = registries.places
@@ -86,8 +88,10 @@ def enrich(registries: Registries, today: dt.date, geocoded: dict[str, tuple[flo
     coaches = sorted((_coach(c, places, tracks, today) for c in registries.coaches),
                      key=lambda c: c["name"].lower())
     for track in tracks.values():
-        track["coaches"] = [c for c in coaches if track["id"] in c.get("tracks", [])]
-        track["centers"] = [c for c in centers if track["id"] in c.get("tracks", [])]
+        on_track = [c for c in coaches if track["id"] in c.get("tracks", [])]
+        track["coaches"], track["coach_total"] = on_track[:TRACK_LIST], len(on_track)
+        on_track = [c for c in centers if track["id"] in c.get("tracks", [])]
+        track["centers"], track["center_total"] = on_track[:TRACK_LIST], len(on_track)
     help_lines = [_help_line(h) for h in registries.help_lines]
     towns = town_views(places, centers, coaches)
     for town in towns:

@@ -81,6 +81,25 @@ def test_town_lists_stop_at_their_cap_with_the_town_s_own_coaches_first(places):
     assert not small["more_coaches"] and len(small["coaches"]) < towns_module.TOWN_COACHES
 
 
+def test_a_track_page_shows_its_first_coaches_and_the_count_and_sends_to_find_for_the_rest(places, monkeypatch):
+    from dataclasses import replace
+
+    from generator import enrich as enrich_module
+    from generator.render import pages
+
+    monkeypatch.setattr(enrich_module, "TRACK_LIST", 2)
+    registries = validate(DATA, places, TODAY)
+    many = [{**c, "id": f"{c['id']}-{k}"} for k in range(3) for c in registries.coaches]
+    site = enrich(replace(registries, records={**registries.records, "coaches": many}), TODAY)
+    track = next(t for t in site.tracks if t["id"] == "older-adults")
+    assert len(track["coaches"]) == 2 and track["coach_total"] == 3 * sum(
+        "older-adults" in c.get("tracks", []) for c in registries.coaches)
+    body = next(p for p in pages(site) if p.path == "tracks/older-adults.md").body()
+    assert f"{track['coach_total']} coaches work on this track." in body
+    assert body.count('class="prn-card"') == 2 + min(2, track["center_total"])
+    assert '<a href="../../find/?type=coach&amp;focus=track:older-adults">' in body
+
+
 def test_villages_and_zips_of_a_town_are_listed_for_search(towns):
     barnstable = towns["Barnstable"]
     assert "Hyannis" in barnstable["villages"] and "02601" in barnstable["zips"]
