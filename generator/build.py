@@ -18,7 +18,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from .enrich import enrich
+from .enrich import Site, enrich
 from .geocode import load_cache
 from .i18n import CODES, LANGUAGES, PAGE_NOTES, TranslationError, Translator, translator, write_content
 from .places import load_places
@@ -68,7 +68,8 @@ def build(data_dir: Path, site_dir: Path, today: dt.date, *, published: dict[str
 
     `template_cache` keeps the theme's compiled templates between builds (`serve` rebuilds).
     Ids published by the site being replaced (or given in `published`) must stay reachable.
-    English is built first, at the root; each other language is one more MkDocs run into its prefix."""
+    English is built at the root; each other language is its own MkDocs run, in a process of its own
+    at the same time, into a folder that then becomes its prefix."""
     if languages[:1] != ("en",):
         raise BuildError(f"the languages to build must start with English, not {languages}")
     report = BuildReport()
@@ -112,7 +113,7 @@ def build(data_dir: Path, site_dir: Path, today: dt.date, *, published: dict[str
 class _LanguageJob:
     """Everything one language's pages are built from; `run` builds one language into its own folder."""
 
-    site: object
+    site: Site
     report: str  # the /maintainers/ page, the same in every language
     work: Path
     config_file: Path

@@ -78,6 +78,7 @@ class Site:
 
 TRACK_LIST = 60  # coaches, and centres, shown on a track's page; /find/ filtered to the track has them all
 
+
 def enrich(registries: Registries, today: dt.date, geocoded: dict[str, tuple[float, float]] | None = None) -> Site:
     """`geocoded` maps address_key() of street addresses to positions from `generator geocode`."""
     places = registries.places

@@ -99,13 +99,9 @@ def load_yaml(path: Path) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(name, line, col, "", f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x}); "
                                                    "save it with UTF-8 encoding")]
     text = text.removeprefix("\ufeff")
-    doc = Document(name, None)
-    problems: list[Problem] = []
     loader = _FastLoader(text)
     try:
-        node = loader.get_single_node()
-        doc.data = _build(node, (), doc, loader, problems, set()) if node is not None else None
-        return doc, problems
+        return _document(name, loader.get_single_node(), loader)
     except (yaml.YAMLError, _Repeated):
         pass  # report it with the pure-Python loader, which knows where an alias stands
     finally:
@@ -126,6 +122,10 @@ def _load_slowly(name: str, text: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(name, line, col, "", what)]
     finally:
         loader.dispose()
+    return _document(name, node, loader)
+
+
+def _document(name: str, node: yaml.Node | None, loader) -> tuple[Document, list[Problem]]:
     doc = Document(name, None)
     problems: list[Problem] = []
     doc.data = _build(node, (), doc, loader, problems, set()) if node is not None else None
