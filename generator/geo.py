@@ -44,6 +44,9 @@ class Locator(Generic[T]):
         self._items = [(item, _reduced(p[0]), math.radians(p[1]))
                        for item in items for p in (point(item),) if p is not None]
 
+    def __len__(self) -> int:
+        return len(self._items)
+
     def nearest(self, origin: Point, count: int, within: float = math.inf) -> list[tuple[T, float]]:
         """Up to `count` items nearest to origin and within `within` miles, with their miles, nearest first."""
         b0, lon0 = _reduced(origin[0]), math.radians(origin[1])

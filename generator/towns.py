@@ -74,7 +74,7 @@ def town_views(places: Places, centers: list[dict], coaches: list[dict]) -> list
             area_rlcs.append({"center": rlc, "site": site[0][0] if site else None,
                               "miles": site[0][1] if site else None})
         serving = coach_index.serving(town)
-        near_programs = programs.nearest(origin, NEARBY_PROGRAMS + 1, NEARBY_PROGRAM_MILES)
+        near_programs = programs.nearest(origin, len(programs), NEARBY_PROGRAM_MILES)  # tracks come from all
         track_ids = {t for c in serving for t in c.get("tracks", [])}
         track_ids |= {t for p, _ in near_programs for t in p.get("tracks", [])}
         views.append({

@@ -77,7 +77,21 @@ def test_town_lists_stop_at_their_cap_with_the_town_s_own_coaches_first(places):
     pittsfield = next(t for t in big.towns if t["name"] == "Pittsfield")
     assert len(pittsfield["coaches"]) == towns_module.TOWN_COACHES and pittsfield["more_coaches"]
     assert all("Pittsfield" in c["serves"].get("towns", []) for c in pittsfield["coaches"])
-    small = next(t for t in enrich(registries, TODAY).towns if t["name"] == "Pittsfield")
+    # Tracks on offer still count every programme within 30 miles, not only the ones listed.
+    programs = [c for c in registries.centers if c.get("type") == "program"]
+    more = [{**p, "id": f"{p['id']}-{k}", "tracks": ([] if k < 10 else p.get("tracks", []))}
+            for k in range(11) for p in programs]
+    others = [c for c in registries.centers if c.get("type") != "program"]
+    trackless = [{**c, "tracks": []} for c in registries.coaches]  # so only programmes bring tracks
+    crowded = enrich(replace(registries, records={**registries.records, "centers": others + more,
+                                                  "coaches": trackless}), TODAY)
+    near = next(t for t in crowded.towns if t["name"] == "Boston")
+    assert near["more_programs"] and len(near["programs"]) == towns_module.NEARBY_PROGRAMS
+    assert all(not item["center"]["tracks"] for item in near["programs"])  # the copies with tracks are farther down
+    plain = {t["name"]: t for t in enrich(registries, TODAY).towns}
+    expected = {tr for item in plain["Boston"]["programs"] for tr in item["center"].get("tracks", [])}
+    assert expected and expected <= {tr["id"] for tr in near["tracks"]}
+    small = plain["Pittsfield"]
     assert not small["more_coaches"] and len(small["coaches"]) < towns_module.TOWN_COACHES
 
 
