@@ -32,9 +32,10 @@ PYTHON = sys.executable
 ONE_BUILD = """
 import datetime as dt, json, resource, sys, time
 from pathlib import Path
-from generator.build import build
+from generator.app.build import build
+from generator.settings import Settings
 start = time.perf_counter()
-report = build(Path(sys.argv[1]), Path(sys.argv[2]), dt.date.fromisoformat(sys.argv[3]))
+report = build(Settings(data_dir=Path(sys.argv[1]), site_dir=Path(sys.argv[2]), today=dt.date.fromisoformat(sys.argv[3])))
 print(json.dumps({"wall": time.perf_counter() - start, "stages": report.seconds, "generated": report.pages,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))

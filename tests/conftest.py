@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.places import load_places
-from generator.problems import DataError
-from generator.validate import validate
+from generator.registry.places import load_places
+from generator.registry.problems import DataError
+from generator.registry.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -8,16 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from generator import build as build_module
-from generator.build import BuildError, build
-from generator.problems import DataError
+from generator.app import build as build_module
+from generator.settings import Limits, Settings
+from generator.app.build import BuildError, build
+from generator.registry.problems import DataError
 from tests.conftest import DATA, TODAY
 
 
 @pytest.fixture(scope="module")
 def bundled_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("bundled") / "site"
-    build(DATA, site, TODAY)
+    build(Settings(data_dir=DATA, site_dir=site, today=TODAY))
     return site
 
 
@@ -99,7 +100,7 @@ def test_text_from_yaml_is_escaped_everywhere(registry, tmp_path):
     registry.replace("coaches.yaml", "    example: true\n", f'    example: true\n    summary: "{hostile} *not markdown*"\n')
     registry.replace("centers.yaml", "street: 75 North St.", f'street: "{hostile}"')
     site = tmp_path / "site"
-    build(registry.dir, site, TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
     for page in (site / "coaches" / "rosa-example" / "index.html", site / "coaches" / "index.html",
                  site / "centers" / "living-in-recovery-pittsfield" / "index.html",
                  site / "tracks" / "older-adults" / "index.html"):
@@ -113,11 +114,11 @@ def test_text_from_yaml_is_escaped_everywhere(registry, tmp_path):
 
 def test_bad_data_builds_nothing_and_keeps_the_published_site(registry, tmp_path):
     site = tmp_path / "site"
-    build(registry.dir, site, TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     registry.replace("coaches.yaml", "languages: [es, en]", "languages: [spansh]")
     with pytest.raises(DataError):
-        build(registry.dir, site, TODAY)
+        build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
@@ -125,7 +126,7 @@ def test_bad_data_builds_nothing_and_keeps_the_published_site(registry, tmp_path
 
 def test_a_failing_mkdocs_run_leaves_the_published_site_and_no_debris(registry, tmp_path, monkeypatch):
     site = tmp_path / "site"
-    build(registry.dir, site, TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
     def broken_mkdocs(config):
@@ -135,14 +136,14 @@ def test_a_failing_mkdocs_run_leaves_the_published_site_and_no_debris(registry, 
 
     monkeypatch.setattr(build_module, "mkdocs_build", broken_mkdocs)
     with pytest.raises(BuildError, match="strict mode"):
-        build(registry.dir, site, TODAY)
+        build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
 
 
 def test_a_first_build_creates_the_site_folder(registry, tmp_path):
     site = tmp_path / "out" / "site"
-    report = build(registry.dir, site, TODAY)
+    report = build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
     assert (site / "index.html").is_file()
     assert report.pages == len(list(site.rglob("index.html")))
     for page in ("coaches/rosa-example", "centers/living-in-recovery-pittsfield", "tracks/older-adults",
@@ -161,14 +162,14 @@ def test_the_build_makes_no_network_connection(registry, tmp_path, monkeypatch):
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    build(registry.dir, tmp_path / "site", TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=tmp_path / "site", today=TODAY))
 
 
 def test_a_geocoded_street_address_gives_an_exact_position(registry, tmp_path):
     registry.write("geocode-cache.yaml", '"75 North St., Pittsfield, MA":\n  lat: 42.4501\n  lon: -73.2454\n'
                                          "  display_name: 75 North Street, Pittsfield\n  date: 2026-11-20\n")
     site = tmp_path / "site"
-    build(registry.dir, site, TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
     centers = json.loads((site / "api" / "v1" / "centers.json").read_text())["centers"]
     assert (centers[0]["lat"], centers[0]["lon"], centers[0]["approximate_location"]) == (42.4501, -73.2454, False)
     page = (site / "towns" / "pittsfield" / "index.html").read_text()
@@ -210,7 +211,7 @@ def test_profiles_are_in_the_search_index_without_their_whole_body(bundled_site)
 
 def test_the_sitemap_lists_profiles_when_the_site_url_is_known(registry, tmp_path):
     site = tmp_path / "site"
-    build(registry.dir, site, TODAY, site_url="https://navigator.example/")
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, site_url="https://navigator.example/"))
     sitemap = (site / "sitemap.xml").read_text()
     assert "<loc>https://navigator.example/coaches/rosa-example/</loc>" in sitemap
     assert "<loc>https://navigator.example/towns/pittsfield/</loc>" in sitemap
@@ -219,7 +220,7 @@ def test_the_sitemap_lists_profiles_when_the_site_url_is_known(registry, tmp_pat
 
 def test_a_language_failing_in_its_own_process_fails_the_build_and_keeps_the_site(registry, tmp_path, monkeypatch):
     site = tmp_path / "site"
-    build(registry.dir, site, TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     real_mkdocs = build_module.mkdocs_build
 
@@ -230,7 +231,7 @@ def test_a_language_failing_in_its_own_process_fails_the_build_and_keeps_the_sit
 
     monkeypatch.setattr(build_module, "mkdocs_build", portuguese_breaks)
     with pytest.raises(BuildError, match=r"mkdocs failed \(Português\): Aborted with 1 warnings"):
-        build(registry.dir, site, TODAY)
+        build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
 
@@ -240,9 +241,9 @@ def test_languages_built_in_place_or_in_parallel_give_the_same_site(registry, tm
     import multiprocessing
 
     parallel, in_place = tmp_path / "parallel", tmp_path / "in-place"
-    build(registry.dir, parallel, TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=parallel, today=TODAY))
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    build(registry.dir, in_place, TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=in_place, today=TODAY))
     files = sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(in_place) for p in in_place.rglob("*") if p.is_file())
     assert [f for f in files if (parallel / f).read_bytes() != (in_place / f).read_bytes()] == []
@@ -250,19 +251,16 @@ def test_languages_built_in_place_or_in_parallel_give_the_same_site(registry, tm
 
 def test_two_builds_of_the_same_data_are_byte_identical(registry, tmp_path):
     first, second = tmp_path / "one", tmp_path / "two"
-    build(registry.dir, first, TODAY)
-    build(registry.dir, second, TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=first, today=TODAY))
+    build(Settings(data_dir=registry.dir, site_dir=second, today=TODAY))
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
 
 
 def test_long_lists_are_split_into_pages_that_link_to_each_other(tmp_path, monkeypatch):
-    from generator import render
-
-    monkeypatch.setattr(render, "LIST_PAGE_SIZE", 10)
     site = tmp_path / "site"
-    build(DATA, site, TODAY)
+    build(Settings(data_dir=DATA, site_dir=site, today=TODAY, limits=Limits(list_page=10)))
     coaches = sorted(json.loads((site / "api/v1/coaches.json").read_text())["coaches"], key=lambda c: c["name"].lower())
     first = (site / "coaches/index.html").read_text()
     second = (site / "coaches/page-2/index.html").read_text()
@@ -289,10 +287,10 @@ def test_the_theme_template_cache_of_serve_changes_no_byte_of_the_site(registry,
     cache_dir.mkdir()
     cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
     plain, cold, warm = tmp_path / "plain", tmp_path / "cold", tmp_path / "warm"
-    build(registry.dir, plain, TODAY)
-    build(registry.dir, cold, TODAY, template_cache=cache)
+    build(Settings(data_dir=registry.dir, site_dir=plain, today=TODAY))
+    build(Settings(data_dir=registry.dir, site_dir=cold, today=TODAY), template_cache=cache)
     assert list(cache_dir.iterdir()), "the theme's templates were not cached"
-    build(registry.dir, warm, TODAY, template_cache=cache)
+    build(Settings(data_dir=registry.dir, site_dir=warm, today=TODAY), template_cache=cache)
     files = sorted(p.relative_to(plain) for p in plain.rglob("*") if p.is_file())
     for other in (cold, warm):
         assert files == sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file())

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.fieldref import END, START, field_reference, how_to_write, with_reference
-from generator.schema import REGISTRIES, REGISTRY
+from generator.registry.fieldref import END, START, field_reference, how_to_write, with_reference
+from generator.registry.schema import REGISTRIES, REGISTRY
 from tests.conftest import ROOT
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.enrich import carc_status, tel_href
+from generator.model.enrich import carc_status, tel_href
 
 TODAY = dt.date(2026, 11, 23)
 

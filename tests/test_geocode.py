@@ -8,9 +8,11 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 from geopy.location import Location
 
-from generator.build import build
-from generator.geocode import address_key, geocode, load_cache, rate_limited, read_cache
-from generator.problems import DataError
+from generator.app.build import build
+from generator.settings import Settings
+from generator.app.geocode import geocode, rate_limited
+from generator.registry.geocache import address_key, load_cache, read_cache
+from generator.registry.problems import DataError
 from tests.conftest import TODAY
 
 PITTSFIELD = (42.4501, -73.2454)
@@ -66,7 +68,7 @@ def two_addresses(registry):
 
 def test_new_addresses_are_geocoded_once_and_kept_in_the_cache(two_addresses, clock):
     fake = FakeGeocoder(clock, {"75 North St.": (*PITTSFIELD, "Massachusetts"), "8 Park St.": (*ADAMS, "Massachusetts")})
-    run = geocode(two_addresses.dir, TODAY, fake)
+    run = geocode(Settings(data_dir=two_addresses.dir, today=TODAY), fake)
     assert run.found == [MAIN, SITE]
     assert [c["query"] for c in fake.calls] == [
         {"street": "75 North St.", "city": "Pittsfield", "state": "Massachusetts", "country": "USA"},
@@ -80,34 +82,34 @@ def test_new_addresses_are_geocoded_once_and_kept_in_the_cache(two_addresses, cl
 
 def test_a_second_run_asks_nothing(two_addresses, clock):
     answers = {"75 North St.": (*PITTSFIELD, "Massachusetts"), "8 Park St.": (*ADAMS, "Massachusetts")}
-    geocode(two_addresses.dir, TODAY, FakeGeocoder(clock, answers))
+    geocode(Settings(data_dir=two_addresses.dir, today=TODAY), FakeGeocoder(clock, answers))
     again = FakeGeocoder(clock, answers)
-    run = geocode(two_addresses.dir, TODAY, again)
+    run = geocode(Settings(data_dir=two_addresses.dir, today=TODAY), again)
     assert again.calls == []
     assert (run.cached, run.found, run.rejected) == (2, [], {})
 
 
 def test_requests_are_at_least_one_second_apart(two_addresses, clock):
     fake = FakeGeocoder(clock, {"75 North St.": (*PITTSFIELD, "Massachusetts"), "8 Park St.": (*ADAMS, "Massachusetts")})
-    geocode(two_addresses.dir, TODAY, fake)
+    geocode(Settings(data_dir=two_addresses.dir, today=TODAY), fake)
     assert fake.calls[1]["at"] - fake.calls[0]["at"] >= 1
     assert rate_limited(fake).min_delay_seconds == 1
 
 
 def test_an_answer_outside_massachusetts_is_rejected_and_not_asked_again(two_addresses, clock):
     answers = {"75 North St.": (42.65, -73.75, "New York"), "8 Park St.": (*ADAMS, "Massachusetts")}
-    run = geocode(two_addresses.dir, TODAY, FakeGeocoder(clock, answers))
+    run = geocode(Settings(data_dir=two_addresses.dir, today=TODAY), FakeGeocoder(clock, answers))
     assert run.rejected == {MAIN: "outside Massachusetts"}
     assert read_cache(two_addresses.dir)[MAIN] == {"found": False, "reason": "outside Massachusetts", "date": TODAY}
     assert MAIN not in load_cache(two_addresses.dir)
     again = FakeGeocoder(clock, answers)
-    geocode(two_addresses.dir, TODAY, again)
+    geocode(Settings(data_dir=two_addresses.dir, today=TODAY), again)
     assert again.calls == []
 
 
 def test_an_answer_in_another_part_of_the_state_is_rejected(two_addresses, clock):
     boston = (42.3601, -71.0589, "Massachusetts")
-    run = geocode(two_addresses.dir, TODAY, FakeGeocoder(clock, {"75 North St.": boston, "8 Park St.": None}))
+    run = geocode(Settings(data_dir=two_addresses.dir, today=TODAY), FakeGeocoder(clock, {"75 North St.": boston, "8 Park St.": None}))
     assert run.rejected == {MAIN: "more than 20 km from Pittsfield", SITE: "no result"}
 
 
@@ -115,7 +117,7 @@ def test_entries_with_coordinates_or_without_a_street_are_not_geocoded(registry,
     registry.replace("centers.yaml", "    phone:", "    location: {lat: 42.4501, lon: -73.2454}\n"
                      "    sites:\n      - name: Adams site\n        address: {town: Adams}\n    phone:")
     fake = FakeGeocoder(clock, {})
-    run = geocode(registry.dir, TODAY, fake)
+    run = geocode(Settings(data_dir=registry.dir, today=TODAY), fake)
     assert fake.calls == [] and run.found == []
     assert not (registry.dir / "geocode-cache.yaml").exists()
 
@@ -124,7 +126,7 @@ def test_positions_found_before_a_service_failure_are_saved(two_addresses, clock
     fake = FakeGeocoder(clock, {"75 North St.": (*PITTSFIELD, "Massachusetts"),
                                 "8 Park St.": GeocoderServiceError("503 Service Unavailable")})
     with pytest.raises(GeocoderServiceError):
-        geocode(two_addresses.dir, TODAY, fake)
+        geocode(Settings(data_dir=two_addresses.dir, today=TODAY), fake)
     assert len(fake.calls) == 4  # the first address, then the failing one tried three times
     assert load_cache(two_addresses.dir) == {MAIN: PITTSFIELD}
 
@@ -155,5 +157,5 @@ def test_the_build_never_geocodes(registry, tmp_path, monkeypatch):
         raise AssertionError("the build tried to geocode")
     monkeypatch.setattr(Nominatim, "geocode", refuse)
     monkeypatch.setattr(RateLimiter, "__call__", refuse)
-    build(registry.dir, tmp_path / "site", TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=tmp_path / "site", today=TODAY))
     assert (tmp_path / "site" / "index.html").is_file()

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import charts
-from generator.build import build
+from generator.outputs import charts
+from generator.settings import Settings
+from generator.app.build import build
 from tests.conftest import DATA, ROOT, TODAY
 
 GUIDES = ["guides", "guides/peer-and-clinical", "guides/masshealth", "guides/qualified-coach", "guides/carc",
@@ -174,7 +175,7 @@ def body_text(site: Path, page: str) -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("guides") / "site"
-    build(DATA, target, TODAY)
+    build(Settings(data_dir=DATA, site_dir=target, today=TODAY))
     return target
 
 

@@ -11,10 +11,12 @@ import pytest
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from generator.enrich import enrich
-from generator.hsds import hsds_exports
-from generator.places import load_places
-from generator.validate import validate
+from generator.model.enrich import enrich
+from generator.model.site import load_site
+from generator.settings import Settings
+from generator.outputs.hsds import hsds_exports
+from generator.registry.places import load_places
+from generator.registry.validate import validate
 from tests.conftest import DATA, TODAY
 
 SCHEMAS = Path(__file__).parent / "fixtures" / "hsds-3.0"
@@ -26,7 +28,7 @@ PAGES = {"services.json": "service.json", "organizations.json": "organization.js
 
 
 def hsds(data_dir: Path) -> dict[str, dict]:
-    site = enrich(validate(data_dir, load_places(data_dir), TODAY), TODAY)
+    site = load_site(Settings(data_dir=data_dir, today=TODAY))
     files = hsds_exports(site)
     return {path.removeprefix("api/v1/hsds/"): json.loads(json.dumps(payload)) for path, payload in files.items()}
 
@@ -158,14 +160,14 @@ def test_ids_are_stable_between_builds_and_unique(bundled):
 
 
 def test_example_coaches_are_not_exported():
-    site = enrich(validate(DATA, load_places(DATA), TODAY), TODAY)
+    site = load_site(Settings(data_dir=DATA, today=TODAY))
     text = json.dumps(hsds_exports(site))
     assert site.coaches
     assert [c["name"] for c in site.coaches if c["name"] in text] == []
 
 
 def test_the_build_publishes_the_hsds_files_under_api_v1_hsds():
-    from generator.render import exports
-    site = enrich(validate(DATA, load_places(DATA), TODAY), TODAY)
+    from generator.outputs.render import exports
+    site = load_site(Settings(data_dir=DATA, today=TODAY))
     published = {path for path in exports(site) if path.startswith("api/v1/hsds/")}
     assert published == {f"api/v1/hsds/{name}" for name in ("index.json", *PAGES)}

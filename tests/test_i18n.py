@@ -14,9 +14,15 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from generator import i18n
-from generator.build import build
-from generator.i18n import CONTENT, TRANSLATIONS, check, load_catalogue, source_hash, write_content
+from generator.model.site import load_site
+from generator.settings import Settings
+from generator.app.build import build
+from generator.outputs.content import source_hash, write_content
+from generator.outputs.translation_check import check
+from generator.outputs.translations import TranslationError, load_catalogue
+from generator.settings import PROJECT
+
+CONTENT, TRANSLATIONS = PROJECT / "content", PROJECT / "translations"
 from tests.conftest import DATA, TODAY
 
 OTHER = ("es", "pt")
@@ -32,7 +38,7 @@ def url_of(page: str) -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("i18n") / "site"
-    build(DATA, target, TODAY, site_url="https://navigator.example/")
+    build(Settings(data_dir=DATA, site_dir=target, today=TODAY, site_url="https://navigator.example/"))
     return target
 
 
@@ -110,7 +116,7 @@ PROPER_NAMES = ["Recovery Coach Services", "Peer Recovery Navigator"]
 
 def leaked(text: str, code: str) -> list[str]:
     """English catalogue strings (or their fixed parts, around placeholders) that appear in text."""
-    catalogue = load_catalogue(code).strings
+    catalogue = load_catalogue(code, TRANSLATIONS).strings
     for name in _registry_names() + PROPER_NAMES:
         text = text.replace(name, " ")
     found = []
@@ -146,7 +152,7 @@ def test_home_find_plan_about_and_open_data_are_translated_too(site, code):
 
 
 def test_the_bundled_translations_are_complete_and_up_to_date(places):
-    problems = check([region.name for region in places.regions.values()])
+    problems = check(Settings(), [region.name for region in places.regions.values()])
     assert problems == [], "\n".join(
         f"{p.file}: {p.key}: {p.detail}" for p in problems) + (
         "\nTranslate the English text (or ask for help in the pull request), then run "
@@ -167,15 +173,16 @@ def workspace(tmp_path):
     """Copies of content/ and translations/ that a test may change."""
     shutil.copytree(CONTENT, tmp_path / "content", ignore=shutil.ignore_patterns("vendor"))
     shutil.copytree(TRANSLATIONS, tmp_path / "translations")
+    shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
 
 
 def test_the_check_reports_a_translation_whose_english_page_changed(workspace, places):
     regions = [region.name for region in places.regions.values()]
-    assert check(regions, workspace / "translations", workspace / "content", workspace) == []
+    assert check(Settings(config_file=workspace / "mkdocs.yml"), regions) == []
     carc = workspace / "content" / "guides" / "carc.md"
     carc.write_text(carc.read_text().replace("valid for **2 years**", "valid for **3 years**"))
-    problems = check(regions, workspace / "translations", workspace / "content", workspace)
+    problems = check(Settings(config_file=workspace / "mkdocs.yml"), regions)
     assert [(p.file, p.key) for p in problems] == [("translations/es/guides/carc.md", "guides/carc.md"),
                                                    ("translations/pt/guides/carc.md", "guides/carc.md")]
     assert all("out of date" in p.detail and source_hash(carc) in p.detail for p in problems)
@@ -191,7 +198,7 @@ def test_the_check_reports_missing_unused_and_broken_strings_and_untranslated_pa
     es.write_text(text)
     (workspace / "translations" / "pt" / "about.md").unlink()
     found = {(p.file, p.key, p.detail.split(":")[0]) for p in
-             check(regions, workspace / "translations", workspace / "content", workspace)}
+             check(Settings(config_file=workspace / "mkdocs.yml"), regions)}
     assert found == {
         ("translations/es.yaml", "Hours", "missing"),
         ("translations/es.yaml", "Fax", "no longer used"),
@@ -201,12 +208,9 @@ def test_the_check_reports_missing_unused_and_broken_strings_and_untranslated_pa
 
 
 def test_the_maintainer_report_includes_the_translation_check(registry):
-    from generator.enrich import enrich
-    from generator.places import load_places
-    from generator.report import as_text, data_report
-    from generator.validate import validate
+    from generator.outputs.report import as_text, data_report
 
-    report = data_report(enrich(validate(registry.dir, load_places(registry.dir), TODAY), TODAY))
+    report = data_report(load_site(Settings(data_dir=registry.dir, today=TODAY)))
     section = next(s for s in report.sections if s.title == "Translations missing or out of date")
     assert section.findings == ()
     assert "Translations missing or out of date (0)" in as_text(report)
@@ -287,7 +291,7 @@ def test_the_spanish_banner_names_988s_spanish_option_and_keeps_the_numbers(site
 def test_the_spanish_option_comes_from_the_data(registry, tmp_path):
     registry.replace("help.yaml", "    banner: true\n", '    language_options:\n      - language: pt\n'
                                                       '        press: "3"\n    banner: true\n')
-    build(registry.dir, tmp_path / "site", TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=tmp_path / "site", today=TODAY))
     assert "(tecle 3 para português)" in (tmp_path / "site" / "pt" / "index.html").read_text()
     assert "tecle 3" not in (tmp_path / "site" / "es" / "index.html").read_text()
 
@@ -337,7 +341,7 @@ def test_english_urls_do_not_change_and_each_language_has_its_own_search(site):
 
 
 def test_the_site_url_may_come_without_a_trailing_slash(registry, tmp_path):
-    build(registry.dir, tmp_path / "site", TODAY, site_url="https://navigator.example")
+    build(Settings(data_dir=registry.dir, site_dir=tmp_path / "site", today=TODAY, site_url="https://navigator.example"))
     sitemap = (tmp_path / "site" / "pt" / "sitemap.xml").read_text()
     assert "<loc>https://navigator.example/pt/coaches/rosa-example/</loc>" in sitemap
     page = (tmp_path / "site" / "es" / "coaches" / "rosa-example" / "index.html").read_text()
@@ -397,7 +401,7 @@ def test_the_number_comparison_notices_a_changed_number():
 
 def test_a_catalogue_must_be_a_mapping_of_strings(tmp_path):
     (tmp_path / "es.yaml").write_text("strings:\n  Hours: [Horario]\n")
-    with pytest.raises(i18n.TranslationError, match="Hours"):
+    with pytest.raises(TranslationError, match="Hours"):
         load_catalogue("es", tmp_path)
 
 
@@ -408,7 +412,7 @@ def test_renamed_and_retired_listings_keep_their_urls_in_every_language(registry
                      "    name: Living in Recovery\n    former_ids: [lir-pittsfield]\n")
     registry.write("retired.yaml", RETIRED)
     site = tmp_path / "site"
-    build(registry.dir, site, TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
     for code in OTHER:
         moved = (site / code / "centers" / "lir-pittsfield" / "index.html").read_text()
         assert '<meta http-equiv="refresh" content="0; url=../living-in-recovery-pittsfield/">' in moved
@@ -419,8 +423,8 @@ def test_renamed_and_retired_listings_keep_their_urls_in_every_language(registry
 
 
 def test_translations_put_into_the_templates_are_text_not_template_code():
-    from generator.i18n import LANGUAGES, Catalogue, Translator
-    from generator.render import environment
+    from generator.outputs.translations import LANGUAGES, Catalogue, Translator
+    from generator.outputs.render import environment
 
     t = Translator(LANGUAGES["es"], Catalogue("es", False, {"Hours": "{{ 7 * 7 }}", "Phone": "Teléfono <b>"}))
     template = environment(t).from_string('<dt>{{ _("Hours") }}</dt><dt>{{ _("Phone") }}</dt>')

@@ -8,7 +8,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.build import build
+from generator.app.build import build
+from generator.settings import Settings
 from tests.conftest import DATA, TODAY
 
 
@@ -37,7 +38,7 @@ class _Page(HTMLParser):
 @pytest.fixture(scope="module")
 def parsed(tmp_path_factory):
     site = tmp_path_factory.mktemp("links") / "site"
-    build(DATA, site, TODAY)
+    build(Settings(data_dir=DATA, site_dir=site, today=TODAY))
     pages = {}
     for path in site.rglob("*.html"):
         page = _Page()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator import load
+from generator.registry import load
 
 
 def test_a_yaml_syntax_error_is_reported_at_its_line(registry):

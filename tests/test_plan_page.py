@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from generator.app.build import build
+from generator.settings import Settings
 from tests.conftest import DATA, TODAY
 from tests.test_guides import article, audit
 
@@ -16,7 +17,7 @@ from tests.test_guides import article, audit
 @pytest.fixture(scope="module")
 def page(tmp_path_factory) -> str:
     site = tmp_path_factory.mktemp("plan") / "site"
-    build(DATA, site, TODAY)
+    build(Settings(data_dir=DATA, site_dir=site, today=TODAY))
     return (site / "plan" / "index.html").read_text(encoding="utf-8")
 
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.enrich import enrich
-from generator.places import load_places
-from generator.report import as_markdown, as_text, data_report, months_between
-from generator.validate import validate
+from generator.model.enrich import enrich
+from generator.model.site import load_site
+from generator.settings import Settings
+from generator.registry.places import load_places
+from generator.outputs.report import as_markdown, as_text, data_report, months_between
+from generator.registry.validate import validate
 from tests.conftest import TODAY
 from tests.test_cli import run
 
 
 def report(registry, today: dt.date = TODAY):
-    return data_report(enrich(validate(registry.dir, load_places(registry.dir), today), today))
+    return data_report(load_site(Settings(data_dir=registry.dir, today=today)))
 
 
 def section(rep, start: str) -> list[str]:

@@ -8,8 +8,8 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.cli import write_schemas
-from generator.schema import REGISTRIES
+from generator.app.cli import write_schemas
+from generator.registry.schema import REGISTRIES
 from tests.conftest import DATA, ROOT
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 
-from generator.build import build
-from generator.problems import DataError
+from generator.app.build import build
+from generator.settings import Settings
+from generator.registry.problems import DataError
 from tests.conftest import TODAY
 
 import pytest
@@ -26,7 +27,7 @@ def test_a_renamed_id_redirects_from_its_old_url(registry, tmp_path):
     registry.replace("centers.yaml", "    name: Living in Recovery\n",
                      "    name: Living in Recovery\n    former_ids: [lir-pittsfield]\n")
     site = tmp_path / "site"
-    build(registry.dir, site, TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
     page = (site / "centers" / "lir-pittsfield" / "index.html").read_text()
     assert '<meta http-equiv="refresh" content="0; url=../living-in-recovery-pittsfield/">' in page
     assert '<link rel="canonical" href="../living-in-recovery-pittsfield/">' in page
@@ -37,7 +38,7 @@ def test_a_renamed_id_redirects_from_its_old_url(registry, tmp_path):
 def test_a_retired_listing_keeps_a_page_with_the_nearest_alternatives(registry, tmp_path):
     registry.write("retired.yaml", RETIRED)
     site = tmp_path / "site"
-    build(registry.dir, site, TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
     page = (site / "centers" / "old-centre-pittsfield" / "index.html").read_text()
     assert "No longer listed." in page and "The centre closed in June 2026." in page
     assert "Alternatives near Pittsfield" in page
@@ -46,10 +47,10 @@ def test_a_retired_listing_keeps_a_page_with_the_nearest_alternatives(registry, 
 
 def test_a_published_id_that_disappears_fails_the_build_and_keeps_the_site(registry, tmp_path):
     site = tmp_path / "site"
-    build(registry.dir, site, TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
     registry.replace("centers.yaml", "id: living-in-recovery-pittsfield", "id: living-in-recovery")
     with pytest.raises(DataError) as caught:
-        build(registry.dir, site, TODAY)
+        build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
     assert [str(p) for p in caught.value.problems] == [
         "data/centers.yaml:1:1: centers: 'living-in-recovery-pittsfield' was published at "
         "/centers/living-in-recovery-pittsfield/ and is gone; if you renamed it, add it to the new entry's "
@@ -61,8 +62,8 @@ def test_keeping_the_old_id_as_a_former_id_satisfies_the_check(registry):
     published = {"centers": ["living-in-recovery-pittsfield"], "coaches": ["rosa-example"]}
     registry.replace("centers.yaml", "id: living-in-recovery-pittsfield",
                      "id: living-in-recovery\n    former_ids: [living-in-recovery-pittsfield]")
-    from generator.places import load_places
-    from generator.validate import validate
+    from generator.registry.places import load_places
+    from generator.registry.validate import validate
 
     validate(registry.dir, load_places(registry.dir), TODAY, published)  # no DataError
 
@@ -83,7 +84,7 @@ def test_a_retired_id_still_in_use_is_reported(registry):
 
 def test_profiles_carry_json_ld_a_citation_and_a_report_link(registry, tmp_path):
     site = tmp_path / "site"
-    build(registry.dir, site, TODAY, site_url="https://navigator.example/", repo_url="https://github.com/o/r")
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, site_url="https://navigator.example/", repo_url="https://github.com/o/r"))
     centre = (site / "centers" / "living-in-recovery-pittsfield" / "index.html").read_text()
     head = centre.split("</head>")[0]
     data = json.loads(head.split('<script type="application/ld+json">')[1].split("</script>")[0])
@@ -108,7 +109,7 @@ def test_profiles_carry_json_ld_a_citation_and_a_report_link(registry, tmp_path)
 def test_json_ld_cannot_break_out_of_its_script_element(registry, tmp_path):
     registry.replace("centers.yaml", "name: Living in Recovery", 'name: "</script><script>alert(1)</script>"')
     site = tmp_path / "site"
-    build(registry.dir, site, TODAY)
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
     head = (site / "centers" / "living-in-recovery-pittsfield" / "index.html").read_text().split("</head>")[0]
     assert "<script>alert(1)" not in head
     assert "\\u003c/script\\u003e" in head

@@ -7,14 +7,15 @@ import datetime as dt
 import pytest
 from geopy.distance import geodesic
 
-from generator.enrich import enrich
-from generator.validate import validate
+from generator.model.enrich import enrich
+from generator.settings import Limits, Settings
+from generator.registry.validate import validate
 from tests.conftest import DATA, TODAY
 
 
 @pytest.fixture(scope="module")
 def site(places):
-    return enrich(validate(DATA, places, TODAY), TODAY)
+    return enrich(validate(DATA, places, TODAY), Settings(today=TODAY))
 
 
 @pytest.fixture(scope="module")
@@ -69,13 +70,11 @@ def test_town_lists_stop_at_their_cap_with_the_town_s_own_coaches_first(places):
     """A registry 30 times larger must not make town pages 30 times heavier: /find/ holds the rest."""
     from dataclasses import replace
 
-    from generator import towns as towns_module
-
     registries = validate(DATA, places, TODAY)
     many = [{**c, "id": f"{c['id']}-{k}"} for k in range(30) for c in registries.coaches]
-    big = enrich(replace(registries, records={**registries.records, "coaches": many}), TODAY)
+    big = enrich(replace(registries, records={**registries.records, "coaches": many}), Settings(today=TODAY))
     pittsfield = next(t for t in big.towns if t["name"] == "Pittsfield")
-    assert len(pittsfield["coaches"]) == towns_module.TOWN_COACHES and pittsfield["more_coaches"]
+    assert len(pittsfield["coaches"]) == Limits().town_coaches and pittsfield["more_coaches"]
     assert all("Pittsfield" in c["serves"].get("towns", []) for c in pittsfield["coaches"])
     # Tracks on offer still count every programme within 30 miles, not only the ones listed.
     programs = [c for c in registries.centers if c.get("type") == "program"]
@@ -84,27 +83,26 @@ def test_town_lists_stop_at_their_cap_with_the_town_s_own_coaches_first(places):
     others = [c for c in registries.centers if c.get("type") != "program"]
     trackless = [{**c, "tracks": []} for c in registries.coaches]  # so only programmes bring tracks
     crowded = enrich(replace(registries, records={**registries.records, "centers": others + more,
-                                                  "coaches": trackless}), TODAY)
+                                                  "coaches": trackless}), Settings(today=TODAY))
     near = next(t for t in crowded.towns if t["name"] == "Boston")
-    assert near["more_programs"] and len(near["programs"]) == towns_module.NEARBY_PROGRAMS
+    assert near["more_programs"] and len(near["programs"]) == Limits().nearby_programs
     assert all(not item["center"]["tracks"] for item in near["programs"])  # the copies with tracks are farther down
-    plain = {t["name"]: t for t in enrich(registries, TODAY).towns}
+    plain = {t["name"]: t for t in enrich(registries, Settings(today=TODAY)).towns}
     expected = {tr for item in plain["Boston"]["programs"] for tr in item["center"].get("tracks", [])}
     assert expected and expected <= {tr["id"] for tr in near["tracks"]}
     small = plain["Pittsfield"]
-    assert not small["more_coaches"] and len(small["coaches"]) < towns_module.TOWN_COACHES
+    assert not small["more_coaches"] and len(small["coaches"]) < Limits().town_coaches
 
 
-def test_a_track_page_shows_its_first_coaches_and_the_count_and_sends_to_find_for_the_rest(places, monkeypatch):
+def test_a_track_page_shows_its_first_coaches_and_the_count_and_sends_to_find_for_the_rest(places):
     from dataclasses import replace
 
-    from generator import enrich as enrich_module
-    from generator.render import pages
+    from generator.outputs.render import pages
 
-    monkeypatch.setattr(enrich_module, "TRACK_LIST", 2)
     registries = validate(DATA, places, TODAY)
     many = [{**c, "id": f"{c['id']}-{k}"} for k in range(3) for c in registries.coaches]
-    site = enrich(replace(registries, records={**registries.records, "coaches": many}), TODAY)
+    site = enrich(replace(registries, records={**registries.records, "coaches": many}),
+                  Settings(today=TODAY, limits=Limits(track_list=2)))
     track = next(t for t in site.tracks if t["id"] == "older-adults")
     assert len(track["coaches"]) == 2 and track["coach_total"] == 3 * sum(
         "older-adults" in c.get("tracks", []) for c in registries.coaches)
@@ -120,10 +118,10 @@ def test_villages_and_zips_of_a_town_are_listed_for_search(towns):
 
 
 def test_a_town_page_shows_distance_address_and_approximate_flag(tmp_path):
-    from generator.build import build
+    from generator.app.build import build
 
     site = tmp_path / "site"
-    build(DATA, site, TODAY)
+    build(Settings(data_dir=DATA, site_dir=site, today=TODAY))
     page = (site / "towns" / "pittsfield" / "index.html").read_text()
     assert "Living in Recovery" in page and "0.0 mi" in page
     assert "approximate location: town centre" in page

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from generator.app.build import build
+from generator.settings import Settings
 from tests.conftest import DATA, TODAY
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -27,7 +28,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("browser") / "site"
-    build(DATA, site, TODAY)
+    build(Settings(data_dir=DATA, site_dir=site, today=TODAY))
     return site
 
 

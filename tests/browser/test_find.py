@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.enrich import enrich
-from generator.validate import validate
+from generator.model.enrich import enrich
+from generator.registry.validate import validate
 from tests.conftest import DATA, TODAY
 
 

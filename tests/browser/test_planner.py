@@ -12,8 +12,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from generator.enrich import enrich
-from generator.validate import validate
+from generator.model.enrich import enrich
+from generator.registry.validate import validate
 from tests.conftest import DATA, TODAY
 
 START = dt.date(2026, 12, 7)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .i18n import ENGLISH, N_, Translator
+from ..labels import N_
+from .translations import ENGLISH, Translator
 
 # CARC Information and Requirements (mass.gov, MBSACC):
 # https://www.mass.gov/doc/application-carc-requirements/download

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .fields import LANGUAGES
+from ..labels import LANGUAGE_NAMES as LANGUAGES
 
 CARC_NAME = "Certified Addiction Recovery Coach (CARC)"
 

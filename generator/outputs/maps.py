@@ -12,8 +12,8 @@ from branca.element import Element, MacroElement
 from folium.plugins import FastMarkerCluster
 from jinja2 import Template
 
-from .enrich import Site
-from .schema import CENTER_TYPE_PLURALS
+from ..model.enrich import Site
+from ..labels import CENTER_TYPE_PLURALS
 
 VENDOR = "../assets/vendor"
 LEAFLET_JS = [("leaflet", f"{VENDOR}/leaflet/leaflet.js")]

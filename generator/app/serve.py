@@ -12,10 +12,11 @@ from typing import Callable
 
 import jinja2
 
-from .build import ROOT, BuildError, build
-from .problems import DataError
+from ..registry.problems import DataError
+from ..settings import Settings
+from .build import BuildError, build
 
-WATCHED = ("content", "translations", "site_overrides", "generator/templates", "mkdocs.yml")
+WATCHED = ("content", "translations", "site_overrides", "generator/outputs/templates", "mkdocs.yml")
 
 
 def _snapshot(paths: list[Path]) -> dict[Path, float]:
@@ -28,18 +29,18 @@ def _snapshot(paths: list[Path]) -> dict[Path, float]:
     return stamps
 
 
-def _watched(data_dir: Path) -> list[Path]:
-    return [data_dir] + [ROOT / p for p in WATCHED]
+def _watched(settings: Settings) -> list[Path]:
+    return [settings.data_dir] + [settings.root / p for p in WATCHED]
 
 
-def _rebuilder(data_dir: Path, site_dir: Path, today: dt.date, on_problems: Callable, urls: dict) -> Callable:
+def _rebuilder(settings: Settings, on_problems: Callable) -> Callable:
     """A function that rebuilds the site, reports the outcome and never raises. The theme's compiled
     templates are kept between its builds (Jinja's bytecode cache, in the user's temporary folder)."""
     templates = jinja2.FileSystemBytecodeCache()
 
     def rebuild() -> None:
         try:
-            report = build(data_dir, site_dir, today, template_cache=templates, **urls)
+            report = build(settings, template_cache=templates)
             print(f"Rebuilt {report.pages} pages in {sum(report.seconds.values()):.1f}s", flush=True)
         except DataError as err:
             on_problems(err)
@@ -59,16 +60,17 @@ def _watch(paths: list[Path], seen: dict[Path, float], rebuild: Callable) -> Non
             rebuild()
 
 
-def serve(data_dir: Path, site_dir: Path, today: dt.date, port: int, on_problems: Callable, **urls: str) -> int:
-    rebuild = _rebuilder(data_dir, site_dir, today, on_problems, urls)
-    seen = _snapshot(_watched(data_dir))  # before the first build: an edit saved during it is not missed
+def serve(settings: Settings, port: int, on_problems: Callable) -> int:
+    rebuild = _rebuilder(settings, on_problems)
+    seen = _snapshot(_watched(settings))  # before the first build: an edit saved during it is not missed
     rebuild()
+    site_dir = settings.site_dir
     if not site_dir.exists():
         return 1
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=_watch, args=(_watched(data_dir), seen, rebuild), daemon=True).start()
-    print(f"Serving http://127.0.0.1:{port}/ (Ctrl+C to stop); edits to {data_dir}/ rebuild the site.", flush=True)
+    threading.Thread(target=_watch, args=(_watched(settings), seen, rebuild), daemon=True).start()
+    print(f"Serving http://127.0.0.1:{port}/ (Ctrl+C to stop); edits to {settings.data_dir}/ rebuild the site.", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

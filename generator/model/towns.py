@@ -6,13 +6,10 @@ Every list on a town page has a cap, so a page weighs the same however large the
 
 from __future__ import annotations
 
+from ..settings import Limits
 from .geo import Locator, nearest
-from .places import Places, Town
+from ..registry.places import Places, Town
 
-NEAREST_CENTERS = 5
-NEARBY_PROGRAMS = 5
-NEARBY_PROGRAM_MILES = 30.0
-TOWN_COACHES = 8
 TOWN_ZOOM = 11
 
 
@@ -51,7 +48,7 @@ class _CoachIndex:
         return list(found.values())
 
 
-def town_views(places: Places, centers: list[dict], coaches: list[dict]) -> list[dict]:
+def town_views(places: Places, centers: list[dict], coaches: list[dict], limits: Limits) -> list[dict]:
     """One view per town, in alphabetical order."""
     prscs = Locator((c for c in centers if c["type"] == "prsc"), _point)
     programs = Locator((c for c in centers if c["type"] == "program"), _point)
@@ -74,19 +71,19 @@ def town_views(places: Places, centers: list[dict], coaches: list[dict]) -> list
             area_rlcs.append({"center": rlc, "site": site[0][0] if site else None,
                               "miles": site[0][1] if site else None})
         serving = coach_index.serving(town)
-        near_programs = programs.nearest(origin, len(programs), NEARBY_PROGRAM_MILES)  # tracks come from all
+        near_programs = programs.nearest(origin, len(programs), limits.nearby_program_miles)  # tracks come from all
         track_ids = {t for c in serving for t in c.get("tracks", [])}
         track_ids |= {t for p, _ in near_programs for t in p.get("tracks", [])}
         views.append({
             "name": town.name, "slug": town.slug, "county": town.county, "region": town.region,
             "region_name": places.regions[town.region].name, "lat": town.lat, "lon": town.lon,
             "url": f"towns/{town.slug}/", "map_focus": f"{town.lat},{town.lon},{TOWN_ZOOM}",
-            "centers": [{"center": c, "miles": m} for c, m in prscs.nearest(origin, NEAREST_CENTERS)],
-            "programs": [{"center": c, "miles": m} for c, m in near_programs[:NEARBY_PROGRAMS]],
-            "more_programs": len(near_programs) > NEARBY_PROGRAMS,
+            "centers": [{"center": c, "miles": m} for c, m in prscs.nearest(origin, limits.nearest_centers)],
+            "programs": [{"center": c, "miles": m} for c, m in near_programs[:limits.nearby_programs]],
+            "more_programs": len(near_programs) > limits.nearby_programs,
             "rlcs": area_rlcs,
-            "coaches": serving[:TOWN_COACHES],
-            "more_coaches": len(serving) > TOWN_COACHES,
+            "coaches": serving[:limits.town_coaches],
+            "more_coaches": len(serving) > limits.town_coaches,
             "track_ids": sorted(track_ids),
             "villages": sorted(villages.get(town.name, ())),
             "zips": sorted(zips.get(town.name, [])),

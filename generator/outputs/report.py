@@ -8,10 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .enrich import CALL_BEFORE, Site
-from .i18n import check
-
-STALE_MONTHS = 12
+from ..model.enrich import CALL_BEFORE, Site
+from .translation_check import check
 
 
 @dataclass(frozen=True)
@@ -58,7 +56,7 @@ def _stale(site: Site) -> tuple[Finding, ...]:
     out = []
     for file, record, name in _entries(site):
         months = months_between(record["last_verified"], site.today)
-        if months >= STALE_MONTHS:
+        if months >= site.settings.limits.stale_months:
             out.append(Finding(file, record["id"], name,
                                f"last verified {record['last_verified'].isoformat()} ({months} months ago)"))
     return tuple(out)
@@ -91,14 +89,14 @@ def _call_before(site: Site) -> tuple[Finding, ...]:
 
 def _translations(site: Site) -> tuple[Finding, ...]:
     """Spanish and Portuguese strings and pages that are missing, unused or older than their English source."""
-    problems = check([region.name for region in site.places.regions.values()])
+    problems = check(site.settings, [region.name for region in site.places.regions.values()])
     return tuple(Finding(p.file, p.code, p.key, p.detail) for p in problems)
 
 
 def data_report(site: Site) -> Report:
     """Everything in the registries that a maintainer should check, as of the site's date."""
     return Report(site.today, (
-        Section(f"Not verified for {STALE_MONTHS} months or more",
+        Section(f"Not verified for {site.settings.limits.stale_months} months or more",
                 "Check the entry against its sources, then update `last_verified`.", _stale(site)),
         Section("CARC expired or due for renewal within 60 days",
                 "Ask the coach or employer for the renewed credential and update `carc.expires`.", _carc(site)),

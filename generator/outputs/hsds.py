@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import uuid
 
-from .enrich import Site
-from .schema import CENTER_TYPES, VERIFICATION
+from ..model.enrich import Site
+from ..labels import CENTER_TYPES, VERIFICATION
 
 HSDS_VERSION = "3.0.1"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "peer-recovery-navigator:hsds")  # never change: ids are published

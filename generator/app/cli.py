@@ -9,12 +9,13 @@ import os
 import sys
 from pathlib import Path
 
-from .build import ROOT, BuildError, build
-from .enrich import enrich
-from .places import load_places
-from .problems import DataError
-from .schema import REGISTRIES
-from .validate import url_ids, validate
+from ..model.site import load_site
+from ..registry.places import load_places
+from ..registry.problems import DataError
+from ..registry.schema import REGISTRIES
+from ..registry.validate import url_ids, validate
+from ..settings import PROJECT, Settings
+from .build import BuildError, build
 
 
 def _date(text: str) -> dt.date:
@@ -77,70 +78,82 @@ def _print_problems(err: DataError, fmt: str) -> None:
     print(f"{len(err.problems)} problem(s) found; nothing was built.", file=sys.stderr)
 
 
-def write_schemas(target: Path = ROOT / "schema") -> None:
+def write_schemas(target: Path = PROJECT / "schema") -> None:
     target.mkdir(exist_ok=True)
     for registry in REGISTRIES:
         (target / f"{registry.key}.schema.json").write_text(
             json.dumps(registry.schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def _translations(data_dir: Path) -> int:
-    from .i18n import CODES, CONTENT, check, source_hash
-    problems = check([region.name for region in load_places(data_dir).regions.values()])
+def _translations(settings: Settings) -> int:
+    from ..outputs.content import source_hash
+    from ..outputs.translation_check import check
+    from ..outputs.translations import CODES
+    problems = check(settings, [region.name for region in load_places(settings.data_dir).regions.values()])
     for p in problems:
         print(f"{p.file}: {p.key}: {p.detail}")
     print(f"{len(problems)} translation problem(s) in {', '.join(CODES[1:])}." if problems else
           f"Translations complete and up to date: {', '.join(CODES[1:])}.")
     print("\nsource_hash of each English page (copy it into a translation's front matter once it matches):")
-    for page in sorted(CONTENT.rglob("*.md")):
-        print(f"  {source_hash(page)}  content/{page.relative_to(CONTENT)}")
+    for page in sorted(settings.content_dir.rglob("*.md")):
+        print(f"  {source_hash(page)}  content/{page.relative_to(settings.content_dir)}")
     return 1 if problems else 0
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    """The one settings object of this run, from the command line (and SITE_URL, REPO_URL)."""
+    given = {name: getattr(args, name) for name in ("site_dir", "site_url", "repo_url", "published")
+             if getattr(args, name, None) is not None}
+    return Settings(data_dir=getattr(args, "data", Path("data")), today=getattr(args, "today", dt.date.today()),
+                    **given)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    settings = settings_from(args)
     try:
         if args.command == "schema":
             write_schemas()
             return 0
         if args.command == "validate":
-            registries = validate(args.data, load_places(args.data), args.today, args.published)
+            registries = validate(settings.data_dir, load_places(settings.data_dir), settings.today,
+                                  settings.published)
             counts = ", ".join(f"{len(v)} {k}" for k, v in registries.records.items())
             print(f"OK: {counts}")
             return 0
         if args.command == "fields":
-            from .fieldref import write_reference
-            write_reference(ROOT / "CONTRIBUTING.md")
+            from ..registry.fieldref import write_reference
+            write_reference(PROJECT / "CONTRIBUTING.md")
             return 0
         if args.command == "geocode":
             from geopy.exc import GeopyError
 
             from .geocode import geocode
             try:
-                print(geocode(args.data, args.today).summary())
+                print(geocode(settings).summary())
             except GeopyError as err:
                 print(f"error: the geocoder failed ({err}); positions found so far are saved", file=sys.stderr)
                 return 1
             return 0
         if args.command == "report":
-            from .report import as_markdown, as_text, data_report
-            site = enrich(validate(args.data, load_places(args.data), args.today), args.today)
+            from ..outputs.report import as_markdown, as_text, data_report
+            site = load_site(settings)
             print((as_markdown if args.format == "markdown" else as_text)(data_report(site)), end="")
             return 0
         if args.command == "translations":
-            return _translations(args.data)
+            return _translations(settings)
         if args.command == "ids":
-            print(json.dumps(url_ids(validate(args.data, load_places(args.data), args.today).records), indent=1))
+            site = load_site(settings)
+            print(json.dumps(url_ids({"centers": site.centers, "coaches": site.coaches, "retired": site.retired}),
+                             indent=1))
             return 0
         if args.command == "build":
-            report = build(args.data, args.site_dir, args.today, published=args.published,
-                           site_url=args.site_url, repo_url=args.repo_url)
+            report = build(settings)
             stages = ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
-            print(f"Built {report.pages} pages into {args.site_dir}/ ({stages})")
+            print(f"Built {report.pages} pages into {settings.site_dir}/ ({stages})")
             return 0
         from .serve import serve
-        return serve(args.data, args.site_dir, args.today, args.port, lambda e: _print_problems(e, args.format),
-                     site_url=args.site_url, repo_url=args.repo_url)
+        return serve(settings, args.port, lambda e: _print_problems(e, args.format))
     except DataError as err:
         _print_problems(err, args.format)
         return 1

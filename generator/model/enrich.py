@@ -7,15 +7,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .fields import LANGUAGES
-from .geocode import address_key
-from .i18n import N_, long_date
-from .places import Places
-from .schema import CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
+from ..labels import CARC_LABELS, CENTER_TYPES, LANGUAGE_NAMES as LANGUAGES, MODES, SPECIALTIES, VERIFICATION, long_date
+from ..registry.geocache import address_key
+from ..registry.places import Places
+from ..registry.validate import Registries
+from ..settings import Settings
 from .towns import town_views
-from .validate import Registries
-
-RENEWAL_WINDOW = dt.timedelta(days=60)
 
 CALL_BEFORE = {"sourced", "unverified"}
 CENTER_ZOOM, CENTER_ZOOM_APPROXIMATE = 15, 12
@@ -31,15 +28,6 @@ def sms_href(number: str) -> str:
     return "sms:" + tel_href(number).removeprefix("tel:")
 
 
-# The CARC status as pages say it; i18n.Translator.carc says it in other languages.
-CARC_LABELS = {
-    "current": N_("CARC current until %(date)s"),
-    "renewal_due": N_("CARC renewal due by %(date)s"),
-    "expired": N_("CARC expired on %(date)s"),
-    "in_progress": N_("Working toward the CARC (in progress)"),
-}
-
-
 @dataclass(frozen=True)
 class CarcStatus:
     state: str  # current | renewal_due | expired | in_progress
@@ -47,12 +35,12 @@ class CarcStatus:
     expires: dt.date | None = None
 
 
-def carc_status(carc: dict, today: dt.date) -> CarcStatus:
-    """The credential as of the build date."""
+def carc_status(carc: dict, today: dt.date, renewal_days: int = 60) -> CarcStatus:
+    """The credential as of the build date; due for renewal within renewal_days of its expiry."""
     if carc["status"] == "in_progress":
         return CarcStatus("in_progress", CARC_LABELS["in_progress"])
     expires = carc["expires"]
-    state = "expired" if expires < today else "renewal_due" if expires - today <= RENEWAL_WINDOW else "current"
+    state = "expired" if expires < today else "renewal_due" if (expires - today).days <= renewal_days else "current"
     return CarcStatus(state, CARC_LABELS[state] % {"date": long_date(expires)}, expires)
 
 
@@ -60,7 +48,7 @@ def carc_status(carc: dict, today: dt.date) -> CarcStatus:
 class Site:
     """Everything a page needs about the site's data, ready to print."""
 
-    today: dt.date
+    settings: Settings
     tracks: list[dict]
     help_lines: list[dict]
     centers: list[dict]
@@ -68,38 +56,38 @@ class Site:
     towns: list[dict]
     places: Places
     retired: list[dict] = field(default_factory=list)
-    site_url: str = ""  # absolute base of the published site, for citations and JSON-LD
-    repo_url: str = ""  # the registry's repository, for "report a problem" links
+
+    @property
+    def today(self) -> dt.date:
+        return self.settings.today
 
     @property
     def banner(self) -> list[dict]:
         return [line for line in self.help_lines if line.get("banner")]
 
 
-TRACK_LIST = 60  # coaches, and centres, shown on a track's page; /find/ filtered to the track has them all
-
-
-def enrich(registries: Registries, today: dt.date, geocoded: dict[str, tuple[float, float]] | None = None) -> Site:
+def enrich(registries: Registries, settings: Settings, geocoded: dict[str, tuple[float, float]] | None = None) -> Site:
     """`geocoded` maps address_key() of street addresses to positions from `generator geocode`."""
+    today, limits = settings.today, settings.limits
     places = registries.places
     geocoded = {key: point for key, point in (geocoded or {}).items() if point}
     tracks = {t["id"]: {**t, "url": f"tracks/{t['id']}/"} for t in registries.tracks}
     centers = sorted((_center(c, places, tracks, geocoded) for c in registries.centers),
                      key=lambda c: c["name"].lower())
-    coaches = sorted((_coach(c, places, tracks, today) for c in registries.coaches),
+    coaches = sorted((_coach(c, places, tracks, today, limits.renewal_days) for c in registries.coaches),
                      key=lambda c: c["name"].lower())
     for track in tracks.values():
         on_track = [c for c in coaches if track["id"] in c.get("tracks", [])]
-        track["coaches"], track["coach_total"] = on_track[:TRACK_LIST], len(on_track)
+        track["coaches"], track["coach_total"] = on_track[:limits.track_list], len(on_track)
         on_track = [c for c in centers if track["id"] in c.get("tracks", [])]
-        track["centers"], track["center_total"] = on_track[:TRACK_LIST], len(on_track)
+        track["centers"], track["center_total"] = on_track[:limits.track_list], len(on_track)
     help_lines = [_help_line(h) for h in registries.help_lines]
-    towns = town_views(places, centers, coaches)
+    towns = town_views(places, centers, coaches, limits)
     for town in towns:
         town["tracks"] = [tracks[t] for t in town.pop("track_ids")]
     by_name = {t["name"]: t for t in towns}
     retired = [_retired(r, by_name.get(r.get("town"))) for r in registries.retired]
-    return Site(today, sorted(tracks.values(), key=lambda t: t["name"]), help_lines, centers, coaches, towns,
+    return Site(settings, sorted(tracks.values(), key=lambda t: t["name"]), help_lines, centers, coaches, towns,
                 places, retired)
 
 
@@ -157,9 +145,9 @@ def _center(record: dict, places: Places, tracks: dict, geocoded: dict) -> dict:
     return view
 
 
-def _coach(record: dict, places: Places, tracks: dict, today: dt.date) -> dict:
+def _coach(record: dict, places: Places, tracks: dict, today: dt.date, renewal_days: int) -> dict:
     serves = record["serves"]
-    view = {**record, "url": f"coaches/{record['id']}/", "carc_status": carc_status(record["carc"], today),
+    view = {**record, "url": f"coaches/{record['id']}/", "carc_status": carc_status(record["carc"], today, renewal_days),
             "language_names": [LANGUAGES[code] for code in record["languages"]],
             "mode_labels": [MODES[m] for m in record["modes"]],
             "specialty_labels": [SPECIALTIES[s] for s in record.get("specialties", [])],

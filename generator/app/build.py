@@ -18,17 +18,16 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from .enrich import Site, enrich
-from .geocode import load_cache
-from .i18n import CODES, LANGUAGES, PAGE_NOTES, TranslationError, Translator, translator, write_content
-from .places import load_places
-from .render import IDS_PATH, help_banner, maintainers_report, write_exports, write_language_assets, write_pages
-from .csp import add_policies
+from ..labels import PAGE_NOTES
+from ..model.enrich import Site
+from ..model.site import load_site
+from ..outputs.content import write_content
+from ..outputs.csp import add_policies
+from ..outputs.render import IDS_PATH, help_banner, maintainers_report, write_exports, write_language_assets, write_pages
+from ..outputs.stamp import ShellError, stamp
+from ..outputs.translations import LANGUAGES, TranslationError, Translator, translator
+from ..settings import Settings
 from .parallel import StepFailed, start
-from .stamp import ShellError, stamp
-from .validate import validate
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 class BuildError(Exception):
@@ -61,37 +60,29 @@ def published_ids(path: Path) -> dict[str, list[str]] | None:
         raise BuildError(f"{path} is not valid JSON ({err})") from err
 
 
-def build(data_dir: Path, site_dir: Path, today: dt.date, *, published: dict[str, list[str]] | None = None,
-          site_url: str = "", repo_url: str = "", config_file: Path = ROOT / "mkdocs.yml",
-          languages: tuple[str, ...] = CODES, template_cache: jinja2.BytecodeCache | None = None) -> BuildReport:
-    """Build the site into site_dir. Raises DataError or BuildError and then writes nothing.
+def build(settings: Settings, template_cache: jinja2.BytecodeCache | None = None) -> BuildReport:
+    """Build the site into settings.site_dir. Raises DataError or BuildError and then writes nothing.
 
     `template_cache` keeps the theme's compiled templates between builds (`serve` rebuilds).
-    Ids published by the site being replaced (or given in `published`) must stay reachable.
+    Ids published by the site being replaced (or given in settings.published) must stay reachable.
     English is built at the root; each other language is its own MkDocs run, in a process of its own
     at the same time, into a folder that then becomes its prefix."""
-    if languages[:1] != ("en",):
-        raise BuildError(f"the languages to build must start with English, not {languages}")
+    if settings.languages[:1] != ("en",):
+        raise BuildError(f"the languages to build must start with English, not {settings.languages}")
     report = BuildReport()
     timer = _Timer(report)
-    site_dir = site_dir.resolve()
-    if published is None:
-        published = published_ids(site_dir / IDS_PATH)
-    places = load_places(data_dir)
-    timer.lap("load")
-    registries = validate(data_dir, places, today, published)
-    timer.lap("validate")
-    site = replace(enrich(registries, today, load_cache(data_dir)), site_url=site_url, repo_url=repo_url)
-    timer.lap("enrich")
+    site_dir = settings.site_dir.resolve()
+    if settings.published is None:
+        settings = replace(settings, published=published_ids(site_dir / IDS_PATH))
+    site = load_site(settings, timer.lap)
     try:
-        translators = [translator(code) for code in languages]
+        translators = [translator(code, settings.translations_dir) for code in settings.languages]
     except TranslationError as err:
         raise BuildError(str(err)) from err
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-build-", dir=site_dir.parent) as tmp:
         work = Path(tmp)
-        job = _LanguageJob(site, maintainers_report(site), work, config_file, site_url, today, languages,
-                           template_cache)
+        job = _LanguageJob(site, maintainers_report(site), work, template_cache)
         others = [(t, start(job.run, t)) for t in translators[1:]]  # alongside English, one process each
         try:
             out_dir = job.run(translators[0], timer)
@@ -114,51 +105,47 @@ class _LanguageJob:
     """Everything one language's pages are built from; `run` builds one language into its own folder."""
 
     site: Site
-    report: str  # the /maintainers/ page, the same in every language
+    report: object  # the /maintainers/ page's report, the same in every language
     work: Path
-    config_file: Path
-    site_url: str
-    today: dt.date
-    languages: tuple[str, ...]
     template_cache: jinja2.BytecodeCache | None
 
     def run(self, t: Translator, timer: _Timer | None = None) -> Path:
         lap = timer.lap if timer else lambda stage: None
+        settings = self.site.settings
         docs_dir, out_dir = self.work / f"docs-{t.code}", self.work / f"out-{t.code}"
-        write_content(t.code, docs_dir, self.config_file.parent / "content")
+        write_content(t.code, docs_dir, settings.content_dir, settings.translations_dir)
         stamped = write_pages(self.site, docs_dir, t, self.report)
         if t.language.english:
             write_exports(self.site, docs_dir)
         else:
             write_language_assets(self.site, docs_dir, t)
         lap("render")
-        _run_mkdocs(self.config_file, docs_dir, out_dir, help_banner(self.site, t), self.site_url, self.today, t,
-                    self.languages, self.template_cache)
+        _run_mkdocs(settings, docs_dir, out_dir, help_banner(self.site, t), t, self.template_cache)
         lap("mkdocs")
         add_policies(out_dir)  # before stamping: stamped pages inherit the shell's policy
-        url = self.site_url.rstrip("/") + "/" + t.language.prefix if self.site_url else ""
+        url = settings.site_url.rstrip("/") + "/" + t.language.prefix if settings.site_url else ""
         try:
-            stamp(out_dir, stamped, url, self.today)
+            stamp(out_dir, stamped, url, settings.today)
         except ShellError as err:
             raise BuildError(str(err)) from err
         lap("stamp")
         return out_dir
 
 
-def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, banner: str, site_url: str,
-                today: dt.date, t: Translator, languages: tuple[str, ...],
+def _run_mkdocs(settings: Settings, docs_dir: Path, out_dir: Path, banner: str, t: Translator,
                 template_cache: jinja2.BytecodeCache | None = None) -> None:
     # repo_url is deliberately not given to the theme: it would fetch repository stats from GitHub.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    site_url = settings.site_url
     urls = {"site_url": site_url.rstrip("/") + "/" + t.language.prefix} if site_url else {}
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: the build date makes the output reproducible.
-    epoch = dt.datetime.combine(today, dt.time(), dt.timezone.utc).timestamp()
+    epoch = dt.datetime.combine(settings.today, dt.time(), dt.timezone.utc).timestamp()
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
     try:
-        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True, **urls)
+        config = load_config(str(settings.config_file), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True, **urls)
         config.extra["help_banner"] = banner
-        _localise(config, t, languages, site_url)
+        _localise(config, t, settings.languages, site_url)
         if template_cache is not None:
             _cache_templates(config, template_cache)
         mkdocs_build(config)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..labels import CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
 from .fields import (Bool, Check, Choice, Date, Email, Field, Kind, Language, ListOf, Number, Obj, Pattern, Phone,
                      Ref, Slug, Text, Town, Url, Zip, _show, did_you_mean)
 
@@ -26,39 +27,6 @@ class RegionId(Kind):
         return check.report(path, f"{_show(value)} is not a region; use one of: "
                                   f"{', '.join(check.places.regions)}{hint}")
 
-
-MODES = {"in_person": "In person", "phone": "Phone", "video": "Video", "text": "Text message"}
-
-SPECIALTIES = {
-    "opioids": "Opioid use, including medication for opioid use disorder",
-    "alcohol": "Alcohol use",
-    "stimulants": "Stimulant use",
-    "co-occurring": "Co-occurring mental health conditions",
-    "parenting": "Pregnant and parenting",
-    "older-adults": "Older adults (50 and over)",
-    "veterans": "Veterans and military families",
-    "lgbtq": "LGBTQ+ people",
-    "young-adults": "Young adults (18 to 25)",
-    "criminal-legal": "Courts, probation and re-entry",
-    "benefits-housing": "Benefits, housing and work",
-}
-
-CENTER_TYPES = {
-    "prsc": "Peer Recovery Support Center",
-    "rlc": "Recovery Learning Community",
-    "program": "Specialty programme",
-}
-CENTER_TYPE_PLURALS = {
-    "prsc": "Peer Recovery Support Centers",
-    "rlc": "Recovery Learning Communities",
-    "program": "Specialty programmes",
-}
-
-VERIFICATION = {
-    "confirmed": "Confirmed with the centre or mass.gov on the date it was last verified",
-    "sourced": "This listing comes from cited public pages and has not been confirmed with the centre",
-    "unverified": "This listing comes from a list that has not yet been checked against the centre or mass.gov",
-}
 
 MA_LAT, MA_LON = (41.18, 42.89), (-73.51, -69.86)
 

@@ -3,9 +3,8 @@ centre and coach with the fields the filters use. The browser does the rest."""
 
 from __future__ import annotations
 
-from .enrich import Site
-from .fields import LANGUAGES
-from .schema import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES
+from ..model.enrich import Site
+from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, LANGUAGE_NAMES, MODES, SPECIALTIES
 
 INDEX_VERSION = 1
 
@@ -40,7 +39,7 @@ def find_index(site: Site) -> dict:
         "labels": {
             "type": CENTER_TYPES,
             "types": CENTER_TYPE_PLURALS,
-            "language": {code: LANGUAGES[code] for code in used_languages},
+            "language": {code: LANGUAGE_NAMES[code] for code in used_languages},
             "mode": MODES,
             "specialty": SPECIALTIES,
             "track": {t["id"]: t["name"] for t in site.tracks},

@@ -29,23 +29,16 @@ import yaml
 from geopy.distance import geodesic
 from geopy.extra.rate_limiter import RateLimiter
 
-from .load import load_yaml
-from .places import Places, load_places
-from .problems import DataError
-from .schema import MA_LAT, MA_LON
-from .validate import validate
+from ..model.site import load_site
+from ..registry.geocache import CACHE_FILE, address_key, read_cache
+from ..registry.places import Places
+from ..registry.schema import MA_LAT, MA_LON
+from ..settings import Settings
 
-CACHE_FILE = "geocode-cache.yaml"
 USER_AGENT = "peer-recovery-navigator-geocode/1.0 (Massachusetts peer recovery directory; maintainer tool)"
 MAX_KM_FROM_TOWN = 20
 HEADER = ("# Written by `python -m generator geocode`; positions of centre addresses from OpenStreetMap\n"
           "# Nominatim. Check new entries in the pull request. Delete a `found: false` entry to retry it.\n")
-
-
-def address_key(address: dict) -> str:
-    """The address as one line, the key of its cache entry: 'street, place, town, MA ZIP'."""
-    parts = [address.get("street"), address.get("place"), address["town"], f"MA {address.get('zip', '')}".strip()]
-    return ", ".join(part for part in parts if part)
 
 
 def query(address: dict) -> dict:
@@ -77,39 +70,6 @@ def rejection(location, address: dict, places: Places) -> str | None:
     if geodesic((town.lat, town.lon), (location.latitude, location.longitude)).km > MAX_KM_FROM_TOWN:
         return f"more than {MAX_KM_FROM_TOWN} km from {address['town']}"
     return None
-
-
-def read_cache(data_dir: Path) -> dict[str, dict]:
-    """Every cache entry, found or not; raises DataError when the file cannot be read."""
-    path = data_dir / CACHE_FILE
-    if not path.exists():
-        return {}
-    doc, problems = load_yaml(path)
-    if problems:
-        raise DataError(problems)
-    data = doc.data or {}
-    if not isinstance(data, dict):
-        raise DataError([doc.problem((), "the cache must map each address to its position")])
-    for key, entry in data.items():
-        if not isinstance(entry, dict) or not (entry.get("found") is False or _position(entry)):
-            problems.append(doc.problem((key,), "a cache entry needs 'lat' and 'lon' inside Massachusetts, "
-                                                "or 'found: false'", key=True))
-    if problems:
-        raise DataError(problems)
-    return data
-
-
-def _position(entry: dict) -> tuple[float, float] | None:
-    lat, lon = entry.get("lat"), entry.get("lon")
-    if isinstance(lat, (int, float)) and isinstance(lon, (int, float)) \
-            and MA_LAT[0] <= lat <= MA_LAT[1] and MA_LON[0] <= lon <= MA_LON[1]:
-        return float(lat), float(lon)
-    return None
-
-
-def load_cache(data_dir: Path) -> dict[str, tuple[float, float]]:
-    """(lat, lon) of each geocoded address, keyed by address_key(); for the build."""
-    return {key: _position(entry) for key, entry in read_cache(data_dir).items() if entry.get("found") is not False}
 
 
 class _Dumper(yaml.SafeDumper):
@@ -149,10 +109,11 @@ class GeocodeRun:
         return "\n".join(lines)
 
 
-def geocode(data_dir: Path, today: dt.date, geocoder=None) -> GeocodeRun:
+def geocode(settings: Settings, geocoder=None) -> GeocodeRun:
     """Geocode every wanted address that the cache does not know; the cache is saved even on failure."""
-    places = load_places(data_dir)
-    centers = validate(data_dir, places, today).centers
+    data_dir, today = settings.data_dir, settings.today
+    site = load_site(settings)
+    places, centers = site.places, site.centers
     cache = read_cache(data_dir)
     lookup = rate_limited(geocoder or nominatim())
     run = GeocodeRun()

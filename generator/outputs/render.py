@@ -4,6 +4,7 @@ JSON exports inside a docs directory that MkDocs then builds."""
 from __future__ import annotations
 
 import ast
+import functools
 import html
 import json
 import re
@@ -15,19 +16,20 @@ import jinja2
 import jinja2.ext
 from markupsafe import Markup
 
+from ..labels import CARC_LABELS, CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
+from ..model.enrich import Site
+from ..registry.schema import REGISTRIES, REGISTRY
+from ..registry.validate import url_ids
 from . import jsonld
 from .charts import write_charts
-from .enrich import CARC_LABELS, Site
-from .i18n import ENGLISH, STRINGS_JS, Translator, strings_js
-from .jsonld import script_json
 from .find_index import find_index
 from .hsds import hsds_exports
+from .jsonld import script_json
 from .maps import map_page, place_groups
 from .rawpage import MARKER
-from .stamp import SHELL, shell_markdown
 from .report import data_report
-from .schema import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, REGISTRIES, REGISTRY, SPECIALTIES, VERIFICATION
-from .validate import url_ids
+from .stamp import SHELL, shell_markdown
+from .translations import ENGLISH, STRINGS_JS, Translator, strings_js
 
 API_VERSION = 1
 IDS_PATH = "api/v1/ids.json"
@@ -71,13 +73,14 @@ class _TranslatedLiterals(jinja2.ext.Extension):
         return _LITERAL_CALL.sub(inline, source)
 
 
+@functools.cache
 def environment(t: Translator) -> jinja2.Environment:
     """The templates in one language: `_()` and `ngettext()` from its catalogue, its dates and
     numbers, and `en`, which marks registry text (never translated) as English on other languages'
     pages: `<p{{ en }}>` as an attribute, `{{ name | en }}` as a span. Translations are trusted like
     templates (they come through review); values put into them are escaped."""
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.outputs", "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -100,12 +103,6 @@ def environment(t: Translator) -> jinja2.Environment:
     env.filters["paragraphs"] = lambda text: [p.strip() for p in text.split("\n\n") if p.strip()]
     env.filters["miles"] = t.miles
     return env
-
-
-ENV = ENGLISH.env  # the English templates, compiled once per process (as before translations)
-
-
-LIST_PAGE_SIZE = 60  # cards on one page of /coaches/ or /centers/: a page weighs the same at any registry size
 
 
 @dataclass(frozen=True)
@@ -144,7 +141,7 @@ class Page:
         return self.path.removesuffix(".md").removesuffix("index") + ("" if self.path.endswith("index.md") else "/")
 
     def body(self) -> str:
-        env = ENV if self.fallback else self.t.env
+        env = environment(ENGLISH if self.fallback else self.t)
         return env.get_template(self.template).render(root=self.root, site_root=self.site_root,
                                                       **self.context).strip()
 
@@ -180,13 +177,14 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
         *_list_pages("coaches", _("Peer recovery coaches"), "coaches.html", site.coaches,
                      lambda chunk: {"coaches": chunk, "total": len(site.coaches)},
                      _("Peer recovery coaches in Massachusetts: languages, specialties, CARC status and MassHealth."),
-                     tr),
+                     tr, site.settings.limits.list_page),
         *_list_pages("centers", _("Centers and Recovery Learning Communities"), "centers.html", by_type,
                      lambda chunk: {"groups": [{"id": kind, "title": _(label), "total": totals[kind],
                                                 "centers": [c for c in chunk if c["type"] == kind]}
                                                for kind, label in CENTER_TYPE_PLURALS.items()
                                                if any(c["type"] == kind for c in chunk)]},
-                     _("Peer Recovery Support Centers and Recovery Learning Communities in Massachusetts."), tr),
+                     _("Peer Recovery Support Centers and Recovery Learning Communities in Massachusetts."), tr,
+                     site.settings.limits.list_page),
         Page("tracks/index.md", _("Specialty tracks"), "tracks.html", {"tracks": site.tracks}, t=tr),
         Page("towns/index.md", _("Help by city and town"), "towns.html", {"groups": _by_letter(site.towns)},
              _("All 351 Massachusetts cities and towns with their nearest peer recovery centres and coaches."), t=tr),
@@ -243,7 +241,7 @@ def maintainers_report(site: Site):
 
 
 def _absolute(site: Site, url: str) -> str:
-    return f"{site.site_url.rstrip('/')}/{url}" if site.site_url else f"/{url}"
+    return f"{site.settings.site_url.rstrip('/')}/{url}" if site.settings.site_url else f"/{url}"
 
 
 def _links(site: Site, record: dict, prefix: str = "") -> dict:
@@ -251,17 +249,17 @@ def _links(site: Site, record: dict, prefix: str = "") -> dict:
     problem' issue form (in English: it goes to the maintainers)."""
     url = _absolute(site, record["url"])
     report = ""
-    if site.repo_url:
+    if site.settings.repo_url:
         query = urlencode({"template": "listing.yml", "title": f"Listing: {record['name']}", "listing": url})
-        report = f"{site.repo_url.rstrip('/')}/issues/new?{query}"
+        report = f"{site.settings.repo_url.rstrip('/')}/issues/new?{query}"
     return {"cite_url": _absolute(site, prefix + record["url"]), "report_url": report}
 
 
 def _list_pages(folder: str, title: str, template: str, items: list[dict], context, description: str,
-                tr: Translator) -> list[Page]:
-    """A list of LIST_PAGE_SIZE cards a page: /folder/, then /folder/page-2/ and on, each with a pager.
-    Only the first page is in the search index; the profiles themselves are."""
-    chunks = [items[n:n + LIST_PAGE_SIZE] for n in range(0, len(items), LIST_PAGE_SIZE)] or [[]]
+                tr: Translator, size: int) -> list[Page]:
+    """A list of `size` cards a page: /folder/, then /folder/page-2/ and on, each with a pager, so a page
+    weighs the same at any registry size. Only the first page is in the search index; the profiles are."""
+    chunks = [items[n:n + size] for n in range(0, len(items), size)] or [[]]
     paths = [f"{folder}/index.md"] + [f"{folder}/page-{n}.md" for n in range(2, len(chunks) + 1)]
     _ = tr.gettext
     out = []
@@ -290,7 +288,7 @@ def _by_letter(towns: list[dict]) -> list[dict]:
 
 def help_banner(site: Site, t: Translator = ENGLISH) -> str:
     """The help banner shown on every page, as escaped HTML."""
-    return t.env.get_template("help_banner.html").render(lines=site.banner).strip()
+    return environment(t).get_template("help_banner.html").render(lines=site.banner).strip()
 
 
 def write_pages(site: Site, docs_dir: Path, t: Translator = ENGLISH, report=None) -> list[Page]:
@@ -322,7 +320,7 @@ def write_language_assets(site: Site, docs_dir: Path, t: Translator) -> None:
     labels["carc"] = {state: t.gettext(text) for state, text in CARC_LABELS.items()}
     target = docs_dir / STRINGS_JS
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(strings_js(t, labels), encoding="utf-8")
+    target.write_text(strings_js(t, labels, site.settings.content_dir / "assets"), encoding="utf-8")
 
 
 def _jsonable(value):
@@ -375,7 +373,7 @@ def write_redirects(site: Site, docs_dir: Path) -> None:
 def write_exports(site: Site, docs_dir: Path) -> None:
     write_redirects(site, docs_dir)
     (docs_dir / "map").mkdir(exist_ok=True)
-    place_list = ENV.get_template("map_list.html").render(groups=place_groups(site))
+    place_list = environment(ENGLISH).get_template("map_list.html").render(groups=place_groups(site))
     (docs_dir / "map" / "index.html").write_text(map_page(site, place_list), encoding="utf-8")
     write_charts(docs_dir)
     for rel, payload in exports(site).items():

@@ -11,8 +11,8 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import phonenumbers
-import pycountry
 
+from ..labels import LANGUAGE_NAMES as LANGUAGES
 from .load import UNREADABLE, Document
 from .places import Places
 
@@ -207,9 +207,6 @@ class Url(Kind):
 class Email(Pattern):
     def __init__(self):
         super().__init__(r"[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}", "an e-mail address", "name@example.org")
-
-
-LANGUAGES = {lang.alpha_2: lang.name for lang in pycountry.languages if hasattr(lang, "alpha_2")}
 
 
 class Language(Kind):

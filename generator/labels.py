@@ -1,0 +1,75 @@
+"""The words the site shows for the codes in the data, in English, as data.
+
+The record declarations take their choices from here, the pages their labels, the translation
+catalogues their keys. This module imports nothing of the project's, so every layer may use it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pycountry
+
+
+def N_(text: str) -> str:
+    """Marks a string in Python code for the catalogue, translated later where it is shown. Literals
+    in N_() and _() calls in generator/ are what the translation check counts as used."""
+    return text
+
+
+MODES = {"in_person": "In person", "phone": "Phone", "video": "Video", "text": "Text message"}
+
+SPECIALTIES = {
+    "opioids": "Opioid use, including medication for opioid use disorder",
+    "alcohol": "Alcohol use",
+    "stimulants": "Stimulant use",
+    "co-occurring": "Co-occurring mental health conditions",
+    "parenting": "Pregnant and parenting",
+    "older-adults": "Older adults (50 and over)",
+    "veterans": "Veterans and military families",
+    "lgbtq": "LGBTQ+ people",
+    "young-adults": "Young adults (18 to 25)",
+    "criminal-legal": "Courts, probation and re-entry",
+    "benefits-housing": "Benefits, housing and work",
+}
+
+CENTER_TYPES = {
+    "prsc": "Peer Recovery Support Center",
+    "rlc": "Recovery Learning Community",
+    "program": "Specialty programme",
+}
+CENTER_TYPE_PLURALS = {
+    "prsc": "Peer Recovery Support Centers",
+    "rlc": "Recovery Learning Communities",
+    "program": "Specialty programmes",
+}
+
+VERIFICATION = {
+    "confirmed": "Confirmed with the centre or mass.gov on the date it was last verified",
+    "sourced": "This listing comes from cited public pages and has not been confirmed with the centre",
+    "unverified": "This listing comes from a list that has not yet been checked against the centre or mass.gov",
+}
+
+# The CARC status as pages say it, by the state the model computes.
+CARC_LABELS = {
+    "current": N_("CARC current until %(date)s"),
+    "renewal_due": N_("CARC renewal due by %(date)s"),
+    "expired": N_("CARC expired on %(date)s"),
+    "in_progress": N_("Working toward the CARC (in progress)"),
+}
+
+# What the theme's templates show in the page's language (site_overrides/main.html, faq.html).
+PAGE_NOTES = {
+    "sources": N_("Sources"),
+    "unreviewed": N_("Translated page, not yet reviewed by a native speaker."),
+    "reviewed": N_("Reviewed by a native speaker."),
+    "fallback": N_("This page is not translated yet, so it is shown in English."),
+    "switcher": N_("Language"),
+}
+
+# ISO 639-1 codes and their English names.
+LANGUAGE_NAMES = {lang.alpha_2: lang.name for lang in pycountry.languages if hasattr(lang, "alpha_2")}
+
+
+def long_date(day: dt.date) -> str:
+    """2027-03-12 -> '12 March 2027' (English)."""
+    return f"{day.day} {day:%B %Y}"

@@ -1,0 +1,177 @@
+"""Spanish and Portuguese next to English: the languages, their catalogues and the translator
+that pages, scripts and charts speak through.
+
+English is the source language and has no prefix; every other language mirrors the English URLs
+under its own prefix (/es/, /pt/). `translations/<lang>.yaml` holds the interface strings
+(templates, the help banner, labels from generator/labels.py, region names, the scripts of /find/,
+/plan/ and the MassHealth checklist, the nav), keyed by the English text as in gettext: a changed
+English string no longer matches its key, so the translation check shows it as missing. Registry
+text (names, summaries, hours, notes) is never translated: the templates mark it lang="en"."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..labels import CARC_LABELS, LANGUAGE_NAMES, long_date
+
+SCRIPTS = ("find.js", "plan.js", "eligibility.js")  # in content/assets/; their strings go to strings.js
+STRINGS_JS = "assets/strings.js"
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # URL prefix and catalogue name
+    name: str  # the language's name in itself, for the switcher
+    theme: str  # mkdocs-material's theme.language (its own interface strings and search language)
+    locale: str  # Babel locale for dates and language names
+    js_locale: str  # BCP 47 tag for toLocaleDateString in the browser
+
+    @property
+    def prefix(self) -> str:
+        """Where the language's pages live below the site root: '' or 'es/'."""
+        return "" if self.code == "en" else f"{self.code}/"
+
+    @property
+    def english(self) -> bool:
+        return self.code == "en"
+
+
+# Brazilian Portuguese: Massachusetts' Portuguese-speaking communities are largely Brazilian.
+# Material's pt-BR strings set <html lang="pt">, and hreflang says "pt" too: the one Portuguese version.
+LANGUAGES = {
+    "en": Language("en", "English", "en", "en", "en-GB"),
+    "es": Language("es", "Español", "es", "es_US", "es-US"),  # US Spanish: 12.3 mi, not 12,3
+    "pt": Language("pt", "Português", "pt-BR", "pt_BR", "pt-BR"),
+}
+CODES = tuple(LANGUAGES)
+
+
+# libyaml's safe loader when PyYAML has it: the catalogues are read on every build.
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class TranslationError(Exception):
+    """A catalogue or translated page cannot be read."""
+
+
+# ---- the catalogue -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    code: str
+    reviewed: bool = False
+    strings: dict = field(default_factory=dict)  # English -> translation, or {one:, other:} for plurals
+    path: Path | None = None
+
+
+def load_catalogue(code: str, folder: Path) -> Catalogue:
+    """The catalogue of one language from folder/<code>.yaml; English has none."""
+    if code == "en":
+        return Catalogue("en", True)
+    path = folder / f"{code}.yaml"
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise TranslationError(f"{path}: cannot read the catalogue ({err})") from err
+    strings = data.get("strings") or {}
+    if not isinstance(strings, dict):
+        raise TranslationError(f"{path}: 'strings' must be a mapping of English text to its translation")
+    for key, value in strings.items():
+        ok = isinstance(value, str) or (isinstance(value, dict) and set(value) <= {"one", "other", "many"}
+                                       and all(isinstance(v, str) for v in value.values()))
+        if not isinstance(key, str) or not ok:
+            raise TranslationError(f"{path}: {key!r}: a translation is a string, or one:/other: for plurals")
+    return Catalogue(code, bool(data.get("reviewed", False)), strings, path)
+
+
+class Translator:
+    """Everything a page needs to speak one language: strings, plurals, dates, language names."""
+
+    def __init__(self, language: Language, catalogue: Catalogue):
+        self.language, self.catalogue = language, catalogue
+        if not language.english:
+            from babel import Locale
+            self._locale = Locale.parse(language.locale)
+
+    @property
+    def code(self) -> str:
+        return self.language.code
+
+    def gettext(self, text: str) -> str:
+        value = self.catalogue.strings.get(text)
+        return value if isinstance(value, str) and value else text
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        value = self.catalogue.strings.get(singular)
+        if isinstance(value, dict):
+            form = self._locale.plural_form(n)
+            return value.get(form) or value.get("other") or plural
+        return singular if n == 1 else plural
+
+    def date(self, day) -> str:
+        if self.language.english:
+            return long_date(day)
+        from babel.dates import format_date
+        return format_date(day, format="long", locale=self._locale)
+
+    def miles(self, miles: float) -> str:
+        if self.language.english:
+            return f"{miles:.1f} mi"
+        from babel.numbers import format_decimal
+        return f"{format_decimal(miles, '0.0', locale=self._locale)} mi"
+
+    def language_name(self, code: str, standalone: bool = True) -> str:
+        """'Spanish' -> 'Español' in a list (standalone), 'español' inside a sentence."""
+        if self.language.english:
+            return LANGUAGE_NAMES[code]
+        name = self._locale.languages.get(code)
+        if not name:
+            return LANGUAGE_NAMES[code]
+        return name[:1].upper() + name[1:] if standalone else name
+
+    def labels(self, mapping: dict) -> dict:
+        return {key: self.gettext(value) for key, value in mapping.items()}
+
+    def carc(self, status) -> str:
+        """The CARC status label (labels.CARC_LABELS) in this language."""
+        text = self.gettext(CARC_LABELS[status.state])
+        return text % {"date": self.date(status.expires)} if status.expires else text
+
+
+def translator(code: str, folder: Path) -> Translator:
+    """The translator of one language, its catalogue read from folder."""
+    return Translator(LANGUAGES[code], load_catalogue(code, folder))
+
+
+ENGLISH = Translator(LANGUAGES["en"], Catalogue("en", True))
+
+
+# ---- strings for the browser -------------------------------------------------------------------
+
+
+JS_CALL = re.compile(r"""\bt[n]?\(\s*"((?:[^"\\]|\\.)*)\"""")
+
+
+def js_keys(folder: Path) -> set[str]:
+    """The English strings the scripts in folder (content/assets) translate with t() or tn() (first argument, a literal)."""
+    keys = set()
+    for name in SCRIPTS:
+        for raw in JS_CALL.findall((folder / name).read_text(encoding="utf-8")):
+            keys.add(json.loads(f'"{raw}"'))
+    return keys
+
+
+def strings_js(t: Translator, labels: dict, assets: Path) -> str:
+    """assets/strings.js of one language: the scripts' strings and the find index's labels."""
+    keys = js_keys(assets)
+    strings = {key: t.catalogue.strings[key] for key in sorted(keys) if key in t.catalogue.strings}
+    payload = {"lang": t.code, "locale": t.language.js_locale, "strings": strings, "labels": labels}
+    # Not sort_keys: the labels keep their order (the filters list them in it).
+    text = json.dumps(payload, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return ("/* Generated by generator/outputs/translations.py from translations/" + t.code + ".yaml: the strings of find.js, "
+            "plan.js and eligibility.js. Edit the catalogue, not this file. */\nwindow.PRN_I18N = " + text + ";\n")
