@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from generator.model.enrich import carc_status, tel_href
+from generator.model.enrich import carc_status
+from generator.model.records import tel_href
+from generator.outputs.translations import ENGLISH
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -22,10 +24,37 @@ TODAY = dt.date(2026, 11, 23)
 ])
 def test_carc_status_as_of_the_build_date(carc, state, label):
     status = carc_status(carc, TODAY)
-    assert (status.state, status.label) == (state, label)
+    assert (status.state, ENGLISH.carc(status)) == (state, label)
 
 
 @pytest.mark.parametrize("number, href", [("(800) 327-5050", "tel:+18003275050"), ("988", "tel:988"),
                                           ("2-1-1", "tel:211")])
 def test_phone_links_dial_the_right_digits(number, href):
     assert tel_href(number) == href
+
+
+@pytest.mark.parametrize("key, record", [("centers", "Center"), ("coaches", "Coach"), ("tracks", "Track"),
+                                         ("help_lines", "HelpLine"), ("retired", "Retired")])
+def test_every_declared_field_is_a_field_of_its_typed_record(key, record):
+    """The declaration in registry/schema.py and the record templates read stay one shape: a field added to
+    the data contract without a place in the record fails here, not on a page."""
+    import dataclasses
+
+    from generator.model import records
+    from generator.registry.schema import REGISTRY
+
+    cls = getattr(records, record)
+    names = {f.name for f in dataclasses.fields(cls)} | {n for n, v in vars(cls).items() if isinstance(v, property)}
+    assert set(REGISTRY[key].record.fields) - names == set()
+
+
+def test_records_are_frozen(places):
+    import dataclasses
+
+    from generator.model.site import load_site
+    from generator.settings import Settings
+    from tests.conftest import DATA
+
+    site = load_site(Settings(data_dir=DATA, today=TODAY))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        site.centers[0].name = "Changed"  # type: ignore[misc]

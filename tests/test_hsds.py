@@ -163,11 +163,11 @@ def test_example_coaches_are_not_exported():
     site = load_site(Settings(data_dir=DATA, today=TODAY))
     text = json.dumps(hsds_exports(site))
     assert site.coaches
-    assert [c["name"] for c in site.coaches if c["name"] in text] == []
+    assert [c.name for c in site.coaches if c.name in text] == []
 
 
 def test_the_build_publishes_the_hsds_files_under_api_v1_hsds():
-    from generator.outputs.render import exports
+    from generator.outputs.exports import exports
     site = load_site(Settings(data_dir=DATA, today=TODAY))
     published = {path for path in exports(site) if path.startswith("api/v1/hsds/")}
     assert published == {f"api/v1/hsds/{name}" for name in ("index.json", *PAGES)}

@@ -20,7 +20,7 @@ def site(places):
 
 @pytest.fixture(scope="module")
 def towns(site):
-    return {t["name"]: t for t in site.towns}
+    return {t.name: t for t in site.towns}
 
 
 def test_there_is_a_view_for_every_city_and_town(towns):
@@ -30,38 +30,38 @@ def test_there_is_a_view_for_every_city_and_town(towns):
 @pytest.mark.parametrize("name", ["Pittsfield", "Worcester", "Nantucket", "Barnstable", "Boston", "Aquinnah"])
 def test_nearest_centres_are_ranked_by_geodesic_miles(towns, name):
     town = towns[name]
-    assert len(town["centers"]) >= 3
-    for item in town["centers"]:
-        position = item["center"]["position"]
-        expected = geodesic((town["lat"], town["lon"]), (position["lat"], position["lon"])).miles
-        assert item["miles"] == pytest.approx(expected, abs=0.001)  # five feet of geopy's geodesic
-    miles = [item["miles"] for item in town["centers"]]
+    assert len(town.centers) >= 3
+    for item in town.centers:
+        position = item.center.position
+        expected = geodesic((town.lat, town.lon), (position.lat, position.lon)).miles
+        assert item.miles == pytest.approx(expected, abs=0.001)  # five feet of geopy's geodesic
+    miles = [item.miles for item in town.centers]
     assert miles == sorted(miles)
 
 
 def test_no_prsc_outside_the_shortlist_is_nearer(site, towns):
     town = towns["Gardner"]
-    farthest_listed = town["centers"][-1]["miles"]
-    listed = {item["center"]["id"] for item in town["centers"]}
+    farthest_listed = town.centers[-1].miles
+    listed = {item.center.id for item in town.centers}
     for center in site.centers:
-        if center["type"] == "prsc" and center["id"] not in listed:
-            p = center["position"]
-            assert geodesic((town["lat"], town["lon"]), (p["lat"], p["lon"])).miles >= farthest_listed
+        if center.type == "prsc" and center.id not in listed:
+            p = center.position
+            assert geodesic((town.lat, town.lon), (p.lat, p.lon)).miles >= farthest_listed
 
 
 def test_the_rlc_for_the_area_and_its_nearest_site(towns):
     springfield = towns["Springfield"]
-    (rlc,) = springfield["rlcs"]
-    assert rlc["center"]["id"] == "western-mass-rlc"
-    assert rlc["site"]["address"]["town"] == "Springfield" and rlc["miles"] == pytest.approx(0, abs=1e-6)
-    assert [r["center"]["id"] for r in towns["Worcester"]["rlcs"]] == ["central-mass-rlc"]
+    (rlc,) = springfield.rlcs
+    assert rlc.center.id == "western-mass-rlc"
+    assert rlc.site.address.town == "Springfield" and rlc.miles == pytest.approx(0, abs=1e-6)
+    assert [r.center.id for r in towns["Worcester"].rlcs] == ["central-mass-rlc"]
 
 
 def test_coaches_serving_the_town_its_region_or_statewide(towns, site):
-    names = {c["id"] for c in towns["Pittsfield"]["coaches"]}
+    names = {c.id for c in towns["Pittsfield"].coaches}
     assert "tom-demo" in names  # lists Pittsfield
     assert "sam-sample" in names  # covers the western region by video
-    statewide = {c["id"] for c in site.coaches if c["statewide"]}
+    statewide = {c.id for c in site.coaches if c.statewide}
     assert statewide and statewide <= names
     assert "rosa-example" not in names  # Springfield and Holyoke only
 
@@ -73,9 +73,9 @@ def test_town_lists_stop_at_their_cap_with_the_town_s_own_coaches_first(places):
     registries = validate(DATA, places, TODAY)
     many = [{**c, "id": f"{c['id']}-{k}"} for k in range(30) for c in registries.coaches]
     big = enrich(replace(registries, records={**registries.records, "coaches": many}), Settings(today=TODAY))
-    pittsfield = next(t for t in big.towns if t["name"] == "Pittsfield")
-    assert len(pittsfield["coaches"]) == Limits().town_coaches and pittsfield["more_coaches"]
-    assert all("Pittsfield" in c["serves"].get("towns", []) for c in pittsfield["coaches"])
+    pittsfield = next(t for t in big.towns if t.name == "Pittsfield")
+    assert len(pittsfield.coaches) == Limits().town_coaches and pittsfield.more_coaches
+    assert all("Pittsfield" in c.serves.towns for c in pittsfield.coaches)
     # Tracks on offer still count every programme within 30 miles, not only the ones listed.
     programs = [c for c in registries.centers if c.get("type") == "program"]
     more = [{**p, "id": f"{p['id']}-{k}", "tracks": ([] if k < 10 else p.get("tracks", []))}
@@ -84,14 +84,14 @@ def test_town_lists_stop_at_their_cap_with_the_town_s_own_coaches_first(places):
     trackless = [{**c, "tracks": []} for c in registries.coaches]  # so only programmes bring tracks
     crowded = enrich(replace(registries, records={**registries.records, "centers": others + more,
                                                   "coaches": trackless}), Settings(today=TODAY))
-    near = next(t for t in crowded.towns if t["name"] == "Boston")
-    assert near["more_programs"] and len(near["programs"]) == Limits().nearby_programs
-    assert all(not item["center"]["tracks"] for item in near["programs"])  # the copies with tracks are farther down
-    plain = {t["name"]: t for t in enrich(registries, Settings(today=TODAY)).towns}
-    expected = {tr for item in plain["Boston"]["programs"] for tr in item["center"].get("tracks", [])}
-    assert expected and expected <= {tr["id"] for tr in near["tracks"]}
+    near = next(t for t in crowded.towns if t.name == "Boston")
+    assert near.more_programs and len(near.programs) == Limits().nearby_programs
+    assert all(not item.center.tracks for item in near.programs)  # the copies with tracks are farther down
+    plain = {t.name: t for t in enrich(registries, Settings(today=TODAY)).towns}
+    expected = {tr for item in plain["Boston"].programs for tr in item.center.tracks}
+    assert expected and expected <= {tr.id for tr in near.tracks}
     small = plain["Pittsfield"]
-    assert not small["more_coaches"] and len(small["coaches"]) < Limits().town_coaches
+    assert not small.more_coaches and len(small.coaches) < Limits().town_coaches
 
 
 def test_a_track_page_shows_its_first_coaches_and_the_count_and_sends_to_find_for_the_rest(places):
@@ -103,18 +103,18 @@ def test_a_track_page_shows_its_first_coaches_and_the_count_and_sends_to_find_fo
     many = [{**c, "id": f"{c['id']}-{k}"} for k in range(3) for c in registries.coaches]
     site = enrich(replace(registries, records={**registries.records, "coaches": many}),
                   Settings(today=TODAY, limits=Limits(track_list=2)))
-    track = next(t for t in site.tracks if t["id"] == "older-adults")
-    assert len(track["coaches"]) == 2 and track["coach_total"] == 3 * sum(
+    track = next(t for t in site.tracks if t.id == "older-adults")
+    assert len(track.coaches) == 2 and track.coach_total == 3 * sum(
         "older-adults" in c.get("tracks", []) for c in registries.coaches)
     body = next(p for p in pages(site) if p.path == "tracks/older-adults.md").body()
-    assert f"{track['coach_total']} coaches work on this track." in body
-    assert body.count('class="prn-card"') == 2 + min(2, track["center_total"])
+    assert f"{track.coach_total} coaches work on this track." in body
+    assert body.count('class="prn-card"') == 2 + min(2, track.center_total)
     assert '<a href="../../find/?type=coach&amp;focus=track:older-adults">' in body
 
 
 def test_villages_and_zips_of_a_town_are_listed_for_search(towns):
     barnstable = towns["Barnstable"]
-    assert "Hyannis" in barnstable["villages"] and "02601" in barnstable["zips"]
+    assert "Hyannis" in barnstable.villages and "02601" in barnstable.zips
 
 
 def test_a_town_page_shows_distance_address_and_approximate_flag(tmp_path):

@@ -19,11 +19,12 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from ..labels import PAGE_NOTES
-from ..model.enrich import Site
+from ..model.records import Site
 from ..model.site import load_site
 from ..outputs.content import write_content
 from ..outputs.csp import add_policies
-from ..outputs.render import IDS_PATH, help_banner, maintainers_report, write_exports, write_language_assets, write_pages
+from ..outputs.exports import IDS_PATH, write_exports, write_language_assets
+from ..outputs.render import help_banner, maintainers_report, write_pages
 from ..outputs.stamp import ShellError, stamp
 from ..outputs.translations import LANGUAGES, TranslationError, Translator, translator
 from ..settings import Settings

@@ -13,7 +13,7 @@ from ..model.site import load_site
 from ..registry.places import load_places
 from ..registry.problems import DataError
 from ..registry.schema import REGISTRIES
-from ..registry.validate import url_ids, validate
+from ..registry.validate import validate
 from ..settings import PROJECT, Settings
 from .build import BuildError, build
 
@@ -143,9 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "translations":
             return _translations(settings)
         if args.command == "ids":
-            site = load_site(settings)
-            print(json.dumps(url_ids({"centers": site.centers, "coaches": site.coaches, "retired": site.retired}),
-                             indent=1))
+            from ..outputs.exports import url_list
+            print(json.dumps(url_list(load_site(settings)), indent=1))
             return 0
         if args.command == "build":
             report = build(settings)

@@ -29,6 +29,7 @@ import yaml
 from geopy.distance import geodesic
 from geopy.extra.rate_limiter import RateLimiter
 
+from ..model.records import Center
 from ..model.site import load_site
 from ..registry.geocache import CACHE_FILE, address_key, read_cache
 from ..registry.places import Places
@@ -51,10 +52,13 @@ def query(address: dict) -> dict:
     return out
 
 
-def wanted(centers: list[dict]) -> list[dict]:
-    """Addresses with a street whose record has no exact location: the centres' and their sites'."""
-    places = [c for c in centers if "address" in c] + [s for c in centers for s in c.get("sites", [])]
-    return [p["address"] for p in places if p["address"].get("street") and "location" not in p]
+def wanted(centers: tuple[Center, ...]) -> list[dict]:
+    """Street addresses whose position the data does not give: the centres' and their sites'."""
+    places = [(c.address, c.position) for c in centers if c.address]
+    places += [(s.address, s.position) for c in centers for s in c.sites]
+    return [{key: value for key, value in (("street", a.street), ("place", a.place), ("town", a.town),
+                                            ("zip", a.zip)) if value}
+            for a, position in places if a.street and not (position and position.source == "data")]
 
 
 def rejection(location, address: dict, places: Places) -> str | None:

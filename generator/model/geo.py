@@ -33,10 +33,6 @@ def _miles(b1: float, lon1: float, b2: float, lon2: float) -> float:
     return _A * (s - _F / 2 * (x + y)) / _METRES_PER_MILE
 
 
-def geodesic_miles(a: Point, b: Point) -> float:
-    return _miles(_reduced(a[0]), math.radians(a[1]), _reduced(b[0]), math.radians(b[1]))
-
-
 class Locator(Generic[T]):
     """Items with a position, ready to be ranked by distance from many origins."""
 

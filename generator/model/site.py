@@ -10,7 +10,8 @@ from ..registry.geocache import load_cache
 from ..registry.places import load_places
 from ..registry.validate import validate
 from ..settings import Settings
-from .enrich import Site, enrich
+from .enrich import enrich
+from .records import Site
 
 
 def load_site(settings: Settings, lap: Callable[[str], None] = lambda stage: None) -> Site:

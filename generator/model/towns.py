@@ -6,53 +6,53 @@ Every list on a town page has a cap, so a page weighs the same however large the
 
 from __future__ import annotations
 
+from ..registry.places import Places, Town
 from ..settings import Limits
 from .geo import Locator, nearest
-from ..registry.places import Places, Town
+from .records import AreaRlc, Center, Coach, Location, Nearby, TownView, Track
 
 TOWN_ZOOM = 11
 
 
-def _point(record: dict) -> tuple[float, float] | None:
-    position = record.get("position")
-    return (position["lat"], position["lon"]) if position else None
+def _point(item: Center | Location) -> tuple[float, float] | None:
+    position = item.position
+    return (position.lat, position.lon) if position else None
 
 
-def _rlc_sites(rlc: dict) -> list[dict]:
+def _rlc_sites(rlc: Center) -> list[Location]:
     """Every located site of an RLC, main address first."""
-    sites = []
-    if rlc.get("address") and rlc["position"]:
-        sites.append({"name": rlc["name"], "address": rlc["address"], "position": rlc["position"]})
-    return sites + [s for s in rlc["sites"] if s["position"]]
+    main = [Location(rlc.name, rlc.address, rlc.position)] if rlc.address and rlc.position else []
+    return main + list(rlc.sites)
 
 
 class _CoachIndex:
     """Coaches by the towns and regions they name, and those who cover the whole state."""
 
-    def __init__(self, coaches: list[dict]):
-        self.by_town: dict[str, list[dict]] = {}
-        self.by_region: dict[str, list[dict]] = {}
-        self.statewide = [c for c in coaches if c["serves"].get("statewide", False)]
+    def __init__(self, coaches: tuple[Coach, ...]):
+        self.by_town: dict[str, list[Coach]] = {}
+        self.by_region: dict[str, list[Coach]] = {}
+        self.statewide = [c for c in coaches if c.serves.statewide]
         for coach in coaches:
-            for name in coach["serves"].get("towns", []):
+            for name in coach.serves.towns:
                 self.by_town.setdefault(name, []).append(coach)
-            for region in coach["serves"].get("regions", []):
+            for region in coach.serves.regions:
                 self.by_region.setdefault(region, []).append(coach)
 
-    def serving(self, town: Town) -> list[dict]:
+    def serving(self, town: Town) -> list[Coach]:
         """Every coach who works in town: those naming it first, then its region, then statewide."""
-        found: dict[str, dict] = {}
+        found: dict[str, Coach] = {}
         for group in (self.by_town.get(town.name, []), self.by_region.get(town.region, []), self.statewide):
             for coach in group:
-                found.setdefault(coach["id"], coach)
+                found.setdefault(coach.id, coach)
         return list(found.values())
 
 
-def town_views(places: Places, centers: list[dict], coaches: list[dict], limits: Limits) -> list[dict]:
+def town_views(places: Places, centers: tuple[Center, ...], coaches: tuple[Coach, ...], tracks: dict[str, Track],
+               limits: Limits) -> tuple[TownView, ...]:
     """One view per town, in alphabetical order."""
-    prscs = Locator((c for c in centers if c["type"] == "prsc"), _point)
-    programs = Locator((c for c in centers if c["type"] == "program"), _point)
-    rlcs = [c for c in centers if c["type"] == "rlc"]
+    prscs = Locator((c for c in centers if c.type == "prsc"), _point)
+    programs = Locator((c for c in centers if c.type == "program"), _point)
+    rlcs = [c for c in centers if c.type == "rlc"]
     coach_index = _CoachIndex(coaches)
     villages: dict[str, set[str]] = {}
     zips: dict[str, list[str]] = {}
@@ -65,27 +65,25 @@ def town_views(places: Places, centers: list[dict], coaches: list[dict], limits:
         origin = (town.lat, town.lon)
         area_rlcs = []
         for rlc in rlcs:
-            if town.region not in rlc.get("regions", []):
+            if town.region not in rlc.regions:
                 continue
             site = nearest(origin, _rlc_sites(rlc), _point, 1)
-            area_rlcs.append({"center": rlc, "site": site[0][0] if site else None,
-                              "miles": site[0][1] if site else None})
+            area_rlcs.append(AreaRlc(rlc, *site[0]) if site else AreaRlc(rlc))
         serving = coach_index.serving(town)
         near_programs = programs.nearest(origin, len(programs), limits.nearby_program_miles)  # tracks come from all
-        track_ids = {t for c in serving for t in c.get("tracks", [])}
-        track_ids |= {t for p, _ in near_programs for t in p.get("tracks", [])}
-        views.append({
-            "name": town.name, "slug": town.slug, "county": town.county, "region": town.region,
-            "region_name": places.regions[town.region].name, "lat": town.lat, "lon": town.lon,
-            "url": f"towns/{town.slug}/", "map_focus": f"{town.lat},{town.lon},{TOWN_ZOOM}",
-            "centers": [{"center": c, "miles": m} for c, m in prscs.nearest(origin, limits.nearest_centers)],
-            "programs": [{"center": c, "miles": m} for c, m in near_programs[:limits.nearby_programs]],
-            "more_programs": len(near_programs) > limits.nearby_programs,
-            "rlcs": area_rlcs,
-            "coaches": serving[:limits.town_coaches],
-            "more_coaches": len(serving) > limits.town_coaches,
-            "track_ids": sorted(track_ids),
-            "villages": sorted(villages.get(town.name, ())),
-            "zips": sorted(zips.get(town.name, [])),
-        })
-    return views
+        track_ids = {t for c in serving for t in c.tracks} | {t for p, _ in near_programs for t in p.tracks}
+        views.append(TownView(
+            name=town.name, slug=town.slug, county=town.county, region=town.region,
+            region_name=places.regions[town.region].name, lat=town.lat, lon=town.lon,
+            map_focus=f"{town.lat},{town.lon},{TOWN_ZOOM}",
+            centers=tuple(Nearby(c, m) for c, m in prscs.nearest(origin, limits.nearest_centers)),
+            programs=tuple(Nearby(c, m) for c, m in near_programs[:limits.nearby_programs]),
+            more_programs=len(near_programs) > limits.nearby_programs,
+            rlcs=tuple(area_rlcs),
+            coaches=tuple(serving[:limits.town_coaches]),
+            more_coaches=len(serving) > limits.town_coaches,
+            tracks=tuple(tracks[t] for t in sorted(track_ids)),
+            villages=tuple(sorted(villages.get(town.name, ()))),
+            zips=tuple(sorted(zips.get(town.name, []))),
+        ))
+    return tuple(views)

@@ -3,36 +3,38 @@ centre and coach with the fields the filters use. The browser does the rest."""
 
 from __future__ import annotations
 
-from ..model.enrich import Site
+from ..model.records import Center, Site
+from .translations import ENGLISH
 from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, LANGUAGE_NAMES, MODES, SPECIALTIES
 
 INDEX_VERSION = 1
 
 
-def _points(center: dict) -> list[dict]:
+def _points(center: Center) -> list[dict]:
     """Every located site of a centre: the main address, then other sites."""
-    points = []
-    if center["position"]:
-        points.append({"name": center["name"], "address": center.get("address", {}).get("line", ""),
-                       **center["position"]})
-    for site in center["sites"]:
-        if site["position"]:
-            points.append({"name": site["name"], "address": site["address"]["line"], **site["position"]})
-    return [{"lat": p["lat"], "lon": p["lon"], "approximate": p["approximate"], "name": p["name"],
-             "address": p["address"]} for p in points]
+    return [{"lat": position.lat, "lon": position.lon, "approximate": position.approximate, "name": name,
+             "address": address.line if address else ""}
+            for name, address, position in _located(center)]
+
+
+def _located(center: Center):
+    """(name, address, position) of every place of the centre that has a position."""
+    if center.position:
+        yield center.name, center.address, center.position
+    for site in center.sites:
+        yield site.name, site.address, site.position
 
 
 def find_index(site: Site) -> dict:
-    town_number = {t["name"]: i for i, t in enumerate(site.towns)}
+    town_number = {t.name: i for i, t in enumerate(site.towns)}
     places = site.places
     villages = sorted({(p.name, town_number[p.town]) for p in places.zips.values() if p.name not in places.towns})
-    used_languages = sorted({code for record in site.centers + site.coaches for code in record.get("languages", [])})
+    used_languages = sorted({code for record in site.centers + site.coaches for code in record.languages})
     return {
         "version": INDEX_VERSION,
         # [name, slug, lat, lon, region, nearest PRSC id, the area's RLC id] — the last two as on the town page
-        "towns": [[t["name"], t["slug"], t["lat"], t["lon"], t["region"],
-                   t["centers"][0]["center"]["id"] if t["centers"] else "",
-                   t["rlcs"][0]["center"]["id"] if t["rlcs"] else ""] for t in site.towns],
+        "towns": [[t.name, t.slug, t.lat, t.lon, t.region, t.centers[0].center.id if t.centers else "",
+                   t.rlcs[0].center.id if t.rlcs else ""] for t in site.towns],
         "villages": [[name, town] for name, town in villages],
         "zips": [[p.zip, town_number[p.town]] for p in places.zips.values()],
         "regions": {r.id: r.name for r in places.regions.values()},
@@ -42,22 +44,22 @@ def find_index(site: Site) -> dict:
             "language": {code: LANGUAGE_NAMES[code] for code in used_languages},
             "mode": MODES,
             "specialty": SPECIALTIES,
-            "track": {t["id"]: t["name"] for t in site.tracks},
+            "track": {t.id: t.name for t in site.tracks},
         },
         "centers": [{
-            "id": c["id"], "name": c["name"], "type": c["type"], "url": c["url"],
-            "points": _points(c), "regions": c.get("regions", []),
-            "phone": c.get("phone", ""), "phone_href": c.get("phone_href", ""), "hours": c.get("hours", ""),
-            "languages": c.get("languages", []), "tracks": c.get("tracks", []), "virtual": c.get("virtual", ""),
-            "call_before": c["call_before"],
+            "id": c.id, "name": c.name, "type": c.type, "url": c.url,
+            "points": _points(c), "regions": list(c.regions),
+            "phone": c.phone or "", "phone_href": c.phone_href or "", "hours": c.hours or "",
+            "languages": list(c.languages), "tracks": list(c.tracks), "virtual": c.virtual or "",
+            "call_before": c.call_before,
         } for c in site.centers],
         "coaches": [{
-            "id": c["id"], "name": c["name"], "url": c["url"], "example": c.get("example", False),
-            "languages": c["languages"], "modes": c["modes"], "specialties": c.get("specialties", []),
-            "tracks": c.get("tracks", []), "masshealth": c["masshealth"],
-            "carc": c["carc_status"].state, "carc_label": c["carc_status"].label,
-            "carc_expires": c["carc_status"].expires.isoformat() if c["carc_status"].expires else "",
-            "towns": [town_number[t["name"]] for t in c["serves_towns"]],
-            "regions": c["serves"].get("regions", []), "statewide": c["statewide"],
+            "id": c.id, "name": c.name, "url": c.url, "example": bool(c.example),
+            "languages": list(c.languages), "modes": list(c.modes), "specialties": list(c.specialties),
+            "tracks": list(c.tracks), "masshealth": c.masshealth,
+            "carc": c.carc_status.state, "carc_label": ENGLISH.carc(c.carc_status),
+            "carc_expires": c.carc_status.expires.isoformat() if c.carc_status.expires else "",
+            "towns": [town_number[t.name] for t in c.serves_towns],
+            "regions": list(c.serves.regions), "statewide": c.statewide,
         } for c in site.coaches],
     }

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import uuid
 
-from ..model.enrich import Site
-from ..labels import CENTER_TYPES, VERIFICATION
+from ..model.records import Address, Center, Position, Site
+from ..labels import CENTER_TYPES, LANGUAGE_NAMES, VERIFICATION
 
 HSDS_VERSION = "3.0.1"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "peer-recovery-navigator:hsds")  # never change: ids are published
@@ -46,7 +46,7 @@ def _page(contents: list[dict]) -> dict:
 def _terms(site: Site) -> list[dict]:
     kinds = [{"code": kind, "name": label, "description": KIND_DESCRIPTIONS[kind]}
              for kind, label in CENTER_TYPES.items()]
-    tracks = [{"code": f"track:{t['id']}", "name": t["name"], "description": t["summary"]} for t in site.tracks]
+    tracks = [{"code": f"track:{t.id}", "name": t.name, "description": t.summary} for t in site.tracks]
     return [{"id": uid("term", term["code"]), **term, "taxonomy": TAXONOMY["name"],
              "taxonomy_id": TAXONOMY["id"]} for term in kinds + tracks]
 
@@ -55,71 +55,69 @@ def _organizations(site: Site) -> dict[str, dict]:
     """Organization of each centre id: its host agency (deduplicated by name) or the centre itself."""
     by_host: dict[str, list[dict]] = {}
     for center in site.centers:
-        if "host" in center:
-            by_host.setdefault(center["host"], []).append(center)
+        if center.host:
+            by_host.setdefault(center.host, []).append(center)
     out = {}
     for host, centers in by_host.items():
         org = {"id": uid("organization", "host", host.lower()), "name": host,
-               "description": "Runs " + "; ".join(c["name"] for c in centers) + "."}
-        out.update({c["id"]: org for c in centers})
+               "description": "Runs " + "; ".join(c.name for c in centers) + "."}
+        out.update({c.id: org for c in centers})
     for center in site.centers:
-        if "host" not in center:
-            org = {"id": uid("organization", "center", center["id"]), "name": center["name"],
-                   "description": KIND_DESCRIPTIONS[center["type"]]}
-            if "website" in center:
-                org["website"] = center["website"]
-            out[center["id"]] = org
+        if not center.host:
+            org = {"id": uid("organization", "center", center.id), "name": center.name,
+                   "description": KIND_DESCRIPTIONS[center.type]}
+            if center.website:
+                org["website"] = center.website
+            out[center.id] = org
     return out
 
 
-def _location(key: str, name: str, place: dict, org_id: str) -> dict:
+def _location(key: str, name: str, address: Address, position: Position | None, org_id: str) -> dict:
     """A physical location with its address line; coordinates only when they are exact."""
     location_id = uid("location", key)
-    address = place["address"]
-    description = address["line"]
-    location = {"id": location_id, "location_type": "physical", "name": name, "organization_id": org_id}
-    position = place.get("position")
-    if position and not position["approximate"]:
-        location.update(latitude=position["lat"], longitude=position["lon"])
+    description = address.line
+    location: dict = {"id": location_id, "location_type": "physical", "name": name, "organization_id": org_id}
+    if position and not position.approximate:
+        location.update(latitude=position.lat, longitude=position.lon)
     else:
         description += ". The exact position is not known; maps show the centre of the town."
     location["description"] = description
-    if address.get("street") and address.get("zip"):
+    if address.street and address.zip:
         location["addresses"] = [{
-            "id": uid("address", key), "location_id": location_id, "address_1": address["street"],
-            "city": address.get("place") or address["town"], "state_province": "MA",
-            "postal_code": address["zip"], "country": "US", "address_type": "physical"}]
+            "id": uid("address", key), "location_id": location_id, "address_1": address.street,
+            "city": address.place or address.town, "state_province": "MA",
+            "postal_code": address.zip, "country": "US", "address_type": "physical"}]
     return location
 
 
-def _service_at_locations(center: dict, service_id: str, org_id: str) -> list[dict]:
-    places = []
-    if "address" in center:
-        places.append((center["id"], center["name"], center))
-    places += [(f"{center['id']}/{i}", site["name"], site) for i, site in enumerate(center["sites"])]
+def _service_at_locations(center: Center, service_id: str, org_id: str) -> list[dict]:
+    places: list[tuple[str, str, Address, Position | None]] = []
+    if center.address:
+        places.append((center.id, center.name, center.address, center.position))
+    places += [(f"{center.id}/{i}", site.name, site.address, site.position) for i, site in enumerate(center.sites)]
     out = []
-    for key, name, place in places:
-        location = _location(key, name, place, org_id)
+    for key, name, address, position in places:
+        location = _location(key, name, address, position, org_id)
         out.append({"id": uid("service_at_location", key), "service_id": service_id,
                     "location_id": location["id"], "location": location})
     return out
 
 
-def _description(center: dict) -> str:
-    parts = [KIND_DESCRIPTIONS[center["type"]]]
-    if center.get("services"):
-        parts.append("Offers: " + "; ".join(center["services"]) + ".")
-    if center.get("virtual"):
-        parts.append("Virtual options: " + center["virtual"])
+def _description(center: Center) -> str:
+    parts = [KIND_DESCRIPTIONS[center.type]]
+    if center.services:
+        parts.append("Offers: " + "; ".join(center.services) + ".")
+    if center.virtual:
+        parts.append("Virtual options: " + center.virtual)
     return " ".join(parts)
 
 
-def _alert(center: dict) -> str | None:
+def _alert(center: Center) -> str | None:
     parts = []
-    if center["call_before"]:
-        parts.append(f"Call before you go: {VERIFICATION[center['verification']].lower()}.")
-    if center.get("notes"):
-        parts.append(center["notes"])
+    if center.call_before:
+        parts.append(f"Call before you go: {VERIFICATION[center.verification].lower()}.")
+    if center.notes:
+        parts.append(center.notes)
     return " ".join(parts) or None
 
 
@@ -129,33 +127,31 @@ def _attribute(service_id: str, term: dict) -> dict:
             "taxonomy_term": {**term, "taxonomy_detail": TAXONOMY}}
 
 
-def _service(center: dict, org: dict, terms: dict[str, dict]) -> dict:
-    service_id = uid("service", center["id"])
-    service = {"id": service_id, "organization_id": org["id"], "name": center["name"],
-               "description": _description(center), "status": "active",
-               "assured_date": center["last_verified"].isoformat()}
-    if "website" in center:
-        service["url"] = center["website"]
-    if "eligibility" in center:
-        service["eligibility_description"] = center["eligibility"]
+def _service(center: Center, org: dict, terms: dict[str, dict]) -> dict:
+    service_id = uid("service", center.id)
+    service: dict = {"id": service_id, "organization_id": org["id"], "name": center.name,
+                     "description": _description(center), "status": "active",
+                     "assured_date": center.last_verified.isoformat()}
+    if center.website:
+        service["url"] = center.website
+    if center.eligibility:
+        service["eligibility_description"] = center.eligibility
     alert = _alert(center)
     if alert:
         service["alert"] = alert
-    if "phone" in center:
-        service["phones"] = [{"id": uid("phone", center["id"]), "service_id": service_id,
-                              "number": center["phone"], "type": "voice"}]
-    if "hours" in center:
-        service["schedules"] = [{"id": uid("schedule", center["id"]), "service_id": service_id,
-                                 "description": center["hours"]}]
-    service["languages"] = [{"id": uid("language", center["id"], code), "service_id": service_id,
-                             "code": code, "name": name}
-                            for code, name in zip(center.get("languages", []), center["language_names"])]
-    service["service_areas"] = [{"id": uid("service_area", center["id"], region), "service_id": service_id,
-                                 "name": name}
-                                for region, name in zip(center.get("regions", []), center["region_names"])]
+    if center.phone:
+        service["phones"] = [{"id": uid("phone", center.id), "service_id": service_id,
+                              "number": center.phone, "type": "voice"}]
+    if center.hours:
+        service["schedules"] = [{"id": uid("schedule", center.id), "service_id": service_id,
+                                 "description": center.hours}]
+    service["languages"] = [{"id": uid("language", center.id, code), "service_id": service_id,
+                             "code": code, "name": LANGUAGE_NAMES[code]} for code in center.languages]
+    service["service_areas"] = [{"id": uid("service_area", center.id, region), "service_id": service_id,
+                                 "name": name} for region, name in zip(center.regions, center.region_names)]
     service["service_at_locations"] = _service_at_locations(center, service_id, org["id"])
     service["organization"] = org
-    codes = [center["type"]] + [f"track:{t['id']}" for t in center["track_list"]]
+    codes = [center.type] + [f"track:{t}" for t in center.tracks]
     service["attributes"] = [_attribute(service_id, terms[code]) for code in codes]
     return service
 
@@ -165,7 +161,7 @@ def hsds_exports(site: Site) -> dict[str, dict]:
     terms = _terms(site)
     by_code = {term["code"]: term for term in terms}
     orgs = _organizations(site)
-    services = [_service(c, orgs[c["id"]], by_code) for c in site.centers]
+    services = [_service(c, orgs[c.id], by_code) for c in site.centers]
     unique_orgs = sorted({o["id"]: o for o in orgs.values()}.values(), key=lambda o: o["name"].lower())
     return {
         "api/v1/hsds/index.json": {"version": HSDS_VERSION},

@@ -12,7 +12,7 @@ from branca.element import Element, MacroElement
 from folium.plugins import FastMarkerCluster
 from jinja2 import Template
 
-from ..model.enrich import Site
+from ..model.records import Site
 from ..labels import CENTER_TYPE_PLURALS
 
 VENDOR = "../assets/vendor"
@@ -50,11 +50,10 @@ class _FocusFromHash(MacroElement):
 def _rows(site: Site, kind: str) -> list[list]:
     rows = []
     for center in site.centers:
-        if center["type"] != kind:
+        if center.type != kind:
             continue
-        points = ([center["position"]] if center["position"] else []) + \
-                 [s["position"] for s in center["sites"] if s["position"]]
-        rows += [[p["lat"], p["lon"], center["name"], f"../{center['url']}", p["approximate"]] for p in points]
+        points = ([center.position] if center.position else []) + [s.position for s in center.sites]
+        rows += [[p.lat, p.lon, center.name, f"../{center.url}", p.approximate] for p in points]
     return rows
 
 

@@ -16,29 +16,16 @@ import jinja2
 import jinja2.ext
 from markupsafe import Markup
 
-from ..labels import CARC_LABELS, CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
-from ..model.enrich import Site
-from ..registry.schema import REGISTRIES, REGISTRY
-from ..registry.validate import url_ids
+from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
+from ..model.records import Center, Coach, Site
+from ..registry.schema import REGISTRY
 from . import jsonld
-from .charts import write_charts
-from .find_index import find_index
-from .hsds import hsds_exports
 from .jsonld import script_json
-from .maps import map_page, place_groups
 from .rawpage import MARKER
 from .report import data_report
 from .stamp import SHELL, shell_markdown
-from .translations import ENGLISH, STRINGS_JS, Translator, strings_js
+from .translations import ENGLISH, Translator
 
-API_VERSION = 1
-IDS_PATH = "api/v1/ids.json"
-REDIRECT = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Moved: {name}</title>
-<meta name="robots" content="noindex"><link rel="canonical" href="{target}">
-<meta http-equiv="refresh" content="0; url={target}"></head>
-<body><p>This listing has moved: <a href="{target}">{name}</a>.</p></body></html>
-"""
 
 
 # Labels a template may translate with `key | label("mode")`.
@@ -171,8 +158,8 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
     the caller has it already (it is the same in every language)."""
     _ = tr.gettext
     prefix = tr.language.prefix
-    by_type = sorted(site.centers, key=lambda c: list(CENTER_TYPE_PLURALS).index(c["type"]))
-    totals = {kind: sum(c["type"] == kind for c in site.centers) for kind in CENTER_TYPE_PLURALS}
+    by_type = sorted(site.centers, key=lambda c: list(CENTER_TYPE_PLURALS).index(c.type))
+    totals = {kind: sum(c.type == kind for c in site.centers) for kind in CENTER_TYPE_PLURALS}
     out = [
         *_list_pages("coaches", _("Peer recovery coaches"), "coaches.html", site.coaches,
                      lambda chunk: {"coaches": chunk, "total": len(site.coaches)},
@@ -180,9 +167,9 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
                      tr, site.settings.limits.list_page),
         *_list_pages("centers", _("Centers and Recovery Learning Communities"), "centers.html", by_type,
                      lambda chunk: {"groups": [{"id": kind, "title": _(label), "total": totals[kind],
-                                                "centers": [c for c in chunk if c["type"] == kind]}
+                                                "centers": [c for c in chunk if c.type == kind]}
                                                for kind, label in CENTER_TYPE_PLURALS.items()
-                                               if any(c["type"] == kind for c in chunk)]},
+                                               if any(c.type == kind for c in chunk)]},
                      _("Peer Recovery Support Centers and Recovery Learning Communities in Massachusetts."), tr,
                      site.settings.limits.list_page),
         Page("tracks/index.md", _("Specialty tracks"), "tracks.html", {"tracks": site.tracks}, t=tr),
@@ -190,26 +177,26 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
              _("All 351 Massachusetts cities and towns with their nearest peer recovery centres and coaches."), t=tr),
     ]
     for c in site.coaches:
-        serves = _("Statewide") if c["statewide"] else ", ".join(
-            c["serves"].get("towns", []) + [_(r) for r in c["serves_regions"]])
-        languages = ", ".join(tr.language_name(code) for code in c["languages"])
+        serves = _("Statewide") if c.statewide else ", ".join(
+            list(c.serves.towns) + [_(r) for r in c.serves_regions])
+        languages = ", ".join(tr.language_name(code) for code in c.languages)
         out.append(Page(
-            f"coaches/{c['id']}.md", c["name"], "coach.html", {"c": c, **_links(site, c, prefix)},
+            f"coaches/{c.id}.md", c.name, "coach.html", {"c": c, **_links(site, c, prefix)},
             _("%(name)s: peer recovery coach. %(carc)s. Works in %(areas)s.")
-            % {"name": c["name"], "carc": tr.carc(c["carc_status"]), "areas": serves},
-            jsonld=script_json(jsonld.coach(c, _absolute(site, prefix + c["url"]))),
-            search_text=" ".join([c.get("summary", ""), _("Languages:"), languages, _("Works in"), serves]), t=tr))
+            % {"name": c.name, "carc": tr.carc(c.carc_status), "areas": serves},
+            jsonld=script_json(jsonld.coach(c, _absolute(site, prefix + c.url))),
+            search_text=" ".join([c.summary or "", _("Languages:"), languages, _("Works in"), serves]), t=tr))
     for c in site.centers:
-        kind = _(CENTER_TYPES[c["type"]])
+        kind = _(CENTER_TYPES[c.type])
         out.append(Page(
-            f"centers/{c['id']}.md", c["name"], "center.html", {"c": c, **_links(site, c, prefix)},
-            f"{c['name']}: {kind}" + (f", {c['address']['line']}." if c.get("address") else "."),
-            jsonld=script_json(jsonld.center(c, _absolute(site, prefix + c["url"]))),
-            search_text=" ".join([kind, c.get("address", {}).get("line", ""),
-                                  ", ".join(_(r) for r in c["region_names"]), ". ".join(c.get("services", []))]),
+            f"centers/{c.id}.md", c.name, "center.html", {"c": c, **_links(site, c, prefix)},
+            f"{c.name}: {kind}" + (f", {c.address.line}." if c.address else "."),
+            jsonld=script_json(jsonld.center(c, _absolute(site, prefix + c.url))),
+            search_text=" ".join([kind, c.address.line if c.address else "",
+                                  ", ".join(_(r) for r in c.region_names), ". ".join(c.services)]),
             t=tr))
-    out += [Page(f"{r['registry']}/{r['id']}.md", _("%(name)s: no longer listed") % {"name": r["name"]},
-                 "retired.html", {"r": r}, _("%(name)s is no longer listed.") % {"name": r["name"]} + f" {r['reason']}",
+    out += [Page(f"{r.registry}/{r.id}.md", _("%(name)s: no longer listed") % {"name": r.name},
+                 "retired.html", {"r": r}, _("%(name)s is no longer listed.") % {"name": r.name} + f" {r.reason}",
                  searchable=False, t=tr)
             for r in site.retired]
     # The maintainers' report is English for everyone; other languages show it as an English page.
@@ -217,14 +204,14 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
                     {"report": report or maintainers_report(site)},
                     "Entries in the registries that need checking: stale, lapsing credentials, approximate places.",
                     t=tr, fallback=not tr.language.english))
-    out += [Page(f"tracks/{track['id']}.md", track["name"], "track.html", {"t": track}, track["summary"],
-                 search_text=track["summary"], t=tr)
+    out += [Page(f"tracks/{track.id}.md", track.name, "track.html", {"t": track}, track.summary,
+                 search_text=track.summary, t=tr)
             for track in site.tracks]
     # Town pages stay out of the search index: the towns A-Z page and /find/ lead to them.
-    out += [Page(f"towns/{town['slug']}.md", _("Peer recovery help near %(town)s") % {"town": town["name"]},
+    out += [Page(f"towns/{town.slug}.md", _("Peer recovery help near %(town)s") % {"town": town.name},
                  "town.html", {"t": town},
                  _("Nearest peer recovery centres, RLC and coaches for %(town)s, Massachusetts.")
-                 % {"town": town["name"]},
+                 % {"town": town.name},
                  searchable=False, t=tr)
             for town in site.towns]
     return out
@@ -244,15 +231,15 @@ def _absolute(site: Site, url: str) -> str:
     return f"{site.settings.site_url.rstrip('/')}/{url}" if site.settings.site_url else f"/{url}"
 
 
-def _links(site: Site, record: dict, prefix: str = "") -> dict:
+def _links(site: Site, record: Center | Coach, prefix: str = "") -> dict:
     """The address an agency can cite (the template words the citation), and a prefilled 'report a
     problem' issue form (in English: it goes to the maintainers)."""
-    url = _absolute(site, record["url"])
+    url = _absolute(site, record.url)
     report = ""
     if site.settings.repo_url:
-        query = urlencode({"template": "listing.yml", "title": f"Listing: {record['name']}", "listing": url})
+        query = urlencode({"template": "listing.yml", "title": f"Listing: {record.name}", "listing": url})
         report = f"{site.settings.repo_url.rstrip('/')}/issues/new?{query}"
-    return {"cite_url": _absolute(site, prefix + record["url"]), "report_url": report}
+    return {"cite_url": _absolute(site, prefix + record.url), "report_url": report}
 
 
 def _list_pages(folder: str, title: str, template: str, items: list[dict], context, description: str,
@@ -282,7 +269,7 @@ def _pager(folder: str, count: int, number: int) -> list[dict]:
 def _by_letter(towns: list[dict]) -> list[dict]:
     groups: dict[str, list[dict]] = {}
     for town in towns:
-        groups.setdefault(town["name"][0].upper(), []).append(town)
+        groups.setdefault(town.name[0].upper(), []).append(town)
     return [{"letter": letter, "towns": items} for letter, items in groups.items()]
 
 
@@ -305,79 +292,3 @@ def write_pages(site: Site, docs_dir: Path, t: Translator = ENGLISH, report=None
     shell.parent.mkdir(parents=True, exist_ok=True)
     shell.write_text(shell_markdown(translation_meta(t)), encoding="utf-8")
     return stamped
-
-
-def write_language_assets(site: Site, docs_dir: Path, t: Translator) -> None:
-    """What a translated site needs besides its pages: the redirects at former ids (so /es/ mirrors
-    every English profile URL), its CARC chart, and the strings and labels the scripts of /find/,
-    /plan/ and the MassHealth checklist show (assets/strings.js)."""
-    write_redirects(site, docs_dir)
-    write_charts(docs_dir, t)
-    index = find_index(site)
-    labels = {name: t.labels(values) for name, values in index["labels"].items() if name not in ("language", "track")}
-    labels["language"] = dict(sorted(((code, t.language_name(code)) for code in index["labels"]["language"]),
-                                     key=lambda item: item[1]))
-    labels["carc"] = {state: t.gettext(text) for state, text in CARC_LABELS.items()}
-    target = docs_dir / STRINGS_JS
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(strings_js(t, labels, site.settings.content_dir / "assets"), encoding="utf-8")
-
-
-def _jsonable(value):
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    raise TypeError(f"cannot export {type(value).__name__}")
-
-
-def _export(record: dict, fields: tuple[str, ...]) -> dict:
-    return {key: record[key] for key in fields if key in record}
-
-
-def exports(site: Site) -> dict[str, object]:
-    """The open-data files, keyed by their path in the site."""
-    coach_fields = tuple(REGISTRY["coaches"].record.fields)
-    center_fields = tuple(REGISTRY["centers"].record.fields)
-    coaches = [{**_export(c, coach_fields), "url": c["url"], "carc_state": c["carc_status"].state}
-               for c in site.coaches]
-    centers = []
-    for c in site.centers:
-        row = {**_export(c, center_fields), "url": c["url"]}
-        if c["position"]:
-            row.update(lat=c["position"]["lat"], lon=c["position"]["lon"],
-                       approximate_location=c["position"]["approximate"])
-        centers.append(row)
-    towns = [{"name": t.name, "slug": t.slug, "county": t.county, "region": t.region, "lat": t.lat, "lon": t.lon}
-             for t in site.places.towns.values()]
-    header = {"version": API_VERSION, "as_of": site.today.isoformat()}
-    return {
-        "api/v1/coaches.json": {**header, "coaches": coaches},
-        "api/v1/centers.json": {**header, "centers": centers},
-        "api/v1/towns.json": {**header, "towns": towns},
-        "api/v1/find.json": find_index(site),
-        IDS_PATH: {"version": API_VERSION, **url_ids({"centers": site.centers, "coaches": site.coaches,
-                                                      "retired": site.retired})},
-    } | {f"schema/{r.key}.schema.json": r.schema() for r in REGISTRIES} | hsds_exports(site)
-
-
-def write_redirects(site: Site, docs_dir: Path) -> None:
-    """A page at every former id that sends visitors (and agencies' old links) to the entry."""
-    for record in site.centers + site.coaches:
-        for former in record.get("former_ids", []):
-            folder = docs_dir / record["url"].split("/")[0] / former
-            folder.mkdir(parents=True, exist_ok=True)
-            target = f"../{record['id']}/"
-            (folder / "index.html").write_text(REDIRECT.format(name=html.escape(record["name"]), target=target),
-                                               encoding="utf-8")
-
-
-def write_exports(site: Site, docs_dir: Path) -> None:
-    write_redirects(site, docs_dir)
-    (docs_dir / "map").mkdir(exist_ok=True)
-    place_list = environment(ENGLISH).get_template("map_list.html").render(groups=place_groups(site))
-    (docs_dir / "map" / "index.html").write_text(map_page(site, place_list), encoding="utf-8")
-    write_charts(docs_dir)
-    for rel, payload in exports(site).items():
-        target = docs_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True, default=_jsonable)
-                          + "\n", encoding="utf-8")

@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model.enrich import CALL_BEFORE, Site
+from ..model.records import Site
 from .translation_check import check
+from .translations import ENGLISH
 
 
 @dataclass(frozen=True)
@@ -49,42 +50,42 @@ def _entries(site: Site):
     for file, records in (("data/centers.yaml", site.centers), ("data/coaches.yaml", site.coaches),
                           ("data/tracks.yaml", site.tracks), ("data/help.yaml", site.help_lines)):
         for record in records:
-            yield file, record, record["name"] + (" (example)" if record.get("example") else "")
+            yield file, record, record.name + (" (example)" if getattr(record, "example", None) else "")
 
 
 def _stale(site: Site) -> tuple[Finding, ...]:
     out = []
     for file, record, name in _entries(site):
-        months = months_between(record["last_verified"], site.today)
+        months = months_between(record.last_verified, site.today)
         if months >= site.settings.limits.stale_months:
-            out.append(Finding(file, record["id"], name,
-                               f"last verified {record['last_verified'].isoformat()} ({months} months ago)"))
+            out.append(Finding(file, record.id, name,
+                               f"last verified {record.last_verified.isoformat()} ({months} months ago)"))
     return tuple(out)
 
 
 def _carc(site: Site) -> tuple[Finding, ...]:
-    return tuple(Finding("data/coaches.yaml", c["id"], name, c["carc_status"].label)
-                 for file, c, name in _entries(site)
-                 if file == "data/coaches.yaml" and c["carc_status"].state in ("expired", "renewal_due"))
+    return tuple(Finding("data/coaches.yaml", c.id, c.name + (" (example)" if c.example else ""),
+                         ENGLISH.carc(c.carc_status))
+                 for c in site.coaches if c.carc_status.state in ("expired", "renewal_due"))
 
 
 def _town_level(site: Site) -> tuple[Finding, ...]:
     out = []
     for center in site.centers:
-        places = [(center["name"], center)] if "address" in center else []
-        places += [(f"{center['name']}: {s['name']}", s) for s in center["sites"]]
-        for name, place in places:
-            if place["position"]["approximate"]:
+        places = [(center.name, center.address, center.position)] if center.address else []
+        places += [(f"{center.name}: {s.name}", s.address, s.position) for s in center.sites]
+        for name, address, position in places:
+            if position and position.approximate:
                 hint = ("has a street address: run `python -m generator geocode` or add `location:`"
-                        if place["address"].get("street") else "no street address on the pages checked")
-                out.append(Finding("data/centers.yaml", center["id"], name,
-                                   f"placed at the centre of {place['address']['town']}; {hint}"))
+                        if address.street else "no street address on the pages checked")
+                out.append(Finding("data/centers.yaml", center.id, name,
+                                   f"placed at the centre of {address.town}; {hint}"))
     return tuple(out)
 
 
 def _call_before(site: Site) -> tuple[Finding, ...]:
-    return tuple(Finding("data/centers.yaml", c["id"], c["name"], f"verification: {c['verification']}")
-                 for c in site.centers if c["verification"] in CALL_BEFORE)
+    return tuple(Finding("data/centers.yaml", c.id, c.name, f"verification: {c.verification}")
+                 for c in site.centers if c.call_before)
 
 
 def _translations(site: Site) -> tuple[Finding, ...]:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model.enrich import enrich
-from generator.registry.validate import validate
+from generator.model.site import load_site
+from generator.settings import Settings
 from tests.conftest import DATA, TODAY
 
 
 @pytest.fixture(scope="module")
 def towns(places):
-    site = enrich(validate(DATA, places, TODAY), TODAY)
-    return {t["name"]: t for t in site.towns}
+    site = load_site(Settings(data_dir=DATA, today=TODAY))
+    return {t.name: t for t in site.towns}
 
 
 def first_places(page, count=3):
@@ -24,7 +24,7 @@ def test_typing_a_zip_lists_the_nearest_centre_first(visit, towns):
     page = visit.open("find/")
     page.fill("#prn-q", "01201")
     page.keyboard.press("Enter")
-    expected = [item["center"]["id"] for item in towns["Pittsfield"]["centers"]]
+    expected = [item.center.id for item in towns["Pittsfield"].centers]
     assert first_places(page, 1) == expected[:1]
     assert "Pittsfield" in page.inner_text("#prn-status")
 
@@ -37,7 +37,7 @@ def test_a_village_resolves_to_its_town_with_the_same_distances_as_the_town_page
     prscs = [i for i in page.locator("section[aria-labelledby=prn-places] li").all()
              if "Peer Recovery Support Center" in i.inner_text()][:3]
     shown = [p.locator(".prn-distance").inner_text().strip() for p in prscs]
-    assert shown == [f"{item['miles']:.1f} mi" for item in northbridge["centers"][:3]]
+    assert shown == [f"{item.miles:.1f} mi" for item in northbridge.centers[:3]]
 
 
 def test_long_results_come_twenty_at_a_time_and_show_more_moves_focus_to_the_next(visit):
@@ -110,5 +110,5 @@ def test_results_follow_the_keystrokes_once_the_text_names_a_place(visit, towns)
     page = visit.open("find/")
     page.focus("#prn-q")
     page.keyboard.type("Gardner")
-    assert first_places(page, 1) == [towns["Gardner"]["centers"][0]["center"]["id"]]
+    assert first_places(page, 1) == [towns["Gardner"].centers[0].center.id]
     assert page.url.endswith("?q=Gardner")

@@ -12,8 +12,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from generator.model.enrich import enrich
-from generator.registry.validate import validate
+from generator.model.site import load_site
+from generator.settings import Settings
 from tests.conftest import DATA, TODAY
 
 START = dt.date(2026, 12, 7)
@@ -23,8 +23,8 @@ STEP_DAYS = {"w1-care": 1, "w1-contacts": 3, "w2-call": 8, "w2-coaches": 10, "w3
 
 @pytest.fixture(scope="module")
 def towns(places):
-    site = enrich(validate(DATA, places, TODAY), TODAY)
-    return {t["name"]: t for t in site.towns}
+    site = load_site(Settings(data_dir=DATA, today=TODAY))
+    return {t.name: t for t in site.towns}
 
 
 def open_plan(visit):
@@ -63,21 +63,21 @@ def test_a_town_fills_in_the_nearest_centre_and_the_areas_rlc_as_on_the_town_pag
     page = open_plan(visit)
     set_town(page, typed)
     expected = towns[town]
-    prsc = expected["centers"][0]
+    prsc = expected.centers[0]
     card = page.locator("#plan-prsc .prn-slot__card")
-    assert card.get_attribute("data-center") == prsc["center"]["id"]
-    assert prsc["center"]["name"] in card.inner_text()
-    assert f"{prsc['miles']:.1f} mi from {town}" in card.inner_text()
-    if prsc["center"].get("address"):
-        assert prsc["center"]["address"]["line"] in card.inner_text()
-    if prsc["center"].get("phone"):
-        assert prsc["center"]["phone"] in card.inner_text()
-    rlc = expected["rlcs"][0]
+    assert card.get_attribute("data-center") == prsc.center.id
+    assert prsc.center.name in card.inner_text()
+    assert f"{prsc.miles:.1f} mi from {town}" in card.inner_text()
+    if prsc.center.address:
+        assert prsc.center.address.line in card.inner_text()
+    if prsc.center.phone:
+        assert prsc.center.phone in card.inner_text()
+    rlc = expected.rlcs[0]
     rlc_card = page.locator("#plan-rlc .prn-slot__card")
-    assert rlc_card.get_attribute("data-center") == rlc["center"]["id"]
-    if rlc["site"]:
-        assert rlc["site"]["address"]["line"] in rlc_card.inner_text()
-        assert f"{rlc['miles']:.1f} mi from {town}" in rlc_card.inner_text()
+    assert rlc_card.get_attribute("data-center") == rlc.center.id
+    if rlc.site:
+        assert rlc.site.address.line in rlc_card.inner_text()
+        assert f"{rlc.miles:.1f} mi from {town}" in rlc_card.inner_text()
     assert town in page.inner_text("#plan-town-status")
     summary = page.inner_text("#plan-summary")
     assert (town if typed.lower() == town.lower() else f"{typed} ({town})") in summary
@@ -206,9 +206,9 @@ def test_add_to_calendar_downloads_an_rfc5545_file_with_one_dated_event_per_step
     assert len(uids) == len(STEP_DAYS)
 
     by_summary = {str(e["SUMMARY"]): e for e in events}
-    prsc = towns["Pittsfield"]["centers"][0]["center"]
+    prsc = towns["Pittsfield"].centers[0].center
     walk_in = str(by_summary["Walk into a Peer Recovery Support Center"]["DESCRIPTION"])
-    assert prsc["name"] in walk_in and prsc["address"]["line"] in walk_in  # commas escaped and read back
+    assert prsc.name in walk_in and prsc.address.line in walk_in  # commas escaped and read back
     assert "\n" in walk_in  # newlines escaped as \n and read back
     call = str(by_summary["Call MassHealth or your health plan about Recovery Coach Services"]["DESCRIPTION"])
     assert "H2016-HM" in call and "(800) 327-5050" not in call  # only the member's route

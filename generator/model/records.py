@@ -1,0 +1,307 @@
+"""The typed, frozen records the site is drawn from.
+
+Each record keeps the fields of its declaration in registry/schema.py under the same names (a
+test holds them together), plus what enrich derives once: positions, links between records, the
+CARC status as of the build date. Nothing changes a record after it is built; templates and
+exports read attributes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..registry.places import Places
+from ..settings import Settings
+
+CALL_BEFORE = ("sourced", "unverified")  # verification levels that ask visitors to call first
+
+
+def tel_href(number: str) -> str:
+    """'(800) 327-5050' -> 'tel:+18003275050'; short codes such as 988 stay as they are."""
+    digits = re.sub(r"\D", "", number)
+    return f"tel:+1{digits}" if len(digits) == 10 else f"tel:{digits}"
+
+
+def sms_href(number: str) -> str:
+    return "sms:" + tel_href(number).removeprefix("tel:")
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a place is: given in the data, found by the geocoder, or only the centre of its town."""
+
+    lat: float
+    lon: float
+    source: str  # "data" | "geocoded" | "town"
+
+    @property
+    def approximate(self) -> bool:
+        return self.source == "town"
+
+
+@dataclass(frozen=True)
+class Address:
+    town: str
+    line: str  # 'street, place (town), MA ZIP', as pages print it
+    street: str | None = None
+    place: str | None = None
+    zip: str | None = None
+
+
+@dataclass(frozen=True)
+class Location:
+    """One more site of a network (an RLC's resource centres)."""
+
+    name: str
+    address: Address
+    position: Position
+
+
+@dataclass(frozen=True)
+class Track:
+    id: str
+    name: str
+    summary: str
+    description: str
+    source: tuple[str, ...]
+    last_verified: dt.date
+    # Filled in once coaches and centres are known; the copy a coach or centre links to has none.
+    coaches: tuple[Coach, ...] = ()
+    coach_total: int = 0
+    centers: tuple[Center, ...] = ()
+    center_total: int = 0
+
+    @property
+    def url(self) -> str:
+        return f"tracks/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Center:
+    """A Peer Recovery Support Center, Recovery Learning Community or programme site."""
+
+    id: str
+    name: str
+    type: str
+    verification: str
+    source: tuple[str, ...]
+    last_verified: dt.date
+    position: Position | None = None  # of the main address; None for an RLC known only by its regions
+    former_ids: tuple[str, ...] = ()
+    host: str | None = None
+    funder: str | None = None
+    address: Address | None = None
+    sites: tuple[Location, ...] = ()
+    regions: tuple[str, ...] = ()
+    region_names: tuple[str, ...] = ()
+    phone: str | None = None
+    website: str | None = None
+    hours: str | None = None
+    opening_hours: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+    eligibility: str | None = None
+    languages: tuple[str, ...] = ()
+    tracks: tuple[str, ...] = ()
+    track_list: tuple[Track, ...] = ()
+    virtual: str | None = None
+    notes: str | None = None
+    town_slug: str | None = None
+    map_focus: str | None = None  # 'lat,lon,zoom' of the first located place, for the map
+
+    @property
+    def url(self) -> str:
+        return f"centers/{self.id}/"
+
+    @property
+    def location(self) -> Position | None:
+        """The coordinates the data gives, if any."""
+        return self.position if self.position and self.position.source == "data" else None
+
+    @property
+    def call_before(self) -> bool:
+        return self.verification in CALL_BEFORE
+
+    @property
+    def phone_href(self) -> str | None:
+        return tel_href(self.phone) if self.phone else None
+
+
+@dataclass(frozen=True)
+class Carc:
+    status: str  # certified | in_progress
+    expires: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class CarcStatus:
+    """The credential as of the build date."""
+
+    state: str  # current | renewal_due | expired | in_progress
+    expires: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Serves:
+    towns: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    statewide: bool | None = None
+
+
+@dataclass(frozen=True)
+class TownLink:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Coach:
+    id: str
+    name: str
+    languages: tuple[str, ...]
+    carc: Carc
+    carc_status: CarcStatus
+    masshealth: bool
+    modes: tuple[str, ...]
+    serves: Serves
+    last_verified: dt.date
+    former_ids: tuple[str, ...] = ()
+    example: bool | None = None  # given in the data as true for a fictional entry
+    summary: str | None = None
+    employer: str | None = None
+    two_year_recovery: bool | None = None
+    supervised: bool | None = None
+    specialties: tuple[str, ...] = ()
+    tracks: tuple[str, ...] = ()
+    track_list: tuple[Track, ...] = ()
+    serves_towns: tuple[TownLink, ...] = ()
+    serves_regions: tuple[str, ...] = ()  # region names
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    source: tuple[str, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return f"coaches/{self.id}/"
+
+    @property
+    def statewide(self) -> bool:
+        return bool(self.serves.statewide)
+
+    @property
+    def phone_href(self) -> str | None:
+        return tel_href(self.phone) if self.phone else None
+
+
+@dataclass(frozen=True)
+class LanguageOption:
+    language: str
+    press: str
+
+
+@dataclass(frozen=True)
+class HelpLine:
+    id: str
+    name: str
+    description: str
+    source: tuple[str, ...]
+    last_verified: dt.date
+    short_name: str | None = None
+    call: str | None = None
+    text: str | None = None
+    chat: str | None = None
+    options: str | None = None
+    language_options: tuple[LanguageOption, ...] = ()
+    banner: bool = False
+
+    @property
+    def call_href(self) -> str | None:
+        return tel_href(self.call) if self.call else None
+
+    @property
+    def text_href(self) -> str | None:
+        return sms_href(self.text) if self.text else None
+
+
+@dataclass(frozen=True)
+class Nearby:
+    """A centre and its distance from a town, in miles."""
+
+    center: Center
+    miles: float
+
+
+@dataclass(frozen=True)
+class AreaRlc:
+    """The RLC whose area a town is in, with its site nearest the town when one is located."""
+
+    center: Center
+    site: Location | None = None
+    miles: float | None = None
+
+
+@dataclass(frozen=True)
+class TownView:
+    name: str
+    slug: str
+    county: str
+    region: str
+    region_name: str
+    lat: float
+    lon: float
+    map_focus: str
+    centers: tuple[Nearby, ...] = ()  # nearest PRSCs
+    programs: tuple[Nearby, ...] = ()
+    more_programs: bool = False
+    rlcs: tuple[AreaRlc, ...] = ()
+    coaches: tuple[Coach, ...] = ()
+    more_coaches: bool = False
+    tracks: tuple[Track, ...] = ()
+    villages: tuple[str, ...] = ()
+    zips: tuple[str, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return f"towns/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Retired:
+    """A listing taken off the registry, whose URL keeps a page with alternatives near its town."""
+
+    id: str
+    registry: str
+    name: str
+    retired_on: dt.date
+    reason: str
+    town: str | None = None
+    source: tuple[str, ...] = ()
+    town_view: TownView | None = None
+    alternatives: tuple[Center | Coach, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return f"{self.registry}/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the pages and exports are drawn from: the records, the gazetteer, the settings."""
+
+    settings: Settings
+    places: Places
+    tracks: tuple[Track, ...]
+    help_lines: tuple[HelpLine, ...]
+    centers: tuple[Center, ...]
+    coaches: tuple[Coach, ...]
+    towns: tuple[TownView, ...]
+    retired: tuple[Retired, ...] = ()
+
+    @property
+    def today(self) -> dt.date:
+        return self.settings.today
+
+    @property
+    def banner(self) -> tuple[HelpLine, ...]:
+        return tuple(line for line in self.help_lines if line.banner)
