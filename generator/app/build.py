@@ -140,7 +140,8 @@ def _cannot_write(site_dir: Path, err: OSError) -> str:
     in_the_way = next((path for path in site_dir.resolve().parents if path.is_file()), None)
     if in_the_way:
         return f"cannot write the site folder ({site_dir}): {in_the_way} is a file"
-    return f"cannot write the site folder ({site_dir}): {err.strerror or err}" + (f": {err.filename}" if err.filename else "")
+    refused = f": {err.filename}" if err.filename else ""
+    return f"cannot write the site folder ({site_dir}): {err.strerror or err}{refused}"
 
 
 @dataclass
