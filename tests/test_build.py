@@ -12,7 +12,7 @@ from generator.app import build as build_module
 from generator.settings import Limits, Settings
 from generator.app.build import BuildError, build
 from generator.registry.problems import DataError
-from tests.conftest import DATA, TODAY
+from tests.conftest import DATA, ROOT, TODAY
 
 
 @pytest.fixture(scope="module")
@@ -230,10 +230,72 @@ def test_a_language_failing_in_its_own_process_fails_the_build_and_keeps_the_sit
         real_mkdocs(config)
 
     monkeypatch.setattr(build_module, "mkdocs_build", portuguese_breaks)
-    with pytest.raises(BuildError, match=r"mkdocs failed \(Português\): Aborted with 1 warnings"):
+    with pytest.raises(BuildError) as failed:
         build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+    assert str(failed.value) == ("the Portuguese (pt) build failed: mkdocs failed (Português): "
+                                 "Aborted with 1 warnings in strict mode!")
+    assert failed.value.trace == ""  # a fault MkDocs explains, not a bug
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
+
+
+@pytest.mark.parametrize("forked", [True, False], ids=["forked", "in-place"])
+def test_a_bug_in_a_language_names_the_language_the_error_and_keeps_its_traceback(registry, tmp_path, monkeypatch,
+                                                                                  forked):
+    import multiprocessing
+
+    real_assets = build_module.write_language_assets
+
+    def spanish_assets_break(site, docs_dir, t):
+        if t.code == "es":
+            raise KeyError("track_ids")
+        real_assets(site, docs_dir, t)
+
+    monkeypatch.setattr(build_module, "write_language_assets", spanish_assets_break)
+    if not forked:
+        monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    with pytest.raises(BuildError) as failed:
+        build(Settings(data_dir=registry.dir, site_dir=tmp_path / "site", today=TODAY))
+    assert str(failed.value) == "the Spanish (es) build failed: KeyError: 'track_ids'"
+    trace = failed.value.trace
+    assert trace.startswith("Traceback (most recent call last):")
+    assert "in spanish_assets_break" in trace and trace.endswith("KeyError: 'track_ids'\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_a_killed_build_leaves_the_site_whole_and_the_next_build_removes_its_leftovers(registry, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    site = tmp_path / "site"
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    registry.replace("centers.yaml", "name: Living in Recovery", "name: Living in Recovery Renamed")
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "build", "--as-of", "2026-11-23"], cwd=tmp_path,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".site-build-*")) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)  # the build and its language processes, as a cancelled CI job
+    proc.wait()
+    assert [p.name for p in tmp_path.glob(".site-build-*")] != [], "the build ended before it was killed"
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+    dead, living = proc.pid, os.getppid()
+    (tmp_path / f".site-old-{dead}").mkdir()  # a swap killed between its renames and its clean-up
+    keep = [f".site-build-{living}-abc_123",  # a build that still runs
+            ".site-build-notes", f".other-build-{dead}-abc", f"site-old-{dead}", f".site-old-{dead}-copy"]
+    for name in keep:
+        (tmp_path / name).mkdir()
+    keep.append(f".site-build-{dead}-afile")
+    (tmp_path / keep[-1]).write_text("a file, not a build's folder")
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["data", "site", *keep])
+    assert "Recovery Renamed" in (site / "centers" / "living-in-recovery-pittsfield" / "index.html").read_text()
 
 
 def test_languages_built_in_place_or_in_parallel_give_the_same_site(registry, tmp_path, monkeypatch):

@@ -5,6 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
+from generator.app.build import BuildError
+from generator.app.cli import main
 from tests.conftest import ROOT
 
 
@@ -94,3 +98,59 @@ def test_serve_shows_a_saved_edit_and_keeps_the_last_good_site_through_a_bad_one
         proc.terminate()
         output = proc.communicate(timeout=10)[0]
     assert "coaches[0].languages[0]: 'spansh' is not a language code" in output
+
+
+def one_error_line(capsys) -> str:
+    """What a command printed on a fault: exactly one line, 'error: …', and no traceback."""
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert len(err.splitlines()) == 1 and err.startswith("error: "), err
+    return err.rstrip("\n")
+
+
+@pytest.mark.parametrize("command", ["build", "serve", "validate", "report"])
+def test_a_missing_data_folder_is_one_line(command, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main([command, "--data", "nowhere"]) == 1
+    assert one_error_line(capsys) == "error: cannot open the data folder (nowhere): there is no such folder"
+
+
+@pytest.mark.parametrize("command", ["build", "validate", "report"])
+def test_a_missing_gazetteer_file_fails_without_a_traceback(command, registry, capsys):
+    (registry.dir / "places.yaml").unlink()
+    assert main([command, "--data", "data", "--as-of", "2026-11-23"]) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err and "places.yaml" in err
+    assert not (registry.dir.parent / "site").exists()
+
+
+def test_a_data_file_the_system_refuses_is_one_line(registry, monkeypatch, capsys):
+    from generator.app import cli
+
+    def refused(data_dir, *args):
+        raise PermissionError(13, "Permission denied", str(data_dir / "coaches.yaml"))
+
+    monkeypatch.setattr(cli, "validate", refused)
+    assert main(["validate", "--data", "data"]) == 1
+    assert one_error_line(capsys) == "error: cannot open the data file (data/coaches.yaml): Permission denied"
+
+
+def test_a_site_folder_that_cannot_be_made_is_one_line(registry, tmp_path, capsys):
+    (tmp_path / "afile").write_text("")
+    assert main(["build", "--data", "data", "--as-of", "2026-11-23", "--site-dir", "afile/site"]) == 1
+    assert one_error_line(capsys) == (f"error: cannot write the site folder (afile/site): {tmp_path / 'afile'} is a "
+                                      "file; the existing site was left as it was.")
+
+
+def test_a_bug_in_a_language_prints_one_line_then_the_traceback_of_its_process(registry, monkeypatch, capsys):
+    from generator.app import cli
+
+    trace = "Traceback (most recent call last):\n  File \"build.py\", line 1, in run\nKeyError: 'track_ids'\n"
+
+    def failing_build(settings):
+        raise BuildError("the Spanish (es) build failed: KeyError: 'track_ids'", trace)
+
+    monkeypatch.setattr(cli, "build", failing_build)
+    assert main(["build", "--data", "data"]) == 1
+    assert capsys.readouterr().err == ("error: the Spanish (es) build failed: KeyError: 'track_ids'; the existing "
+                                       "site was left as it was.\n" + trace)

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
+from babel import Locale
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -28,11 +30,16 @@ from ..outputs.render import help_banner, maintainers_report, write_pages
 from ..outputs.stamp import ShellError, stamp
 from ..outputs.translations import LANGUAGES, TranslationError, Translator, translator
 from ..settings import Settings
-from .parallel import StepFailed, start
+from .parallel import Step, StepFailed, start
 
 
 class BuildError(Exception):
-    """MkDocs (or the file system) failed; the old site is untouched."""
+    """MkDocs (or the file system) failed; the old site is untouched. `trace` is the traceback of a
+    language's own process when what failed there is a bug rather than MkDocs or the files."""
+
+    def __init__(self, message: str, trace: str = ""):
+        super().__init__(message)
+        self.trace = trace
 
 
 @dataclass
@@ -80,25 +87,62 @@ def build(settings: Settings, template_cache: jinja2.BytecodeCache | None = None
         translators = [translator(code, settings.translations_dir) for code in settings.languages]
     except TranslationError as err:
         raise BuildError(str(err)) from err
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-build-", dir=site_dir.parent) as tmp:
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(site_dir)
+        workspace = tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-build-{os.getpid()}-", dir=site_dir.parent)
+    except OSError as err:
+        raise BuildError(_cannot_write(settings.site_dir, err)) from err
+    with workspace as tmp:
         work = Path(tmp)
         job = _LanguageJob(site, maintainers_report(site), work, template_cache)
         others = [(t, start(job.run, t)) for t in translators[1:]]  # alongside English, one process each
         try:
             out_dir = job.run(translators[0], timer)
             for t, handle in others:
-                handle.wait()
+                _join(t, handle)
                 os.rename(work / f"out-{t.code}", out_dir / t.language.prefix)
-        except StepFailed as err:
-            raise BuildError(str(err)) from err
         finally:
             for _, handle in others:
                 handle.stop()
         timer.lap("languages")
         report.pages = len(list(out_dir.rglob("index.html")))
-        _swap(out_dir, site_dir)
+        try:
+            _swap(out_dir, site_dir)
+        except OSError as err:
+            raise BuildError(_cannot_write(settings.site_dir, err)) from err
     return report
+
+
+def _join(t: Translator, handle: Step) -> None:
+    """Wait for one language's process; its failure becomes a BuildError that names the language,
+    with the process's traceback when the failure is a bug (anything but a BuildError there)."""
+    try:
+        handle.wait()
+    except StepFailed as err:
+        name = Locale.parse(t.language.locale).get_language_name("en")
+        fault = err.kind == BuildError.__name__
+        raise BuildError(f"the {name} ({t.code}) build failed: {err.message if fault else err}",
+                         "" if fault else err.trace) from err
+
+
+def file_fault(err: OSError, settings: Settings) -> str:
+    """One line for a file the system refused: 'cannot open the data file (data/places.yaml): No such
+    file or directory'."""
+    if not err.filename:
+        return err.strerror or str(err)
+    path = Path(err.filename)
+    what = "the data file" if settings.data_dir.resolve() in path.resolve().parents else "the file"
+    return f"cannot open {what} ({path}): {err.strerror or err}"
+
+
+def _cannot_write(site_dir: Path, err: OSError) -> str:
+    """'cannot write the site folder (site): Permission denied: /srv', or the file in the way of the folder."""
+    in_the_way = next((path for path in site_dir.resolve().parents if path.is_file()), None)
+    if in_the_way:
+        return f"cannot write the site folder ({site_dir}): {in_the_way} is a file"
+    refused = f": {err.filename}" if err.filename else ""
+    return f"cannot write the site folder ({site_dir}): {err.strerror or err}{refused}"
 
 
 @dataclass
@@ -206,11 +250,38 @@ def _translate_nav(items, t: Translator):
     return out
 
 
+def _remove_leftovers(site_dir: Path) -> None:
+    """Remove what a killed build left beside the site: its workspace (.site-build-<pid>-<random>) and
+    the site it was replacing (.site-old-<pid>), once process <pid> no longer runs. Nothing else."""
+    pattern = re.compile(rf"\.{re.escape(site_dir.name)}-(?:build-(\d+)-[a-z0-9_]+|old-(\d+))")
+    for path in site_dir.parent.iterdir():
+        match = pattern.fullmatch(path.name)
+        if match and path.is_dir() and not path.is_symlink() and not _running(int(match[1] or match[2])):
+            shutil.rmtree(path, ignore_errors=True)  # an orphaned language process may still write there
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` still runs. Windows has no harmless probe (signal 0 would end it): no."""
+    if os.name == "nt":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it runs, as another user
+        return True
+    return True
+
+
 def _swap(new: Path, target: Path) -> None:
     """Put new in place of target with renames, so target is never half-written."""
     old = target.with_name(f".{target.name}-old-{os.getpid()}")
     if target.exists():
         os.rename(target, old)
-    os.rename(new, target)
-    if old.exists():
-        shutil.rmtree(old)
+    try:
+        os.rename(new, target)
+    except OSError:
+        if old.exists():
+            os.rename(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)  # what stays is removed by a later build

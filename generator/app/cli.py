@@ -15,7 +15,7 @@ from ..registry.problems import DataError
 from ..registry.schema import REGISTRIES
 from ..registry.validate import validate
 from ..settings import PROJECT, Settings
-from .build import BuildError, build
+from .build import BuildError, build, file_fault
 
 
 def _date(text: str) -> dt.date:
@@ -111,6 +111,11 @@ def settings_from(args: argparse.Namespace) -> Settings:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = settings_from(args)
+    data = getattr(args, "data", None)
+    if data is not None and not data.is_dir():
+        reason = "it is not a folder" if data.exists() else "there is no such folder"
+        print(f"error: cannot open the data folder ({data}): {reason}", file=sys.stderr)
+        return 1
     try:
         if args.command == "schema":
             write_schemas()
@@ -156,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:
         _print_problems(err, args.format)
         return 1
-    except BuildError as err:
-        print(f"error: {err}; the existing site was left as it was.", file=sys.stderr)
+    except BuildError as err:  # a bug in a language's process comes with that process's traceback
+        print(f"error: {err}; the existing site was left as it was.\n{err.trace}", end="", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"error: {file_fault(err, settings)}", file=sys.stderr)
         return 1

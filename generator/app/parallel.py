@@ -6,21 +6,44 @@ finish in about the time of one. Where fork is unavailable (Windows) the step ru
 from __future__ import annotations
 
 import multiprocessing
-from typing import Callable
+import signal
+import traceback
+from typing import Callable, Protocol
 
 
 class StepFailed(Exception):
-    """A step in another process raised; the message is its error's."""
+    """A step raised: its error's type name (`kind`) and message, and the traceback where it ran."""
+
+    def __init__(self, message: str, kind: str = "", trace: str = ""):
+        super().__init__(f"{kind}: {message}" if kind and message else kind or message)
+        self.message, self.kind, self.trace = message, kind, trace
+
+    @classmethod
+    def of(cls, err: BaseException) -> StepFailed:
+        return cls(str(err), type(err).__name__, "".join(traceback.format_exception(err)))
+
+
+class Step(Protocol):
+    """A started step: `wait` joins it (raising StepFailed), `stop` ends it early."""
+
+    def wait(self) -> None: ...
+
+    def stop(self) -> None: ...
 
 
 class _Done:
-    """A step that already ran in this process."""
+    """A step that already ran in this process; `wait` raises its error as a child's would be."""
 
     def __init__(self, fn: Callable, args: tuple):
-        fn(*args)
+        self._error: Exception | None = None
+        try:
+            fn(*args)
+        except Exception as err:  # raised by wait(), after the main step, as a forked child's
+            self._error = err
 
     def wait(self) -> None:
-        pass
+        if self._error is not None:
+            raise StepFailed.of(self._error) from self._error
 
     def stop(self) -> None:
         pass
@@ -40,19 +63,25 @@ class _Forked:
             fn(*args)
             send.send(None)
         except BaseException as err:  # report every failure to the parent, which decides
-            send.send(f"{type(err).__name__}: {err}" if not str(err) else str(err))
+            failed = StepFailed.of(err)
+            send.send((failed.message, failed.kind, failed.trace))
 
     def wait(self) -> None:
-        """Block until the step ends; raises StepFailed with its message if it failed."""
+        """Block until the step ends; raises StepFailed with its error if it failed."""
         try:
-            message = self._receive.recv()
+            failure = self._receive.recv()
+            answered = True
         except EOFError:
-            message = "the process ended without a result"
+            failure, answered = None, False
         self._process.join()
-        if message is None and self._process.exitcode != 0:
-            message = f"the process exited with code {self._process.exitcode}"
-        if message is not None:
-            raise StepFailed(message)
+        code = self._process.exitcode
+        if failure is not None:
+            raise StepFailed(*failure)
+        if code:
+            raise StepFailed(f"the process was killed by {signal.Signals(-code).name}" if code < 0 else
+                             f"the process exited with code {code}")
+        if not answered:
+            raise StepFailed("the process ended without a result")
 
     def stop(self) -> None:
         """End the step if it still runs (another step failed and its work is being thrown away)."""
@@ -61,7 +90,7 @@ class _Forked:
         self._process.join()
 
 
-def start(fn: Callable, *args) -> _Done | _Forked:
+def start(fn: Callable, *args) -> Step:
     """Start fn(*args) in a forked child where possible; `.wait()` on the result to join it."""
     if "fork" in multiprocessing.get_all_start_methods():
         return _Forked(fn, args)

@@ -14,7 +14,7 @@ import jinja2
 
 from ..registry.problems import DataError
 from ..settings import Settings
-from .build import BuildError, build
+from .build import BuildError, build, file_fault
 
 WATCHED = ("content", "translations", "site_overrides", "generator/outputs/templates", "mkdocs.yml")
 
@@ -45,9 +45,15 @@ def _rebuilder(settings: Settings, on_problems: Callable) -> Callable:
         except DataError as err:
             on_problems(err)
         except BuildError as err:
-            print(f"error: {err}; still serving the previous site.", flush=True)
+            print(f"error: {err}; {_kept(settings)}.\n{err.trace}", end="", flush=True)
+        except OSError as err:
+            print(f"error: {file_fault(err, settings)}; {_kept(settings)}.", flush=True)
 
     return rebuild
+
+
+def _kept(settings: Settings) -> str:
+    return "still serving the previous site" if settings.site_dir.exists() else "there is no site to serve"
 
 
 def _watch(paths: list[Path], seen: dict[Path, float], rebuild: Callable) -> None:
