@@ -14,7 +14,7 @@ import phonenumbers
 
 from ..labels import LANGUAGE_NAMES as LANGUAGES
 from .load import UNREADABLE, Document
-from .places import Places
+from .geography import Places
 
 INVALID = object()
 
