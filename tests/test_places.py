@@ -40,4 +40,4 @@ def test_a_village_override_naming_no_town_is_reported(registry):
     registry.replace("places.yaml", "Turners Falls: Montague", "Turners Falls: Montag")
     line = (registry.dir / "places.yaml").read_text().splitlines().index("  Turners Falls: Montag") + 1
     assert registry.problems() == [f"data/places.yaml:{line}:18: village_towns.Turners Falls: "
-                                   "'Montag' is not a Massachusetts city or town"]
+                                   "'Montag' is not a Massachusetts city or town (did you mean 'Montague'?)"]
