@@ -94,3 +94,10 @@ def test_serve_shows_a_saved_edit_and_keeps_the_last_good_site_through_a_bad_one
         proc.terminate()
         output = proc.communicate(timeout=10)[0]
     assert "coaches[0].languages[0]: 'spansh' is not a language code" in output
+
+
+def test_validate_without_a_data_folder_says_so_in_one_line(tmp_path):
+    result = run("validate", "--data", "nowhere", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == ("error: there is no data folder at nowhere; pass --data with the folder that holds "
+                             "the registries\n")

@@ -116,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
             write_schemas()
             return 0
         if args.command == "validate":
+            if not settings.data_dir.is_dir():
+                print(f"error: there is no data folder at {settings.data_dir}; pass --data with the folder that "
+                      "holds the registries", file=sys.stderr)
+                return 1
             registries = validate(settings.data_dir, load_places(settings.data_dir), settings.today,
                                   settings.published)
             counts = ", ".join(f"{len(v)} {k}" for k, v in registries.records.items())
