@@ -118,3 +118,17 @@ def test_windows_line_endings_and_tabs_in_text_are_fine(registry):
     text = (registry.dir / "tracks.yaml").read_text().replace("Older adults", "Older\tadults")
     registry.write("tracks.yaml", text.replace("\n", "\r\n").encode())
     assert registry.problems() == []
+
+
+def test_an_invisible_character_written_as_an_escape_is_refused_too(registry):
+    registry.replace("centers.yaml", "name: Living in Recovery", 'name: "\\u202eLiving in Recovery"')
+    assert registry.problems() == [
+        "data/centers.yaml:3:11: centers[0].name: U+202E (right-to-left override, a bidi control that can hide text) "
+        "is written here as an escape sequence; delete the escape"
+    ]
+
+
+def test_a_problem_is_one_line_even_when_a_value_holds_a_line_break(registry):
+    registry.replace("centers.yaml", "type: prsc", 'type: "prsc\\nrlc"')
+    (problem,) = registry.problems()
+    assert problem.startswith("data/centers.yaml:4:11: centers[0].type: 'prsc\\nrlc' is not one of: ")

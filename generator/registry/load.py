@@ -19,9 +19,11 @@ from .problems import Problem, format_path
 
 MAX_BYTES = 2_000_000
 MAX_INVISIBLE = 10  # invisible characters listed one by one in a file; the rest are counted
-# C0 and C1 controls except tab and line feed, a carriage return not ending a line, the bidi embeddings,
-# overrides and isolates, and the two noncharacters YAML readers refuse
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|\r(?!\n)")
+# C0 and C1 controls except tab and line feed, a carriage return not ending a line, the Unicode line and paragraph
+# separators (YAML counts lines by them, editors mostly do not), the bidi embeddings, overrides and isolates, and the
+# two noncharacters YAML readers refuse
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+                        "|\r(?!\n)")
 _CONTROL_NAMES = dict(zip(
     [chr(c) for c in (*range(0x09), *range(0x0b, 0x20), 0x7f, 0x85)],
     ["null", "start of heading", "start of text", "end of text", "end of transmission", "enquiry", "acknowledge",
@@ -146,6 +148,8 @@ def _describe(char: str) -> str:
         return f"{code} ({unicodedata.name(char).lower()}, a bidi control that can hide text)"
     if char in ("\ufffe", "\uffff"):
         return f"{code} (a noncharacter)"
+    if char in ("\u2028", "\u2029"):
+        return f"{code} ({unicodedata.name(char).lower()})"
     return f"{code} ({_CONTROL_NAMES.get(char, 'a C1 control character')})"
 
 
@@ -209,6 +213,9 @@ def _build(node: yaml.Node, path: tuple, doc: Document, loader, problems: list[P
                 problems.append(Problem(doc.file, *key_mark, format_path(path), "a key must be plain text"))
                 continue
             key = key_node.value
+            if found := _INVISIBLE.search(key):
+                problems.append(Problem(doc.file, *key_mark, format_path(path), _escaped(found.group())))
+                continue
             if key in result:
                 first = doc.key_marks[path + (key,)][0]
                 problems.append(Problem(doc.file, *key_mark, format_path(path + (key,)),
@@ -220,10 +227,19 @@ def _build(node: yaml.Node, path: tuple, doc: Document, loader, problems: list[P
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), doc, loader, problems, seen) for i, item in enumerate(node.value)]
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError) as err:
         problems.append(doc.problem(path, f"'{node.value}' cannot be read ({_short(err)})"))
         return UNREADABLE
+    if isinstance(value, str) and (found := _INVISIBLE.search(value)):
+        problems.append(doc.problem(path, _escaped(found.group())))
+        return UNREADABLE
+    return value
+
+
+def _escaped(char: str) -> str:
+    """The problem of an invisible character written as an escape in a quoted value, such as "\\u202E"."""
+    return f"{_describe(char)} is written here as an escape sequence; delete the escape"
 
 
 def _short(err: Exception) -> str:
