@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
@@ -14,7 +14,7 @@ import phonenumbers
 
 from ..labels import LANGUAGE_NAMES as LANGUAGES
 from .load import UNREADABLE, Document
-from .places import Places
+from .geography import Places
 
 INVALID = object()
 
@@ -35,9 +35,10 @@ class Check:
     places: Places
     problems: list = field(default_factory=list)
     refs: list = field(default_factory=list)
+    keys: bool = False  # report at the key rather than its value: the names of a MapOf
 
     def report(self, path: tuple, message: str, key: bool = False) -> object:
-        self.problems.append(self.doc.problem(path, message, key))
+        self.problems.append(self.doc.problem(path, message, key or self.keys))
         return INVALID
 
 
@@ -307,6 +308,31 @@ class ListOf(Kind):
                 continue
             seen.add(marker)
             out.append(parsed)
+        return out
+
+
+class MapOf(Kind):
+    """A mapping from names of one kind to values of another, such as region id -> region."""
+
+    def __init__(self, key: Kind, value: Kind, min_items: int = 0):
+        self.key, self.value, self.min_items = key, value, min_items
+
+    def schema(self) -> dict:
+        return {"type": "object", "propertyNames": self.key.schema(), "additionalProperties": self.value.schema(),
+                "minProperties": self.min_items}
+
+    def parse(self, value, path, check):
+        if not isinstance(value, dict):
+            return check.report(path, f"must be a mapping ('name: value' lines), not {_show(value)}")
+        if len(value) < self.min_items:
+            return check.report(path, f"needs at least {self.min_items} item(s)")
+        names = replace(check, keys=True)  # shares the problem list
+        out = {}
+        for name, item in value.items():
+            parsed_name = self.key.parse(name, path + (name,), names)
+            parsed = INVALID if item is UNREADABLE else self.value.parse(item, path + (name,), check)
+            if parsed_name is not INVALID and parsed is not INVALID:
+                out[parsed_name] = parsed
         return out
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .load import load_yaml
 from .problems import DataError
-from .schema import MA_LAT, MA_LON
+from .geography import MA_LAT, MA_LON
 
 CACHE_FILE = "geocode-cache.yaml"
 

@@ -1,13 +1,15 @@
 """Read a YAML registry into plain values, keeping the line and column of every value.
 
-Hostile or broken files (not UTF-8, too large, aliases, duplicate keys, bad syntax) become
-located problems instead of exceptions.
+Hostile or broken files (unreadable, not UTF-8, too large, invisible control characters, aliases,
+duplicate keys, bad syntax) become located problems instead of exceptions.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +18,20 @@ import yaml
 from .problems import Problem, format_path
 
 MAX_BYTES = 2_000_000
+MAX_INVISIBLE = 10  # invisible characters listed one by one in a file; the rest are counted
+# C0 and C1 controls except tab and line feed, a carriage return not ending a line, the Unicode line and paragraph
+# separators (YAML counts lines by them, editors mostly do not), the bidi embeddings, overrides and isolates, and the
+# two noncharacters YAML readers refuse
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+                        "|\r(?!\n)")
+_CONTROL_NAMES = dict(zip(
+    [chr(c) for c in (*range(0x09), *range(0x0b, 0x20), 0x7f, 0x85)],
+    ["null", "start of heading", "start of text", "end of text", "end of transmission", "enquiry", "acknowledge",
+     "bell", "backspace", "vertical tab", "form feed", "carriage return", "shift out", "shift in",
+     "data link escape", "device control one", "device control two", "device control three",
+     "device control four", "negative acknowledge", "synchronous idle", "end of transmission block", "cancel",
+     "end of medium", "substitute", "escape", "file separator", "group separator", "record separator",
+     "unit separator", "delete", "next line"], strict=True))
 UNREADABLE = object()  # stands in for a scalar that could not be read; its problem is already reported
 
 
@@ -84,10 +100,14 @@ def display_name(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def load_yaml(path: Path) -> tuple[Document | None, list[Problem]]:
-    """Parse one YAML file. Returns the document, or None and the problems that stopped it."""
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """The text of a data file, or None and the problems that make it unsafe to parse: unreadable,
+    too large, not UTF-8, or holding invisible characters (each reported at its line and column)."""
     name = display_name(path)
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(name, 1, 1, "", f"the file cannot be read ({err.strerror or err})")]
     if len(raw) > MAX_BYTES:
         return None, [Problem(name, 1, 1, "", f"the file is {len(raw):,} bytes, over the limit of "
                                                 f"{MAX_BYTES:,}; split it or check it is the right file")]
@@ -99,6 +119,50 @@ def load_yaml(path: Path) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(name, line, col, "", f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x}); "
                                                    "save it with UTF-8 encoding")]
     text = text.removeprefix("\ufeff")
+    problems = invisible_characters(name, text)
+    return (None if problems else text), problems
+
+
+def invisible_characters(name: str, text: str) -> list[Problem]:
+    """A problem for each control, bidi control or noncharacter in text (the first MAX_INVISIBLE, then a count)."""
+    found = _INVISIBLE.finditer(text)
+    problems = []
+    for match in itertools.islice(found, MAX_INVISIBLE):
+        char = match.group()
+        if char == "\r":
+            what = ("U+000D (carriage return) without a line feed after it is not allowed; "
+                    "save the file with Unix (LF) or Windows (CRLF) line endings")
+        else:
+            what = f"{_describe(char)} is not allowed; delete it; it is invisible"
+        problems.append(Problem(name, *_line_col(text, match.start()), "", what))
+    rest = [match.start() for match in found]
+    if rest:
+        problems.append(Problem(name, *_line_col(text, rest[0]), "", f"{len(rest)} more invisible characters "
+                                "from here on are not allowed; delete them too"))
+    return problems
+
+
+def _describe(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        return f"{code} ({unicodedata.name(char).lower()}, a bidi control that can hide text)"
+    if char in ("\ufffe", "\uffff"):
+        return f"{code} (a noncharacter)"
+    if char in ("\u2028", "\u2029"):
+        return f"{code} ({unicodedata.name(char).lower()})"
+    return f"{code} ({_CONTROL_NAMES.get(char, 'a C1 control character')})"
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def load_yaml(path: Path) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML file. Returns the document, or None and the problems that stopped it."""
+    name = display_name(path)
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
     loader = _FastLoader(text)
     try:
         return _document(name, loader.get_single_node(), loader)
@@ -149,6 +213,9 @@ def _build(node: yaml.Node, path: tuple, doc: Document, loader, problems: list[P
                 problems.append(Problem(doc.file, *key_mark, format_path(path), "a key must be plain text"))
                 continue
             key = key_node.value
+            if found := _INVISIBLE.search(key):
+                problems.append(Problem(doc.file, *key_mark, format_path(path), _escaped(found.group())))
+                continue
             if key in result:
                 first = doc.key_marks[path + (key,)][0]
                 problems.append(Problem(doc.file, *key_mark, format_path(path + (key,)),
@@ -160,10 +227,19 @@ def _build(node: yaml.Node, path: tuple, doc: Document, loader, problems: list[P
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), doc, loader, problems, seen) for i, item in enumerate(node.value)]
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError) as err:
         problems.append(doc.problem(path, f"'{node.value}' cannot be read ({_short(err)})"))
         return UNREADABLE
+    if isinstance(value, str) and (found := _INVISIBLE.search(value)):
+        problems.append(doc.problem(path, _escaped(found.group())))
+        return UNREADABLE
+    return value
+
+
+def _escaped(char: str) -> str:
+    """The problem of an invisible character written as an escape in a quoted value, such as "\\u202E"."""
+    return f"{_describe(char)} is written here as an escape sequence; delete the escape"
 
 
 def _short(err: Exception) -> str:

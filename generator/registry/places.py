@@ -1,94 +1,81 @@
 """The gazetteer: 351 cities and towns with centroids and regions, plus every Massachusetts
-ZIP code and postal place name (village, neighbourhood) mapped to its town."""
+ZIP code and postal place name (village, neighbourhood) mapped to its town.
+
+Its two files are checked like the registries, every problem at its file, line and column:
+`places.yaml` against the declaration below, `municipalities.csv` row by row."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import math
 import re
-import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 import zipcodes
 
-from .load import load_yaml
+from .fields import Check, Choice, Field, ListOf, MapOf, Obj, Pattern, Text, did_you_mean
+from .geography import COUNTIES, MA_LAT, MA_LON, TOWN_COUNT, Places, PostalPlace, Region, Town, slugify
+from .load import Document, display_name, load_yaml, read_text
 from .problems import DataError, Problem
 
-
-@dataclass(frozen=True)
-class Town:
-    name: str
-    slug: str
-    county: str
-    region: str
-    lat: float
-    lon: float
+__all__ = ["PLACES", "Places", "PostalPlace", "Region", "Town", "load_places", "slugify"]
 
 
-@dataclass(frozen=True)
-class Region:
-    id: str
-    name: str
-    counties: tuple[str, ...]
+def _one_region_per_county(settings: dict, path: tuple, check: Check) -> None:
+    first: dict[str, str] = {}
+    for region_id, region in settings["regions"].items():
+        for i, county in enumerate(region["counties"]):
+            if county in first:
+                check.report(path + ("regions", region_id, "counties", i),
+                             f"{county} is already in region '{first[county]}'; a county belongs to one region")
+            first.setdefault(county, region_id)
 
 
-@dataclass(frozen=True)
-class PostalPlace:
-    """A ZIP code or postal place name, and the town it lies in."""
+REGION = Obj([
+    Field("name", Text(80), "Name of the region as pages show it, e.g. 'Western Massachusetts'", required=True),
+    Field("counties", ListOf(Choice({county: f"{county} County" for county in COUNTIES}), min_items=1),
+          "The counties the region groups, e.g. [Worcester]", required=True),
+])
 
-    name: str
-    town: str
-    zip: str
-    lat: float
-    lon: float
+PLACES = Obj([
+    Field("regions", MapOf(Pattern(r"[a-z]+(?:-[a-z]+)*", "a region id (lowercase letters and single hyphens)",
+                                   "metro-boston", 40), REGION, min_items=1),
+          "Regions by id; each groups counties, and every county is in one region", required=True),
+    Field("village_towns", MapOf(Text(60), Text(60)),
+          "Villages and neighbourhoods whose ZIP record does not name their town, each with the town it lies in"),
+], rules=(_one_region_per_county,))
 
-
-def slugify(text: str) -> str:
-    """'Manchester-by-the-Sea' -> 'manchester-by-the-sea'; accents dropped."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-@dataclass
-class Places:
-    towns: dict[str, Town]
-    regions: dict[str, Region]
-    zips: dict[str, PostalPlace]
-    names: dict[str, str]  # lower-case postal place name -> town
-
-    def town_of(self, query: str) -> str | None:
-        """The town for a town name, village, neighbourhood or ZIP code (any case), or None."""
-        text = query.strip()
-        if text[:5].isdigit():
-            place = self.zips.get(text[:5])
-            return place.town if place else None
-        for town in self.towns:
-            if town.lower() == text.lower():
-                return town
-        return self.names.get(text.lower())
+HEADER = ["name", "county", "lat", "lon"]
+TOWN_NAME = re.compile(r"[A-Z][A-Za-z.'-]*(?: [A-Za-z.'-]+)*")
+DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
 
 def load_places(data_dir: Path) -> Places:
-    """Read municipalities.csv and places.yaml from data_dir; add ZIP codes from `zipcodes`."""
-    doc, problems = load_yaml(data_dir / "places.yaml")
-    if doc is None:
-        raise DataError(problems)
-    settings = doc.data
-    regions = {rid: Region(rid, spec["name"], tuple(spec["counties"])) for rid, spec in settings["regions"].items()}
-    region_of = {county: r.id for r in regions.values() for county in r.counties}
-    towns: dict[str, Town] = {}
-    with open(data_dir / "municipalities.csv", newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            towns[row["name"]] = Town(row["name"], slugify(row["name"]), row["county"], region_of[row["county"]],
-                                      float(row["lat"]), float(row["lon"]))
+    """Read and check municipalities.csv and places.yaml in data_dir; add ZIP codes from `zipcodes`.
+
+    Raises DataError with every problem of both files."""
+    csv_path = data_dir / "municipalities.csv"
+    rows, problems = _read_municipalities(csv_path)
+    doc, settings, yaml_problems = _read_settings(data_dir / "places.yaml")
+    problems += yaml_problems
+    if problems:
+        raise DataError(problems)  # the checks below, across both files, would only repeat these
+    region_of = {county: rid for rid, region in settings["regions"].items() for county in region["counties"]}
+    for county in sorted({county for county, _, _ in rows.values()} - set(region_of)):
+        problems.append(doc.problem(("regions",), f"no region holds {county} County, which has towns in "
+                                                  f"{display_name(csv_path)}; add it to a region's counties", key=True))
     overrides = settings.get("village_towns", {})
-    for name, town in overrides.items():
-        if town not in towns:
-            problems.append(doc.problem(("village_towns", name), f"'{town}' is not a Massachusetts city or town"))
+    for village, town in overrides.items():
+        if town not in rows:
+            problems.append(doc.problem(("village_towns", village), f"'{town}' is not a Massachusetts city or "
+                                                                    f"town{did_you_mean(town, rows, cutoff=0.75)}"))
     if problems:
         raise DataError(problems)
+    regions = {rid: Region(rid, spec["name"], tuple(spec["counties"])) for rid, spec in settings["regions"].items()}
+    towns = {name: Town(name, slugify(name), county, region_of[county], lat, lon)
+             for name, (county, lat, lon) in rows.items()}
     zips: dict[str, PostalPlace] = {}
     names: dict[str, str] = {}
     for record in _massachusetts_zips():
@@ -98,6 +85,92 @@ def load_places(data_dir: Path) -> Places:
         if record["city"] not in towns:
             names.setdefault(record["city"].lower(), town)
     return Places(towns, regions, zips, names)
+
+
+def _missing(path: Path, holds: str) -> Problem:
+    return Problem(display_name(path), 1, 1, "", f"the file is missing; it holds {holds}")
+
+
+def _read_settings(path: Path) -> tuple[Document | None, dict, list[Problem]]:
+    """places.yaml checked against PLACES: the document, its parsed values and its problems."""
+    if not path.exists():
+        return None, {}, [_missing(path, "the regions and village corrections of the gazetteer")]
+    doc, problems = load_yaml(path)
+    if doc is None:
+        return None, {}, problems
+    check = Check(doc, dt.date.today(), Places({}, {}, {}, {}))  # no field of places.yaml needs either
+    settings = PLACES.parse(doc.data, (), check)
+    return doc, settings, problems + check.problems
+
+
+def _read_municipalities(path: Path) -> tuple[dict[str, tuple[str, float, float]], list[Problem]]:
+    """The rows of municipalities.csv, name -> (county, lat, lon), and a problem at each mistake."""
+    if not path.exists():
+        return {}, [_missing(path, f"the {TOWN_COUNT} cities and towns, as 'name,county,lat,lon' rows")]
+    text, problems = read_text(path)
+    if text is None:
+        return {}, problems
+    name = display_name(path)
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    if lines[0] != ",".join(HEADER):
+        return {}, [Problem(name, 1, 1, "", f"the first line must be the header '{','.join(HEADER)}', "
+                                            f"not '{lines[0][:80]}'")]
+    rows: dict[str, tuple[str, float, float]] = {}
+    first_line: dict[str, int] = {}
+    for number, line in enumerate(lines[1:], 2):
+        if not line.strip():
+            continue
+        problem = functools.partial(Problem, name, number)
+        try:
+            fields = next(csv.reader([line], strict=True))
+        except csv.Error as err:
+            problems.append(problem(1, "", f"the row cannot be read as CSV ({err}); write name,county,lat,lon"))
+            continue
+        if len(fields) != len(HEADER):
+            problems.append(problem(1, "", f"the row has {len(fields)} field(s), not {len(HEADER)}; write "
+                                           "name,county,lat,lon, like 'Abington,Plymouth,42.11804,-70.95904'"))
+            continue
+        cols = _columns(line)
+        town, county, lat, lon = fields
+        before = len(problems)
+        if not TOWN_NAME.fullmatch(town):
+            problems.append(problem(cols[0], "", f"'{town}' is not a town name; write it as the state does, "
+                                                 "like 'Manchester-by-the-Sea'"))
+        elif town in first_line:
+            problems.append(problem(cols[0], "", f"'{town}' is already listed at line {first_line[town]}; "
+                                                 "keep one"))
+        else:
+            first_line[town] = number
+        if county not in COUNTIES:
+            problems.append(problem(cols[1], "", f"'{county}' is not a Massachusetts county"
+                                                 f"{did_you_mean(county, COUNTIES)}"))
+        position = []
+        for value, col, (low, high), what in ((lat, cols[2], MA_LAT, "latitude"), (lon, cols[3], MA_LON, "longitude")):
+            if not DECIMAL.fullmatch(value):
+                problems.append(problem(col, "", f"the {what} '{value}' is not a number; write decimal degrees, "
+                                                 f"like {(low + high) / 2:.5f}"))
+            elif not low <= float(value) <= high:
+                problems.append(problem(col, "", f"the {what} {value} is outside Massachusetts ({low} to {high})"))
+            else:
+                position.append(float(value))
+        if len(problems) == before:
+            rows[town] = (county, *position)
+    if not problems and len(rows) != TOWN_COUNT:
+        fix = "add the missing ones" if len(rows) < TOWN_COUNT else "remove the extra rows"
+        problems.append(Problem(name, 1, 1, "", f"the file lists {len(rows)} cities and towns; Massachusetts has "
+                                                f"{TOWN_COUNT}; {fix}"))
+    return rows, problems
+
+
+def _columns(line: str) -> list[int]:
+    """The column where each field of a CSV line starts."""
+    starts, quoted = [1], False
+    for i, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            starts.append(i + 2)
+    return starts
 
 
 @functools.cache

@@ -16,8 +16,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """One line, even when the message quotes a value with line breaks."""
         where = f"{self.path}: " if self.path else ""
-        return f"{self.file}:{self.line}:{self.col}: {where}{self.message}"
+        text = f"{where}{self.message}".replace("\r", "\\r").replace("\n", "\\n")
+        return f"{self.file}:{self.line}:{self.col}: {text}"
 
     def github(self) -> str:
         """The problem as a GitHub Actions annotation."""

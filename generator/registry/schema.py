@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..labels import CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
 from .fields import (Bool, Check, Choice, Date, Email, Field, Kind, Language, ListOf, Number, Obj, Pattern, Phone,
                      Ref, Slug, Text, Town, Url, Zip, _show, did_you_mean)
+from .geography import MA_LAT, MA_LON
 
 
 class RegionId(Kind):
@@ -27,8 +28,6 @@ class RegionId(Kind):
         return check.report(path, f"{_show(value)} is not a region; use one of: "
                                   f"{', '.join(check.places.regions)}{hint}")
 
-
-MA_LAT, MA_LON = (41.18, 42.89), (-73.51, -69.86)
 
 SOURCE_DOC = "Web pages where every published fact of this entry can be checked"
 SOURCES = Field("source", ListOf(Url(), min_items=1), SOURCE_DOC, required=True)
