@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser validate site serve test bench schema clean
+.PHONY: help install browser validate site serve lint test bench schema clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,7 +33,11 @@ browser: ## Install Debian's chromium for the browser tests, when missing
 	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	    else echo "chromium is not installed and cannot be installed here: browser tests will be skipped"; fi; }
 
-test: $(STAMP) browser ## Run the whole test suite (installs chromium for the browser tests when it can)
+lint: $(STAMP) ## ruff and mypy over the code (part of make test)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
+
+test: $(STAMP) browser lint ## Run the whole test suite: lint, then pytest (installs chromium for the browser tests when it can)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) browser ## Benchmark build time, memory and page weight at 1x, 10x, 30x (writes bench/)

@@ -191,10 +191,11 @@ def find_latency(site: Path) -> dict:
 
     Six queries one after another on a settled page (the first also pays for compiling the script), with the
     default 25-mile radius and with "any distance", where every centre in the registry matches."""
-    from playwright.sync_api import sync_playwright
     import functools
     import http.server
     import threading
+
+    from playwright.sync_api import sync_playwright
 
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     handler.log_message = lambda *a: None

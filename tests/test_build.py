@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator.app import build as build_module
-from generator.settings import Limits, Settings
 from generator.app.build import BuildError, build
 from generator.registry.problems import DataError
+from generator.settings import Limits, Settings
 from tests.conftest import DATA, ROOT, TODAY
 
 

@@ -9,10 +9,10 @@ from geopy.geocoders import Nominatim
 from geopy.location import Location
 
 from generator.app.build import build
-from generator.settings import Settings
 from generator.app.geocode import geocode, rate_limited
 from generator.registry.geocache import address_key, load_cache, read_cache
 from generator.registry.problems import DataError
+from generator.settings import Settings
 from tests.conftest import TODAY
 
 PITTSFIELD = (42.4501, -73.2454)

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.app.build import build
 from generator.outputs import charts
 from generator.settings import Settings
-from generator.app.build import build
 from tests.conftest import DATA, ROOT, TODAY
 
 GUIDES = ["guides", "guides/peer-and-clinical", "guides/masshealth", "guides/qualified-coach", "guides/carc",

@@ -11,12 +11,9 @@ import pytest
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from generator.model.enrich import enrich
 from generator.model.site import load_site
-from generator.settings import Settings
 from generator.outputs.hsds import hsds_exports
-from generator.registry.places import load_places
-from generator.registry.validate import validate
+from generator.settings import Settings
 from tests.conftest import DATA, TODAY
 
 SCHEMAS = Path(__file__).parent / "fixtures" / "hsds-3.0"

@@ -14,13 +14,12 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from generator.model.site import load_site
-from generator.settings import Settings
 from generator.app.build import build
+from generator.model.site import load_site
 from generator.outputs.content import source_hash, write_content
 from generator.outputs.translation_check import check
 from generator.outputs.translations import TranslationError, load_catalogue
-from generator.settings import PROJECT
+from generator.settings import PROJECT, Settings
 
 CONTENT, TRANSLATIONS = PROJECT / "content", PROJECT / "translations"
 from tests.conftest import DATA, TODAY
@@ -423,8 +422,8 @@ def test_renamed_and_retired_listings_keep_their_urls_in_every_language(registry
 
 
 def test_translations_put_into_the_templates_are_text_not_template_code():
-    from generator.outputs.translations import LANGUAGES, Catalogue, Translator
     from generator.outputs.render import environment
+    from generator.outputs.translations import LANGUAGES, Catalogue, Translator
 
     t = Translator(LANGUAGES["es"], Catalogue("es", False, {"Hours": "{{ 7 * 7 }}", "Phone": "Teléfono <b>"}))
     template = environment(t).from_string('<dt>{{ _("Hours") }}</dt><dt>{{ _("Phone") }}</dt>')

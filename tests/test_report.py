@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.model.enrich import enrich
 from generator.model.site import load_site
-from generator.settings import Settings
-from generator.registry.places import load_places
 from generator.outputs.report import as_markdown, as_text, data_report, months_between
-from generator.registry.validate import validate
+from generator.settings import Settings
 from tests.conftest import TODAY
 from tests.test_cli import run
 
@@ -96,3 +93,26 @@ def test_the_report_command_refuses_invalid_data_like_the_others(registry):
     result = run("report", "--as-of", "2026-11-23", cwd=registry.dir.parent)
     assert result.returncode == 1
     assert "must be true or false" in result.stderr
+
+
+def test_report_and_the_maintainers_page_agree_on_a_geocoded_position(registry, tmp_path):
+    """A geocode cache entry makes a centre's position exact for every command, since all of them load the
+    data through load_site(): neither the report nor /maintainers/ asks to geocode it again."""
+    from generator.app.build import build
+
+    town_level = "living-in-recovery-pittsfield: placed at the centre of Pittsfield"
+    assert any(line.startswith(town_level) for line in section(report(registry), "Centres shown"))
+    registry.write("geocode-cache.yaml", """\
+        "75 North St., Pittsfield, MA":
+          lat: 42.4501
+          lon: -73.2454
+          display_name: 75, North Street, Pittsfield, Massachusetts
+          date: 2026-11-23
+        """)
+    printed = run("report", "--data", "data", "--as-of", TODAY.isoformat(), cwd=registry.dir.parent)
+    assert printed.returncode == 0 and "Centres shown at the centre of their town (0)" in printed.stdout
+    site = tmp_path / "site"
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+    page = (site / "maintainers" / "index.html").read_text()
+    assert "Centres shown at the centre of their town (0)" in page
+    assert "placed at the centre of Pittsfield" not in page

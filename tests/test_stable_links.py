@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 
-from generator.app.build import build
-from generator.settings import Settings
-from generator.registry.problems import DataError
-from tests.conftest import TODAY
-
 import pytest
+
+from generator.app.build import build
+from generator.registry.problems import DataError
+from generator.settings import Settings
+from tests.conftest import TODAY
 
 RETIRED = """\
 retired:

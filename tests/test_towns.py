@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from geopy.distance import geodesic
 
 from generator.model.enrich import enrich
-from generator.settings import Limits, Settings
 from generator.registry.validate import validate
+from generator.settings import Limits, Settings
 from tests.conftest import DATA, TODAY
 
 

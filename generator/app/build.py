@@ -184,11 +184,12 @@ def _run_mkdocs(settings: Settings, docs_dir: Path, out_dir: Path, banner: str, 
     site_url = settings.site_url
     urls = {"site_url": site_url.rstrip("/") + "/" + t.language.prefix} if site_url else {}
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: the build date makes the output reproducible.
-    epoch = dt.datetime.combine(settings.today, dt.time(), dt.timezone.utc).timestamp()
+    epoch = dt.datetime.combine(settings.today, dt.time(), dt.UTC).timestamp()
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
     try:
-        config = load_config(str(settings.config_file), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True, **urls)
+        config = load_config(str(settings.config_file), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True,
+                             **urls)
         config.extra["help_banner"] = banner
         _localise(config, t, settings.languages, site_url)
         if template_cache is not None:

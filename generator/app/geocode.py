@@ -20,7 +20,6 @@ An entry with `found: false` is not asked again; delete it to try again.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -8,7 +8,8 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import traceback
-from typing import Callable, Protocol
+from collections.abc import Callable
+from typing import Protocol
 
 
 class StepFailed(Exception):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
 import functools
 import http.server
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import jinja2
 
@@ -76,9 +76,8 @@ def serve(settings: Settings, port: int, on_problems: Callable) -> int:
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=_watch, args=(_watched(settings), seen, rebuild), daemon=True).start()
-    print(f"Serving http://127.0.0.1:{port}/ (Ctrl+C to stop); edits to {settings.data_dir}/ rebuild the site.", flush=True)
-    try:
+    print(f"Serving http://127.0.0.1:{port}/ (Ctrl+C to stop); edits to {settings.data_dir}/ rebuild the site.",
+          flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     return 0

@@ -10,8 +10,23 @@ from ..registry.geocache import address_key
 from ..registry.places import Places
 from ..registry.validate import Registries
 from ..settings import Settings
-from .records import (Address, Carc, CarcStatus, Center, Coach, HelpLine, LanguageOption, Location, Position, Retired,
-                      Serves, Site, TownLink, TownView, Track)
+from .records import (
+    Address,
+    Carc,
+    CarcStatus,
+    Center,
+    Coach,
+    HelpLine,
+    LanguageOption,
+    Location,
+    Position,
+    Retired,
+    Serves,
+    Site,
+    TownLink,
+    TownView,
+    Track,
+)
 from .towns import town_views
 
 CENTER_ZOOM, CENTER_ZOOM_APPROXIMATE = 15, 12
@@ -45,7 +60,7 @@ def enrich(registries: Registries, settings: Settings, geocoded: Geocoded | None
                                    centers=tuple(at_centers[:limits.track_list]), center_total=len(at_centers))
     towns = town_views(places, centers, coaches, linked, limits)
     by_name = {t.name: t for t in towns}
-    retired = tuple(_retired(r, by_name.get(r.get("town"))) for r in registries.retired)
+    retired = tuple(_retired(r, by_name.get(r.get("town", ""))) for r in registries.retired)
     return Site(settings, places, tuple(sorted(tracks.values(), key=lambda t: t.name)),
                 tuple(_help_line(h) for h in registries.help_lines), centers, coaches, towns, retired)
 

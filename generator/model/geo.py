@@ -7,7 +7,8 @@ so a town page and the in-browser search agree to a tenth of a mile."""
 from __future__ import annotations
 
 import math
-from typing import Callable, Generic, Iterable, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 Point = tuple[float, float]

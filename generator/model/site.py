@@ -4,7 +4,7 @@ the data says (the geocode cache included)."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..registry.geocache import load_cache
 from ..registry.places import load_places

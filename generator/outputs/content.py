@@ -60,7 +60,7 @@ def english_only_links(text: str, page: Path, content: Path) -> str:
         resolved = (page.parent / path).as_posix()
         if (content / resolved).exists():
             return match.group(0)
-        parts = []
+        parts: list[str] = []
         for part in resolved.split("/"):
             if part == "..":
                 parts.pop()

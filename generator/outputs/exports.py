@@ -7,6 +7,7 @@ import dataclasses
 import html
 import json
 from pathlib import Path
+from typing import Any
 
 from ..labels import CARC_LABELS
 from ..model.records import Position, Site
@@ -68,7 +69,7 @@ def url_list(site: Site) -> dict[str, list[str]]:
     })
 
 
-def exports(site: Site) -> dict[str, object]:
+def exports(site: Site) -> dict[str, Any]:
     """The open-data files, keyed by their path in the site."""
     coaches = [{**_export(c, "coaches"), "url": c.url, "carc_state": c.carc_status.state} for c in site.coaches]
     centers = []

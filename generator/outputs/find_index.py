@@ -3,9 +3,9 @@ centre and coach with the fields the filters use. The browser does the rest."""
 
 from __future__ import annotations
 
+from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, LANGUAGE_NAMES, MODES, SPECIALTIES
 from ..model.records import Center, Site
 from .translations import ENGLISH
-from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, LANGUAGE_NAMES, MODES, SPECIALTIES
 
 INDEX_VERSION = 1
 

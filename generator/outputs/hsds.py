@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import uuid
 
-from ..model.records import Address, Center, Position, Site
 from ..labels import CENTER_TYPES, LANGUAGE_NAMES, VERIFICATION
+from ..model.records import Address, Center, Position, Site
 
 HSDS_VERSION = "3.0.1"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "peer-recovery-navigator:hsds")  # never change: ids are published
@@ -53,11 +53,11 @@ def _terms(site: Site) -> list[dict]:
 
 def _organizations(site: Site) -> dict[str, dict]:
     """Organization of each centre id: its host agency (deduplicated by name) or the centre itself."""
-    by_host: dict[str, list[dict]] = {}
+    by_host: dict[str, list[Center]] = {}
     for center in site.centers:
         if center.host:
             by_host.setdefault(center.host, []).append(center)
-    out = {}
+    out: dict[str, dict] = {}
     for host, centers in by_host.items():
         org = {"id": uid("organization", "host", host.lower()), "name": host,
                "description": "Runs " + "; ".join(c.name for c in centers) + "."}
@@ -148,7 +148,8 @@ def _service(center: Center, org: dict, terms: dict[str, dict]) -> dict:
     service["languages"] = [{"id": uid("language", center.id, code), "service_id": service_id,
                              "code": code, "name": LANGUAGE_NAMES[code]} for code in center.languages]
     service["service_areas"] = [{"id": uid("service_area", center.id, region), "service_id": service_id,
-                                 "name": name} for region, name in zip(center.regions, center.region_names)]
+                                 "name": name}
+                                for region, name in zip(center.regions, center.region_names, strict=True)]
     service["service_at_locations"] = _service_at_locations(center, service_id, org["id"])
     service["organization"] = org
     codes = [center.type] + [f"track:{t}" for t in center.tracks]

@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.plugins import FastMarkerCluster
 from jinja2 import Template
 
-from ..model.records import Site
 from ..labels import CENTER_TYPE_PLURALS
+from ..model.records import Site
 
 VENDOR = "../assets/vendor"
 LEAFLET_JS = [("leaflet", f"{VENDOR}/leaflet/leaflet.js")]
@@ -86,11 +86,13 @@ def map_page(site: Site, place_list: str) -> str:
         cluster.add_to(group)
     folium.LayerControl(collapsed=False).add_to(fmap)
     _FocusFromHash().add_to(fmap)
-    fmap.get_root().header.add_child(Element("<title>Map of peer recovery centres in Massachusetts</title>"
-                                             '<link rel="icon" href="../assets/images/favicon.png">'))
+    root: Figure = fmap.get_root()  # type: ignore[assignment]  # a folium Map's root is always its Figure
+    root.header.add_child(Element("<title>Map of peer recovery centres in Massachusetts</title>"
+                                  '<link rel="icon" href="../assets/images/favicon.png">'))
     # The same places as links: an equivalent for every marker (WCAG 2.5.8).
-    fmap.get_root().html.add_child(Element(place_list))
-    html = fmap.get_root().render().replace("<html>", '<html lang="en">', 1)
+    root.html.add_child(Element(place_list))
+    html = root.render().replace("<html>", '<html lang="en">', 1)
     # folium forbids zooming the page; people with low vision need it (WCAG 1.4.4).
-    html = re.sub(r'<meta name="viewport"[^>]*>', '<meta name="viewport" content="width=device-width, initial-scale=1">', html)
+    html = re.sub(r'<meta name="viewport"[^>]*>',
+                  '<meta name="viewport" content="width=device-width, initial-scale=1">', html)
     return _stable_ids(html)

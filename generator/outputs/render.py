@@ -8,6 +8,7 @@ import functools
 import html
 import json
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -17,7 +18,7 @@ import jinja2.ext
 from markupsafe import Markup
 
 from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
-from ..model.records import Center, Coach, Site
+from ..model.records import Center, Coach, Site, TownView
 from ..registry.schema import REGISTRY
 from . import jsonld
 from .jsonld import script_json
@@ -25,8 +26,6 @@ from .rawpage import MARKER
 from .report import data_report
 from .stamp import SHELL, shell_markdown
 from .translations import ENGLISH, Translator
-
-
 
 # Labels a template may translate with `key | label("mode")`.
 LABELS = {"mode": MODES, "specialty": SPECIALTIES, "type": CENTER_TYPES, "types": CENTER_TYPE_PLURALS,
@@ -36,7 +35,7 @@ LABELS = {"mode": MODES, "specialty": SPECIALTIES, "type": CENTER_TYPES, "types"
 class _Undefined(jinja2.StrictUndefined):
     """Missing values test as false in `{% if %}` but fail loudly when printed."""
 
-    def __bool__(self) -> bool:
+    def __bool__(self) -> bool:  # type: ignore[override]
         return False
 
 
@@ -51,7 +50,7 @@ class _TranslatedLiterals(jinja2.ext.Extension):
     HTML, like the template. Calls with values to fill in, and text that looks like Jinja, stay calls."""
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        gettext = self.environment.globals["_prn_gettext"]
+        gettext: Callable[[str], str] = self.environment.globals["_prn_gettext"]  # type: ignore[assignment]
 
         def inline(match: re.Match) -> str:
             text = gettext(ast.literal_eval(match.group(1)))
@@ -74,7 +73,7 @@ def environment(t: Translator) -> jinja2.Environment:
         undefined=_Undefined,
         extensions=["jinja2.ext.i18n", _TranslatedLiterals],
     )
-    env.install_gettext_callables(t.gettext, t.ngettext, newstyle=True)
+    env.install_gettext_callables(t.gettext, t.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.globals["_prn_gettext"] = t.gettext
     english = t.language.english
     env.globals["en"] = "" if english else Markup(' lang="en"')
@@ -134,7 +133,7 @@ class Page:
 
     def render(self) -> str:
         body = self.body()
-        meta = {"title": html.escape(self.title, quote=False), "hide": ["navigation", "toc"]}
+        meta: dict[str, object] = {"title": html.escape(self.title, quote=False), "hide": ["navigation", "toc"]}
         meta.update(translation_meta(self.t, self.fallback))
         if self.description:
             meta["description"] = html.escape(self.description)
@@ -186,14 +185,14 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
             % {"name": c.name, "carc": tr.carc(c.carc_status), "areas": serves},
             jsonld=script_json(jsonld.coach(c, _absolute(site, prefix + c.url))),
             search_text=" ".join([c.summary or "", _("Languages:"), languages, _("Works in"), serves]), t=tr))
-    for c in site.centers:
-        kind = _(CENTER_TYPES[c.type])
+    for center in site.centers:
+        kind = _(CENTER_TYPES[center.type])
         out.append(Page(
-            f"centers/{c.id}.md", c.name, "center.html", {"c": c, **_links(site, c, prefix)},
-            f"{c.name}: {kind}" + (f", {c.address.line}." if c.address else "."),
-            jsonld=script_json(jsonld.center(c, _absolute(site, prefix + c.url))),
-            search_text=" ".join([kind, c.address.line if c.address else "",
-                                  ", ".join(_(r) for r in c.region_names), ". ".join(c.services)]),
+            f"centers/{center.id}.md", center.name, "center.html", {"c": center, **_links(site, center, prefix)},
+            f"{center.name}: {kind}" + (f", {center.address.line}." if center.address else "."),
+            jsonld=script_json(jsonld.center(center, _absolute(site, prefix + center.url))),
+            search_text=" ".join([kind, center.address.line if center.address else "",
+                                  ", ".join(_(r) for r in center.region_names), ". ".join(center.services)]),
             t=tr))
     out += [Page(f"{r.registry}/{r.id}.md", _("%(name)s: no longer listed") % {"name": r.name},
                  "retired.html", {"r": r}, _("%(name)s is no longer listed.") % {"name": r.name} + f" {r.reason}",
@@ -222,7 +221,7 @@ def maintainers_report(site: Site):
     linked = {("data/" + REGISTRY[key].file): key for key in ("centers", "coaches", "tracks")}
     report = data_report(site)
     sections = [replace(section, findings=tuple(
-        {**vars(f), "url": f"{linked[f.file]}/{f.id}/" if f.file in linked else ""} for f in section.findings))
+        replace(f, url=f"{linked[f.file]}/{f.id}/") if f.file in linked else f for f in section.findings))
         for section in report.sections]
     return replace(report, sections=tuple(sections))
 
@@ -242,7 +241,7 @@ def _links(site: Site, record: Center | Coach, prefix: str = "") -> dict:
     return {"cite_url": _absolute(site, prefix + record.url), "report_url": report}
 
 
-def _list_pages(folder: str, title: str, template: str, items: list[dict], context, description: str,
+def _list_pages(folder: str, title: str, template: str, items: Sequence[Center | Coach], context, description: str,
                 tr: Translator, size: int) -> list[Page]:
     """A list of `size` cards a page: /folder/, then /folder/page-2/ and on, each with a pager, so a page
     weighs the same at any registry size. Only the first page is in the search index; the profiles are."""
@@ -250,7 +249,7 @@ def _list_pages(folder: str, title: str, template: str, items: list[dict], conte
     paths = [f"{folder}/index.md"] + [f"{folder}/page-{n}.md" for n in range(2, len(chunks) + 1)]
     _ = tr.gettext
     out = []
-    for number, (chunk, path) in enumerate(zip(chunks, paths), start=1):
+    for number, (chunk, path) in enumerate(zip(chunks, paths, strict=True), start=1):
         page_title = title if number == 1 else _("%(title)s, page %(page)d of %(pages)d") % {
             "title": title, "page": number, "pages": len(chunks)}
         out.append(Page(path, page_title, template, {**context(chunk), "pager": _pager(folder, len(chunks), number)},
@@ -266,8 +265,8 @@ def _pager(folder: str, count: int, number: int) -> list[dict]:
             for n in range(1, count + 1)]
 
 
-def _by_letter(towns: list[dict]) -> list[dict]:
-    groups: dict[str, list[dict]] = {}
+def _by_letter(towns: Sequence[TownView]) -> list[dict]:
+    groups: dict[str, list[TownView]] = {}
     for town in towns:
         groups.setdefault(town.name[0].upper(), []).append(town)
     return [{"letter": letter, "towns": items} for letter, items in groups.items()]

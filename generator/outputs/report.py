@@ -21,6 +21,7 @@ class Finding:
     id: str
     name: str
     detail: str
+    url: str = ""  # the finding's page on the site, when it has one
 
 
 @dataclass(frozen=True)

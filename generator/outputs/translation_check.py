@@ -34,7 +34,8 @@ def used_keys(region_names, config_file: Path, assets: Path) -> set[str]:
     keys = set(region_names)
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"])  # only parses the templates
     for template in sorted(TEMPLATES.glob("*.html")):
-        for _line, _function, message in env.extract_translations(template.read_text(encoding="utf-8")):
+        source = template.read_text(encoding="utf-8")
+        for _line, _function, message in env.extract_translations(source):  # type: ignore[attr-defined]
             keys.add(message[0] if isinstance(message, tuple) else message)
     for module in sorted(PACKAGE.rglob("*.py")):
         keys |= _py_keys(module.read_text(encoding="utf-8"))
@@ -89,7 +90,6 @@ def check(settings: Settings, region_names) -> list[Problem]:
     """Catalogue strings missing or no longer used; pages untranslated, outdated or without a review flag."""
     root, folder, content = settings.root, settings.translations_dir, settings.content_dir
     used = used_keys(region_names, settings.config_file, content / "assets")
-    problems = []
 
     def rel(path: Path) -> str:
         try:
@@ -97,43 +97,52 @@ def check(settings: Settings, region_names) -> list[Problem]:
         except ValueError:
             return str(path)
 
+    problems = []
     for code in CODES[1:]:
-        path = folder / f"{code}.yaml"
-        try:
-            catalogue = load_catalogue(code, folder)
-        except TranslationError as err:
-            problems.append(Problem(rel(path), code, code + ".yaml", str(err)))
+        problems += _check_catalogue(code, folder, used, rel)
+        problems += _check_pages(code, folder, content, rel)
+    return problems
+
+
+def _check_catalogue(code: str, folder: Path, used: set[str], rel) -> list[Problem]:
+    path = folder / f"{code}.yaml"
+    try:
+        catalogue = load_catalogue(code, folder)
+    except TranslationError as err:
+        return [Problem(rel(path), code, code + ".yaml", str(err))]
+    problems = [Problem(rel(path), code, key, "missing: the English text has no translation")
+                for key in sorted(used - set(catalogue.strings))]
+    problems += [Problem(rel(path), code, key, "no longer used: the site does not show this English text")
+                 for key in sorted(set(catalogue.strings) - used)]
+    for key, value in sorted(catalogue.strings.items()):
+        forms = value.values() if isinstance(value, dict) else [value]
+        if key in used and not all(forms):
+            problems.append(Problem(rel(path), code, key, "empty translation"))
+        elif any(_placeholders(form) != _placeholders(key) for form in forms):
+            problems.append(Problem(rel(path), code, key, f"the translation must keep the placeholders "
+                                    f"{', '.join(sorted(_placeholders(key))) or '(none)'} and add none"))
+    return problems
+
+
+def _check_pages(code: str, folder: Path, content: Path, rel) -> list[Problem]:
+    problems = []
+    for source in sorted(content.rglob("*.md")):
+        page = source.relative_to(content)
+        translated = folder / code / page
+        if not translated.is_file():
+            problems.append(Problem(rel(translated), code, str(page), "not translated: the English page is shown"))
             continue
-        for key in sorted(used - set(catalogue.strings)):
-            problems.append(Problem(rel(path), code, key, "missing: the English text has no translation"))
-        for key in sorted(set(catalogue.strings) - used):
-            problems.append(Problem(rel(path), code, key, "no longer used: the site does not show this English text"))
-        for key, value in sorted(catalogue.strings.items()):
-            forms = value.values() if isinstance(value, dict) else [value]
-            if key in used and not all(forms):
-                problems.append(Problem(rel(path), code, key, "empty translation"))
-            elif any(_placeholders(form) != _placeholders(key) for form in forms):
-                problems.append(Problem(rel(path), code, key, f"the translation must keep the placeholders "
-                                        f"{', '.join(sorted(_placeholders(key))) or '(none)'} and add none"))
-        for source in sorted(content.rglob("*.md")):
-            page = source.relative_to(content)
-            translated = folder / code / page
-            if not translated.is_file():
-                problems.append(Problem(rel(translated), code, str(page),
-                                        "not translated: the English page is shown"))
-                continue
-            text = translated.read_text(encoding="utf-8")
-            meta, recorded = front_matter(text), recorded_hash(text)
-            if recorded != source_hash(source):
-                problems.append(Problem(rel(translated), code, str(page),
-                                        f"out of date: content/{page} changed since it was translated "
-                                        f"(source_hash: {recorded or 'missing'}; the English page is now "
-                                        f"{source_hash(source)})"))
-            if not isinstance(meta.get("reviewed"), bool):
-                problems.append(Problem(rel(translated), code, str(page),
-                                        "front matter needs reviewed: true or false"))
-        for translated in sorted((folder / code).rglob("*.md")) if (folder / code).is_dir() else []:
-            if not (content / translated.relative_to(folder / code)).is_file():
-                problems.append(Problem(rel(translated), code, str(translated.relative_to(folder / code)),
-                                        "no English page at this path: rename or remove the translation"))
+        text = translated.read_text(encoding="utf-8")
+        meta, recorded = front_matter(text), recorded_hash(text)
+        if recorded != source_hash(source):
+            problems.append(Problem(rel(translated), code, str(page),
+                                    f"out of date: content/{page} changed since it was translated "
+                                    f"(source_hash: {recorded or 'missing'}; the English page is now "
+                                    f"{source_hash(source)})"))
+        if not isinstance(meta.get("reviewed"), bool):
+            problems.append(Problem(rel(translated), code, str(page), "front matter needs reviewed: true or false"))
+    for translated in sorted((folder / code).rglob("*.md")) if (folder / code).is_dir() else []:
+        if not (content / translated.relative_to(folder / code)).is_file():
+            problems.append(Problem(rel(translated), code, str(translated.relative_to(folder / code)),
+                                    "no English page at this path: rename or remove the translation"))
     return problems

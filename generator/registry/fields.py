@@ -6,15 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 import phonenumbers
 
 from ..labels import LANGUAGE_NAMES as LANGUAGES
-from .load import UNREADABLE, Document
 from .geography import Places
+from .load import UNREADABLE, Document
 
 INVALID = object()
 

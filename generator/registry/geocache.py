@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .geography import MA_LAT, MA_LON
 from .load import load_yaml
 from .problems import DataError
-from .geography import MA_LAT, MA_LON
 
 CACHE_FILE = "geocode-cache.yaml"
 
@@ -25,7 +25,7 @@ def read_cache(data_dir: Path) -> dict[str, dict]:
     if not path.exists():
         return {}
     doc, problems = load_yaml(path)
-    if problems:
+    if doc is None or problems:
         raise DataError(problems)
     data = doc.data or {}
     if not isinstance(data, dict):
@@ -49,4 +49,5 @@ def _position(entry: dict) -> tuple[float, float] | None:
 
 def load_cache(data_dir: Path) -> dict[str, tuple[float, float]]:
     """(lat, lon) of each geocoded address, keyed by address_key(); for the build."""
-    return {key: _position(entry) for key, entry in read_cache(data_dir).items() if entry.get("found") is not False}
+    positions = {key: _position(entry) for key, entry in read_cache(data_dir).items()}
+    return {key: point for key, point in positions.items() if point is not None}

@@ -74,7 +74,7 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-class _FastLoader(getattr(yaml, "CSafeLoader", _Loader)):
+class _FastLoader(getattr(yaml, "CSafeLoader", _Loader)):  # type: ignore[misc]
     """The same scalars, parsed by libyaml (about ten times faster) for files without errors."""
 
 
@@ -180,7 +180,7 @@ def _load_slowly(name: str, text: str) -> tuple[Document | None, list[Problem]]:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = err.problem if isinstance(err, _AliasFound) else f"YAML syntax error: {err.problem}"
+        what = str(err.problem) if isinstance(err, _AliasFound) else f"YAML syntax error: {err.problem}"
         if err.context and not isinstance(err, _AliasFound):
             what += f" ({err.context})"
         return None, [Problem(name, line, col, "", what)]

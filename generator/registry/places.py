@@ -62,6 +62,7 @@ def load_places(data_dir: Path) -> Places:
     problems += yaml_problems
     if problems:
         raise DataError(problems)  # the checks below, across both files, would only repeat these
+    assert doc is not None  # a missing places.yaml is one of the problems above
     region_of = {county: rid for rid, region in settings["regions"].items() for county in region["counties"]}
     for county in sorted({county for county, _, _ in rows.values()} - set(region_of)):
         problems.append(doc.problem(("regions",), f"no region holds {county} County, which has towns in "
@@ -130,36 +131,41 @@ def _read_municipalities(path: Path) -> tuple[dict[str, tuple[str, float, float]
             problems.append(problem(1, "", f"the row has {len(fields)} field(s), not {len(HEADER)}; write "
                                            "name,county,lat,lon, like 'Abington,Plymouth,42.11804,-70.95904'"))
             continue
-        cols = _columns(line)
-        town, county, lat, lon = fields
-        before = len(problems)
-        if not TOWN_NAME.fullmatch(town):
-            problems.append(problem(cols[0], "", f"'{town}' is not a town name; write it as the state does, "
-                                                 "like 'Manchester-by-the-Sea'"))
-        elif town in first_line:
-            problems.append(problem(cols[0], "", f"'{town}' is already listed at line {first_line[town]}; "
-                                                 "keep one"))
+        row, row_problems = _row(fields, _columns(line), problem, first_line)
+        if row_problems:
+            problems += row_problems
         else:
-            first_line[town] = number
-        if county not in COUNTIES:
-            problems.append(problem(cols[1], "", f"'{county}' is not a Massachusetts county"
-                                                 f"{did_you_mean(county, COUNTIES)}"))
-        position = []
-        for value, col, (low, high), what in ((lat, cols[2], MA_LAT, "latitude"), (lon, cols[3], MA_LON, "longitude")):
-            if not DECIMAL.fullmatch(value):
-                problems.append(problem(col, "", f"the {what} '{value}' is not a number; write decimal degrees, "
-                                                 f"like {(low + high) / 2:.5f}"))
-            elif not low <= float(value) <= high:
-                problems.append(problem(col, "", f"the {what} {value} is outside Massachusetts ({low} to {high})"))
-            else:
-                position.append(float(value))
-        if len(problems) == before:
-            rows[town] = (county, *position)
+            first_line[fields[0]] = number
+            rows[fields[0]] = row
     if not problems and len(rows) != TOWN_COUNT:
         fix = "add the missing ones" if len(rows) < TOWN_COUNT else "remove the extra rows"
         problems.append(Problem(name, 1, 1, "", f"the file lists {len(rows)} cities and towns; Massachusetts has "
                                                 f"{TOWN_COUNT}; {fix}"))
     return rows, problems
+
+
+def _row(fields: list[str], cols: list[int], problem, first_line: dict[str, int]):
+    """One row's (county, lat, lon), and a problem at each field that is wrong."""
+    town, county, lat, lon = fields
+    problems = []
+    if not TOWN_NAME.fullmatch(town):
+        problems.append(problem(cols[0], "", f"'{town}' is not a town name; write it as the state does, "
+                                             "like 'Manchester-by-the-Sea'"))
+    elif town in first_line:
+        problems.append(problem(cols[0], "", f"'{town}' is already listed at line {first_line[town]}; keep one"))
+    if county not in COUNTIES:
+        problems.append(problem(cols[1], "", f"'{county}' is not a Massachusetts county"
+                                             f"{did_you_mean(county, COUNTIES)}"))
+    position = []
+    for value, col, (low, high), what in ((lat, cols[2], MA_LAT, "latitude"), (lon, cols[3], MA_LON, "longitude")):
+        if not DECIMAL.fullmatch(value):
+            problems.append(problem(col, "", f"the {what} '{value}' is not a number; write decimal degrees, "
+                                             f"like {(low + high) / 2:.5f}"))
+        elif not low <= float(value) <= high:
+            problems.append(problem(col, "", f"the {what} {value} is outside Massachusetts ({low} to {high})"))
+        else:
+            position.append(float(value))
+    return (county, *position), problems
 
 
 def _columns(line: str) -> list[int]:

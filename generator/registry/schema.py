@@ -10,8 +10,29 @@ import re
 from dataclasses import dataclass
 
 from ..labels import CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
-from .fields import (Bool, Check, Choice, Date, Email, Field, Kind, Language, ListOf, Number, Obj, Pattern, Phone,
-                     Ref, Slug, Text, Town, Url, Zip, _show, did_you_mean)
+from .fields import (
+    Bool,
+    Check,
+    Choice,
+    Date,
+    Email,
+    Field,
+    Kind,
+    Language,
+    ListOf,
+    Number,
+    Obj,
+    Pattern,
+    Phone,
+    Ref,
+    Slug,
+    Text,
+    Town,
+    Url,
+    Zip,
+    _show,
+    did_you_mean,
+)
 from .geography import MA_LAT, MA_LON
 
 

@@ -46,7 +46,8 @@ def validate(data_dir: Path, places: Places, today: dt.date,
     for registry in REGISTRIES:
         path = data_dir / registry.file
         if not path.exists():
-            problems.append(Problem(display_name(path), 1, 1, "", f"the file is missing; it must hold '{registry.key}:'"))
+            problems.append(Problem(display_name(path), 1, 1, "",
+                                    f"the file is missing; it must hold '{registry.key}:'"))
             continue
         doc, load_problems = load_yaml(path)
         problems += load_problems
@@ -95,7 +96,8 @@ def _parse_registry(registry: Registry, doc: Document, check: Check) -> list[tup
 
 def _check_ids(registry: Registry, doc: Document, check: Check) -> dict[str, tuple]:
     seen: dict[str, tuple] = {}
-    items = doc.data[registry.key] or []
+    data = doc.data if isinstance(doc.data, dict) else {}
+    items = data.get(registry.key) or []
     for i, item in enumerate(items):
         record_id = item.get("id") if isinstance(item, dict) else None
         if not isinstance(record_id, str):
