@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--port", type=int, default=8000)
     sub.add_parser("schema", help="write the JSON Schemas of the registries to schema/")
     sub.add_parser("ids", parents=[dated], help="print the ids whose URLs the data publishes (for --published)")
-    sub.add_parser("fields", help="rewrite the field reference in CONTRIBUTING.md from generator/schema.py")
+    sub.add_parser("fields", help="rewrite the field reference in CONTRIBUTING.md from generator/registry/schema.py")
     sub.add_parser("geocode", parents=[dated], help="find coordinates for street addresses with Nominatim "
                    "(1 request/second) and keep them in data/geocode-cache.yaml; uses the network")
     report = sub.add_parser("report", parents=[dated], help="list stale entries, lapsing CARCs, town-level "
