@@ -89,7 +89,7 @@ def _translations(settings: Settings) -> int:
     from ..outputs.content import source_hash
     from ..outputs.translation_check import check
     from ..outputs.translations import CODES
-    problems = check(settings, [region.name for region in load_places(settings.data_dir).regions.values()])
+    problems = check(settings, [region.name for region in load_site(settings).places.regions.values()])
     for p in problems:
         print(f"{p.file}: {p.key}: {p.detail}")
     print(f"{len(problems)} translation problem(s) in {', '.join(CODES[1:])}." if problems else
