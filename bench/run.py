@@ -10,6 +10,7 @@ import datetime as dt
 import gzip
 import hashlib
 import json
+import os
 import platform
 import re
 import shutil
@@ -75,6 +76,29 @@ This is a synthetic page for benchmarking. It has about as much text as a real p
 with a table, a list and a few paragraphs, so that Markdown, the theme and the search index do
 comparable work. Last verified 23 November 2026.
 """
+
+
+def source_commit(repo: Path = ROOT) -> dict:
+    """The commit the benchmark measures, and whether the work tree had uncommitted changes to it."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout.strip()
+
+    try:
+        return {"commit": git("rev-parse", "HEAD"), "dirty": bool(git("status", "--porcelain"))}
+    except (OSError, subprocess.CalledProcessError):
+        return {"commit": None, "dirty": None}
+
+
+def measured_at(source: dict) -> str:
+    """'commit <sha>', '... with uncommitted changes', or 'an unknown commit' (no git)."""
+    if not source.get("commit"):
+        return "an unknown commit"
+    return f"commit {source['commit']}" + (" with uncommitted changes" if source["dirty"] else "")
+
+
+def _chromium() -> str:
+    """The browser the tests use: PRN_CHROMIUM, else chromium or chromium-browser on PATH."""
+    return os.environ.get("PRN_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
 
 
 def _tree_pss_mb(pid: int) -> float:
@@ -202,7 +226,7 @@ def find_latency(site: Path) -> dict:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+        browser = p.chromium.launch(executable_path=_chromium(), args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run"])
         page = browser.new_page()
@@ -275,8 +299,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=2, help="alternating runs per scale (median is kept)")
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
-    results: dict = {"date": dt.date.today().isoformat(), "machine": {
-        "python": platform.python_version(), "platform": platform.platform(), "cpus": __import__("os").cpu_count(),
+    results: dict = {"date": dt.date.today().isoformat(), "source": source_commit(), "machine": {
+        "python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
         "mkdocs": version("mkdocs"), "mkdocs-material": version("mkdocs-material"), "folium": version("folium")},
         "scales": {}}
     with tempfile.TemporaryDirectory() as tmp:
@@ -329,12 +353,17 @@ def main() -> int:
     return 0
 
 
-def summary(r: dict) -> str:
+def header(r: dict) -> str:
+    """When, at which commit and on what machine the numbers were measured."""
     m = r["machine"]
+    return (f"Measured {r['date']} at {measured_at(r.get('source', {}))} with `make bench` on {m['cpus']} CPUs, "
+            f"{m['platform']}, Python {m['python']}, mkdocs {m['mkdocs']}, mkdocs-material {m['mkdocs-material']}, "
+            f"folium {m['folium']}.")
+
+
+def summary(r: dict) -> str:
     lines = [
-        "# Benchmark results", "",
-        f"Measured {r['date']} with `make bench` on {m['cpus']} CPUs, {m['platform']}, Python {m['python']}, "
-        f"mkdocs {m['mkdocs']}, mkdocs-material {m['mkdocs-material']}, folium {m['folium']}.",
+        "# Benchmark results", "", header(r),
         "The anchor is a plain mkdocs-material build (search on, pages not in the nav) of the same number of "
         "pages, run alternately with ours; medians of the runs.", "",
         "Peak memory is the largest proportional set size (shared pages counted once) of the build and its "
