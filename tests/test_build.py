@@ -12,14 +12,7 @@ from generator.app import build as build_module
 from generator.settings import Limits, Settings
 from generator.app.build import BuildError, build
 from generator.registry.problems import DataError
-from tests.conftest import DATA, TODAY
-
-
-@pytest.fixture(scope="module")
-def bundled_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("bundled") / "site"
-    build(Settings(data_dir=DATA, site_dir=site, today=TODAY))
-    return site
+from tests.conftest import DATA, ROOT, TODAY
 
 
 def _yaml_ids(name: str) -> list[str]:
@@ -78,8 +71,13 @@ def test_json_exports_carry_every_record_with_coordinates(bundled_site, places):
 
 
 def test_the_json_schemas_are_published_with_the_site(bundled_site):
-    schema = json.loads((bundled_site / "schema" / "coaches.schema.json").read_text())
-    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    """Every schema a data user can download is the one the registries are checked against."""
+    committed = sorted(path.name for path in (ROOT / "schema").glob("*.schema.json"))
+    assert committed == [f"{key}.schema.json" for key in ("centers", "coaches", "help_lines", "retired", "tracks")]
+    assert sorted(path.name for path in (bundled_site / "schema").iterdir()) == committed
+    for name in committed:
+        published = json.loads((bundled_site / "schema" / name).read_text())
+        assert published == json.loads((ROOT / "schema" / name).read_text()), name
 
 
 def test_no_page_loads_fonts_or_scripts_from_another_origin(bundled_site):

@@ -15,9 +15,7 @@ import pytest
 import yaml
 
 from generator.outputs import charts
-from generator.settings import Settings
-from generator.app.build import build
-from tests.conftest import DATA, ROOT, TODAY
+from tests.conftest import DATA, ROOT
 
 GUIDES = ["guides", "guides/peer-and-clinical", "guides/masshealth", "guides/qualified-coach", "guides/carc",
           "guides/specialty-tracks", "guides/faq"]
@@ -173,10 +171,8 @@ def body_text(site: Path, page: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("guides") / "site"
-    build(Settings(data_dir=DATA, site_dir=target, today=TODAY))
-    return target
+def site(bundled_site) -> Path:
+    return bundled_site
 
 
 # ---- the audit itself can fail ---------------------------------------------------------------

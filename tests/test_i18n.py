@@ -36,10 +36,8 @@ def url_of(page: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("i18n") / "site"
-    build(Settings(data_dir=DATA, site_dir=target, today=TODAY, site_url="https://navigator.example/"))
-    return target
+def site(bundled_site) -> Path:
+    return bundled_site
 
 
 def read(site: Path, url: str) -> str:

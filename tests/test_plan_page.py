@@ -8,17 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.app.build import build
-from generator.settings import Settings
-from tests.conftest import DATA, TODAY
 from tests.test_guides import article, audit
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory) -> str:
-    site = tmp_path_factory.mktemp("plan") / "site"
-    build(Settings(data_dir=DATA, site_dir=site, today=TODAY))
-    return (site / "plan" / "index.html").read_text(encoding="utf-8")
+def page(bundled_site) -> str:
+    return (bundled_site / "plan" / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_plan_is_a_printable_checklist_without_javascript(page):
