@@ -351,8 +351,9 @@ def test_the_other_languages_share_the_english_exports_and_map(site):
         assert not (site / code / "api").exists() and not (site / code / "map").exists()
         assert 'data-index="../../api/v1/find.json"' in read(site, f"{code}/find")
         assert 'data-map-src="../../../map/#' in read(site, f"{code}/towns/springfield")
-        assert ('<script src="../assets/strings.js"></script>\n<script src="../assets/places.js"></script>\n'
-                '<script src="../assets/find.js"></script>') in read(site, f"{code}/find")
+        assert ('<script src="../assets/strings.js"></script>\n<script src="../assets/common.js"></script>\n'
+                '<script src="../assets/places.js"></script>\n<script src="../assets/find.js"></script>') \
+            in read(site, f"{code}/find")
 
 
 def test_the_carc_chart_is_drawn_in_each_language(site):

@@ -14,6 +14,7 @@ import pytest
 
 from generator.model.enrich import enrich
 from generator.registry.validate import validate
+from generator.settings import Settings
 from tests.conftest import DATA, TODAY
 
 START = dt.date(2026, 12, 7)
@@ -23,7 +24,7 @@ STEP_DAYS = {"w1-care": 1, "w1-contacts": 3, "w2-call": 8, "w2-coaches": 10, "w3
 
 @pytest.fixture(scope="module")
 def towns(places):
-    site = enrich(validate(DATA, places, TODAY), TODAY)
+    site = enrich(validate(DATA, places, TODAY), Settings(today=TODAY))
     return {t["name"]: t for t in site.towns}
 
 
