@@ -3,8 +3,8 @@
  *
  * Interface strings are English in the scripts. A translated page's strings.js (generated from
  * translations/<lang>.yaml) maps each English string to its translation and brings its locale and labels.
- * The scripts call t("...") and tn("...") with literal English strings, which is how the translation check
- * finds them: keep the strings in the scripts, not here. */
+ * The scripts pass t() and tn() literal English strings, which is how the translation check finds them
+ * (generator/outputs/translations.py scans find.js, plan.js and eligibility.js): keep the strings there. */
 (function () {
   "use strict";
 

@@ -50,14 +50,19 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     gate = config.stash.get(_GATE, None)
-    if not gate or not gate["tests"]:
+    if not gate:
         return
-    tests = f"{gate['tests']} browser test{'s' if gate['tests'] != 1 else ''}"
+
+    def count(*outcomes: str) -> str:
+        n = sum(str(HERE) in str(Path(config.rootpath, report.fspath).resolve())
+                for outcome in outcomes for report in terminalreporter.stats.get(outcome, []))
+        return f"{n} browser test{'s' if n != 1 else ''}"
+
     if gate["skipped"]:
-        terminalreporter.write_line(f"{tests} skipped: {gate['skipped']}", yellow=True)
+        terminalreporter.write_line(f"{count('skipped')} skipped: {gate['skipped']}", yellow=True)
     elif gate["missing"]:
-        terminalreporter.write_line(f"{tests} failed: {gate['missing']}; {HOW}", red=True)
-    else:
+        terminalreporter.write_line(f"{count('error', 'failed')} failed: {gate['missing']}; {HOW}", red=True)
+    elif gate["tests"]:
         terminalreporter.write_line(f"browser tests ran in {gate['path']}")
 
 
