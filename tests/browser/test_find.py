@@ -6,12 +6,13 @@ import pytest
 
 from generator.model.enrich import enrich
 from generator.registry.validate import validate
+from generator.settings import Settings
 from tests.conftest import DATA, TODAY
 
 
 @pytest.fixture(scope="module")
 def towns(places):
-    site = enrich(validate(DATA, places, TODAY), TODAY)
+    site = enrich(validate(DATA, places, TODAY), Settings(today=TODAY))
     return {t["name"]: t for t in site.towns}
 
 
