@@ -10,6 +10,7 @@ import datetime as dt
 import gzip
 import hashlib
 import json
+import os
 import platform
 import re
 import shutil
@@ -35,7 +36,8 @@ from pathlib import Path
 from generator.app.build import build
 from generator.settings import Settings
 start = time.perf_counter()
-report = build(Settings(data_dir=Path(sys.argv[1]), site_dir=Path(sys.argv[2]), today=dt.date.fromisoformat(sys.argv[3])))
+settings = Settings(data_dir=Path(sys.argv[1]), site_dir=Path(sys.argv[2]), today=dt.date.fromisoformat(sys.argv[3]))
+report = build(settings)
 print(json.dumps({"wall": time.perf_counter() - start, "stages": report.seconds, "generated": report.pages,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
@@ -75,6 +77,29 @@ This is a synthetic page for benchmarking. It has about as much text as a real p
 with a table, a list and a few paragraphs, so that Markdown, the theme and the search index do
 comparable work. Last verified 23 November 2026.
 """
+
+
+def source_commit(repo: Path = ROOT) -> dict:
+    """The commit the benchmark measures, and whether the work tree had uncommitted changes to it."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout.strip()
+
+    try:
+        return {"commit": git("rev-parse", "HEAD"), "dirty": bool(git("status", "--porcelain"))}
+    except (OSError, subprocess.CalledProcessError):
+        return {"commit": None, "dirty": None}
+
+
+def measured_at(source: dict) -> str:
+    """'commit <sha>', '... with uncommitted changes', or 'an unknown commit' (no git)."""
+    if not source.get("commit"):
+        return "an unknown commit"
+    return f"commit {source['commit']}" + (" with uncommitted changes" if source["dirty"] else "")
+
+
+def _chromium() -> str:
+    """The browser the tests use: PRN_CHROMIUM, else chromium or chromium-browser on PATH."""
+    return os.environ.get("PRN_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
 
 
 def _tree_pss_mb(pid: int) -> float:
@@ -151,7 +176,8 @@ PAGE_TYPES = {
 def _assets(page: Path, site: Path) -> dict:
     """JS and CSS a page loads, raw and gzipped."""
     html = page.read_text(encoding="utf-8")
-    refs = re.findall(r'<script[^>]+src="([^"]+)"', html) + re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
+    refs = re.findall(r'<script[^>]+src="([^"]+)"', html)
+    refs += re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
     total = {"bytes": 0, "gzip": 0, "files": 0}
     for ref in refs:
         target = (page.parent / ref.split("?")[0]).resolve()
@@ -203,7 +229,7 @@ def find_latency(site: Path) -> dict:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+        browser = p.chromium.launch(executable_path=_chromium(), args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run"])
         page = browser.new_page()
@@ -276,8 +302,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=2, help="alternating runs per scale (median is kept)")
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
-    results: dict = {"date": dt.date.today().isoformat(), "machine": {
-        "python": platform.python_version(), "platform": platform.platform(), "cpus": __import__("os").cpu_count(),
+    results: dict = {"date": dt.date.today().isoformat(), "source": source_commit(), "machine": {
+        "python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
         "mkdocs": version("mkdocs"), "mkdocs-material": version("mkdocs-material"), "folium": version("folium")},
         "scales": {}}
     with tempfile.TemporaryDirectory() as tmp:
@@ -316,7 +342,8 @@ def main() -> int:
                 entry["find_latency"] = find_latency(tmp / f"site-{scale}-0")
                 results["weights_largest"] = page_weights(tmp / f"site-{scale}-0")
             results["scales"][str(scale)] = entry
-            print(f"{scale}x: {pages} pages in {wall:.1f}s (anchor {anchor_wall:.1f}s, ratio {wall / anchor_wall:.2f}), "
+            print(f"{scale}x: {pages} pages in {wall:.1f}s (anchor {anchor_wall:.1f}s, "
+                  f"ratio {wall / anchor_wall:.2f}), "
                   f"peak memory {entry['peak_pss_mb']} MB (PSS, all processes)", flush=True)
             for rep in range(args.repeat):
                 shutil.rmtree(tmp / f"site-{scale}-{rep}", ignore_errors=True)
@@ -330,12 +357,17 @@ def main() -> int:
     return 0
 
 
-def summary(r: dict) -> str:
+def header(r: dict) -> str:
+    """When, at which commit and on what machine the numbers were measured."""
     m = r["machine"]
+    return (f"Measured {r['date']} at {measured_at(r.get('source', {}))} with `make bench` on {m['cpus']} CPUs, "
+            f"{m['platform']}, Python {m['python']}, mkdocs {m['mkdocs']}, mkdocs-material {m['mkdocs-material']}, "
+            f"folium {m['folium']}.")
+
+
+def summary(r: dict) -> str:
     lines = [
-        "# Benchmark results", "",
-        f"Measured {r['date']} with `make bench` on {m['cpus']} CPUs, {m['platform']}, Python {m['python']}, "
-        f"mkdocs {m['mkdocs']}, mkdocs-material {m['mkdocs-material']}, folium {m['folium']}.",
+        "# Benchmark results", "", header(r),
         "The anchor is a plain mkdocs-material build (search on, pages not in the nav) of the same number of "
         "pages, run alternately with ours; medians of the runs.", "",
         "Peak memory is the largest proportional set size (shared pages counted once) of the build and its "
@@ -367,7 +399,8 @@ def summary(r: dict) -> str:
             lines.append(f"- {name}: median **{lat['median_ms']} ms**, max {lat['max_ms']} ms "
                          f"(samples {', '.join(map(str, lat['samples_ms']))})")
     largest = max(r["scales"], key=int)
-    lines += ["", f"Page weight (HTML at 1x and at {largest}x, and the JS/CSS files each page loads; gzip level 9):", "",
+    lines += ["", f"Page weight (HTML at 1x and at {largest}x, and the JS/CSS files each page loads; "
+              "gzip level 9):", "",
               f"| page type | HTML | HTML gzip | HTML gzip at {largest}x | JS+CSS | JS+CSS gzip |",
               "|---|---|---|---|---|---|"]
     for name, w in r["weights"]["pages"].items():

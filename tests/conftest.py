@@ -1,21 +1,26 @@
-"""Shared fixtures: the bundled data, and small registries written into a temporary folder."""
+"""Shared fixtures: the bundled data, the site built from it once per run, and small registries written
+into a temporary folder."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from generator.app.build import build
 from generator.registry.places import load_places
 from generator.registry.problems import DataError
 from generator.registry.validate import validate
+from generator.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 TODAY = dt.date(2026, 11, 23)
+SITE_URL = "https://navigator.example/"  # as when published: the sitemap and canonical links are absolute
 
 MINIMAL = {
     "tracks.yaml": """\
@@ -114,3 +119,23 @@ def registry(tmp_path, monkeypatch) -> Registry:
 @pytest.fixture(scope="session")
 def places():
     return load_places(DATA)
+
+
+def _digest(site: Path) -> str:
+    sha = hashlib.sha256()
+    for path in sorted(site.rglob("*")):
+        sha.update(str(path.relative_to(site)).encode())
+        if path.is_file():
+            sha.update(path.read_bytes())
+    return sha.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory) -> Path:
+    """The bundled data built once for the whole run, as published (with its site URL). Shared by every test
+    that reads the real site, so no test may write into it: the run fails if one did."""
+    site = tmp_path_factory.mktemp("bundled") / "site"
+    build(Settings(data_dir=DATA, site_dir=site, today=TODAY, site_url=SITE_URL))
+    before = _digest(site)
+    yield site
+    assert _digest(site) == before, f"a test changed the shared site in {site}: copy it before writing"

@@ -15,13 +15,6 @@ from generator.settings import Limits, Settings
 from tests.conftest import DATA, ROOT, TODAY
 
 
-@pytest.fixture(scope="module")
-def bundled_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("bundled") / "site"
-    build(Settings(data_dir=DATA, site_dir=site, today=TODAY))
-    return site
-
-
 def _yaml_ids(name: str) -> list[str]:
     return [line.split("id:", 1)[1].strip() for line in (DATA / name).read_text().splitlines()
             if line.startswith("  - id:")]
@@ -78,8 +71,13 @@ def test_json_exports_carry_every_record_with_coordinates(bundled_site, places):
 
 
 def test_the_json_schemas_are_published_with_the_site(bundled_site):
-    schema = json.loads((bundled_site / "schema" / "coaches.schema.json").read_text())
-    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    """Every schema a data user can download is the one the registries are checked against."""
+    committed = sorted(path.name for path in (ROOT / "schema").glob("*.schema.json"))
+    assert committed == [f"{key}.schema.json" for key in ("centers", "coaches", "help_lines", "retired", "tracks")]
+    assert sorted(path.name for path in (bundled_site / "schema").iterdir()) == committed
+    for name in committed:
+        published = json.loads((bundled_site / "schema" / name).read_text())
+        assert published == json.loads((ROOT / "schema" / name).read_text()), name
 
 
 def test_no_page_loads_fonts_or_scripts_from_another_origin(bundled_site):
@@ -97,7 +95,8 @@ def test_registry_pages_stay_out_of_the_navigation(bundled_site):
 def test_text_from_yaml_is_escaped_everywhere(registry, tmp_path):
     hostile = "<script>alert(1)</script> & <b>bold</b>"
     registry.replace("coaches.yaml", "name: Rosa Example", f'name: "{hostile}"')
-    registry.replace("coaches.yaml", "    example: true\n", f'    example: true\n    summary: "{hostile} *not markdown*"\n')
+    registry.replace("coaches.yaml", "    example: true\n",
+                     f'    example: true\n    summary: "{hostile} *not markdown*"\n')
     registry.replace("centers.yaml", "street: 75 North St.", f'street: "{hostile}"')
     site = tmp_path / "site"
     build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))

@@ -67,7 +67,8 @@ def two_addresses(registry):
 
 
 def test_new_addresses_are_geocoded_once_and_kept_in_the_cache(two_addresses, clock):
-    fake = FakeGeocoder(clock, {"75 North St.": (*PITTSFIELD, "Massachusetts"), "8 Park St.": (*ADAMS, "Massachusetts")})
+    fake = FakeGeocoder(clock, {"75 North St.": (*PITTSFIELD, "Massachusetts"),
+                                "8 Park St.": (*ADAMS, "Massachusetts")})
     run = geocode(Settings(data_dir=two_addresses.dir, today=TODAY), fake)
     assert run.found == [MAIN, SITE]
     assert [c["query"] for c in fake.calls] == [
@@ -90,7 +91,8 @@ def test_a_second_run_asks_nothing(two_addresses, clock):
 
 
 def test_requests_are_at_least_one_second_apart(two_addresses, clock):
-    fake = FakeGeocoder(clock, {"75 North St.": (*PITTSFIELD, "Massachusetts"), "8 Park St.": (*ADAMS, "Massachusetts")})
+    fake = FakeGeocoder(clock, {"75 North St.": (*PITTSFIELD, "Massachusetts"),
+                                "8 Park St.": (*ADAMS, "Massachusetts")})
     geocode(Settings(data_dir=two_addresses.dir, today=TODAY), fake)
     assert fake.calls[1]["at"] - fake.calls[0]["at"] >= 1
     assert rate_limited(fake).min_delay_seconds == 1
@@ -109,7 +111,8 @@ def test_an_answer_outside_massachusetts_is_rejected_and_not_asked_again(two_add
 
 def test_an_answer_in_another_part_of_the_state_is_rejected(two_addresses, clock):
     boston = (42.3601, -71.0589, "Massachusetts")
-    run = geocode(Settings(data_dir=two_addresses.dir, today=TODAY), FakeGeocoder(clock, {"75 North St.": boston, "8 Park St.": None}))
+    run = geocode(Settings(data_dir=two_addresses.dir, today=TODAY),
+                  FakeGeocoder(clock, {"75 North St.": boston, "8 Park St.": None}))
     assert run.rejected == {MAIN: "more than 20 km from Pittsfield", SITE: "no result"}
 
 

@@ -14,10 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.app.build import build
 from generator.outputs import charts
-from generator.settings import Settings
-from tests.conftest import DATA, ROOT, TODAY
+from tests.conftest import DATA, ROOT
 
 GUIDES = ["guides", "guides/peer-and-clinical", "guides/masshealth", "guides/qualified-coach", "guides/carc",
           "guides/specialty-tracks", "guides/faq"]
@@ -49,11 +47,15 @@ WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 FACTS = [
     ("CARC supervised work experience, hours", 500,
      [rf"{N} hours of supervised work", rf"(?<!hours of )supervised work(?: experience)?[,:]? {N} hours"]),
-    ("CARC education, hours", 60, [rf"{N} hours of education", rf"(?<!hours of )(?<!continuing )education[,:]? {N} hours"]),
-    ("CARC direct supervision, hours", 35, [rf"{N} hours of direct supervision", rf"(?<!hours of )direct supervision[,:]? {N} hours"]),
+    ("CARC education, hours", 60,
+     [rf"{N} hours of education", rf"(?<!hours of )(?<!continuing )education[,:]? {N} hours"]),
+    ("CARC direct supervision, hours", 35,
+     [rf"{N} hours of direct supervision", rf"(?<!hours of )direct supervision[,:]? {N} hours"]),
     ("CARC continuing education to renew, contact hours", 30,
-     [rf"{N} contact hours of approved continuing education", rf"continuing education, to renew it every 2 years {N} contact hours"]),
-    ("CARC validity, years", 2, [rf"valid for {N} years", rf"lasts {N} years", rf"renew(?:ed|al)?[^.]{{0,12}} every {N} years"]),
+     [rf"{N} contact hours of approved continuing education",
+      rf"continuing education, to renew it every 2 years {N} contact hours"]),
+    ("CARC validity, years", 2,
+     [rf"valid for {N} years", rf"lasts {N} years", rf"renew(?:ed|al)?[^.]{{0,12}} every {N} years"]),
     ("recovery floor for coaches billing MassHealth, years", 2,
      [rf"{N} years of sustained recovery", rf"floor is {N} years", rf"{N} or more years of recovery"]),
     ("case-rate minimum contact, days", 21, [rf"every {N} days"]),
@@ -75,7 +77,8 @@ FACTS = [
 # help-lines.md, 24/7, the numbered questions, and the 30-day plan's name.
 NOT_FACTS = [
     r"\(\d{3}\) \d{3}-\d{4}", r"\b988(?:lifeline\.org)?\b", r"\b911\b", r"\btext 838255\b", r"\bpress 1 for\b",
-    r"\b2 for Spanish\b", r"\b24/7\b", r"\bH2016-HM\b", r"\bquestion [1-3]\b", r"(?:^|(?<=\s))[1-5]\.? (?=(?:Are|How|What|Has)\b)",
+    r"\b2 for Spanish\b", r"\b24/7\b", r"\bH2016-HM\b", r"\bquestion [1-3]\b",
+    r"(?:^|(?<=\s))[1-5]\.? (?=(?:Are|How|What|Has)\b)",
     r"\b30-day plan", r"\bnext 30 days\b",
 ]
 # Any quantity with one of these units must be one of the FACTS.
@@ -173,10 +176,8 @@ def body_text(site: Path, page: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("guides") / "site"
-    build(Settings(data_dir=DATA, site_dir=target, today=TODAY))
-    return target
+def site(bundled_site) -> Path:
+    return bundled_site
 
 
 # ---- the audit itself can fail ---------------------------------------------------------------
@@ -264,7 +265,7 @@ def test_the_carc_chart_is_drawn_at_build_time_from_the_reference_hours(site):
     hours = [int(bar.get("data-hours")) for bar in bars]
     assert hours == [500, 60, 35, 30]
     widths = [float(bar.get("width")) for bar in bars]
-    for h, w in zip(hours, widths):
+    for h, w in zip(hours, widths, strict=True):
         assert w == pytest.approx(widths[0] * h / 500, abs=1)
     labels = [t.text for t in svg.findall("s:text", ns)]
     for h in hours:
@@ -377,7 +378,8 @@ def test_the_guides_are_in_the_nav_and_registry_pages_are_not():
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
     files = _nav_files(config["nav"])
     guides = next(item["Guides"] for item in config["nav"] if isinstance(item, dict) and "Guides" in item)
-    assert [("guides/index" if page == "guides" else page) + ".md" for page in GUIDES] == [f for f in _nav_files(guides) if f.startswith("guides/")]
+    expected = [("guides/index" if page == "guides" else page) + ".md" for page in GUIDES]
+    assert expected == [f for f in _nav_files(guides) if f.startswith("guides/")]
     assert "plan.md" in files
     for path in files:
         if path.split("/")[0] in ("coaches", "centers", "tracks", "towns"):

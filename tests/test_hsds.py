@@ -72,7 +72,8 @@ def test_the_files_are_single_page_api_lists_and_declare_the_version(bundled):
 
 
 def test_a_centre_becomes_an_active_service_run_by_its_host_with_its_checked_date(registry):
-    registry.replace("centers.yaml", "    phone:", "    host: ServiceNet\n    hours: Monday to Friday, 9am to 4pm\n    phone:")
+    registry.replace("centers.yaml", "    phone:",
+                     "    host: ServiceNet\n    hours: Monday to Friday, 9am to 4pm\n    phone:")
     service = services_by_name(hsds(registry.dir))["Living in Recovery"]
     assert service["status"] == "active"
     assert service["assured_date"] == "2026-01-01"

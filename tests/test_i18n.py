@@ -20,9 +20,9 @@ from generator.outputs.content import source_hash, write_content
 from generator.outputs.translation_check import check
 from generator.outputs.translations import TranslationError, load_catalogue
 from generator.settings import PROJECT, Settings
+from tests.conftest import DATA, TODAY
 
 CONTENT, TRANSLATIONS = PROJECT / "content", PROJECT / "translations"
-from tests.conftest import DATA, TODAY
 
 OTHER = ("es", "pt")
 HTML_LANG = {"en": "en", "es": "es", "pt": "pt"}  # Material's pt-BR strings say lang="pt"
@@ -35,10 +35,8 @@ def url_of(page: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("i18n") / "site"
-    build(Settings(data_dir=DATA, site_dir=target, today=TODAY, site_url="https://navigator.example/"))
-    return target
+def site(bundled_site) -> Path:
+    return bundled_site
 
 
 def read(site: Path, url: str) -> str:
@@ -201,7 +199,8 @@ def test_the_check_reports_missing_unused_and_broken_strings_and_untranslated_pa
     assert found == {
         ("translations/es.yaml", "Hours", "missing"),
         ("translations/es.yaml", "Fax", "no longer used"),
-        ("translations/es.yaml", "call %(number)s", "the translation must keep the placeholders %(number)s and add none"),
+        ("translations/es.yaml", "call %(number)s",
+         "the translation must keep the placeholders %(number)s and add none"),
         ("translations/pt/about.md", "about.md", "not translated"),
     }
 
@@ -352,8 +351,9 @@ def test_the_other_languages_share_the_english_exports_and_map(site):
         assert not (site / code / "api").exists() and not (site / code / "map").exists()
         assert 'data-index="../../api/v1/find.json"' in read(site, f"{code}/find")
         assert 'data-map-src="../../../map/#' in read(site, f"{code}/towns/springfield")
-        assert ('<script src="../assets/strings.js"></script>\n<script src="../assets/places.js"></script>\n'
-                '<script src="../assets/find.js"></script>') in read(site, f"{code}/find")
+        assert ('<script src="../assets/strings.js"></script>\n<script src="../assets/common.js"></script>\n'
+                '<script src="../assets/places.js"></script>\n<script src="../assets/find.js"></script>') \
+            in read(site, f"{code}/find")
 
 
 def test_the_carc_chart_is_drawn_in_each_language(site):

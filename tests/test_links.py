@@ -8,10 +8,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.app.build import build
-from generator.settings import Settings
-from tests.conftest import DATA, TODAY
-
 
 class _Page(HTMLParser):
     def __init__(self):
@@ -36,9 +32,8 @@ class _Page(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def parsed(tmp_path_factory):
-    site = tmp_path_factory.mktemp("links") / "site"
-    build(Settings(data_dir=DATA, site_dir=site, today=TODAY))
+def parsed(bundled_site):
+    site = bundled_site
     pages = {}
     for path in site.rglob("*.html"):
         page = _Page()

@@ -8,17 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.app.build import build
-from generator.settings import Settings
-from tests.conftest import DATA, TODAY
 from tests.test_guides import article, audit
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory) -> str:
-    site = tmp_path_factory.mktemp("plan") / "site"
-    build(Settings(data_dir=DATA, site_dir=site, today=TODAY))
-    return (site / "plan" / "index.html").read_text(encoding="utf-8")
+def page(bundled_site) -> str:
+    return (bundled_site / "plan" / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_plan_is_a_printable_checklist_without_javascript(page):
@@ -30,7 +25,8 @@ def test_the_plan_is_a_printable_checklist_without_javascript(page):
         assert f'id="week-{week}"' in page and f'<label for="notes-w{week}">' in page
     assert re.search(r'<form id="prn-plan-form"[^>]*\bhidden\b', page)  # the controls need the script
     assert 'data-masshealth="yes"' in page and 'data-masshealth="no"' in page  # both routes printed
-    assert '<script src="../assets/plan.js"></script>' in page
+    assert ('<script src="../assets/common.js"></script>\n<script src="../assets/places.js"></script>\n'
+            '<script src="../assets/plan.js"></script>') in page
     assert "?q=" not in page  # mkdocs-material would open its own search box
 
 
@@ -57,7 +53,8 @@ def test_every_number_on_the_plan_matches_the_reference_facts(tmp_path, page):
 
 
 def test_the_planner_keeps_nothing_but_localstorage():
-    script = (Path(__file__).resolve().parent.parent / "content" / "assets" / "plan.js").read_text()
+    assets = Path(__file__).resolve().parent.parent / "content" / "assets"
+    script = "\n".join((assets / name).read_text() for name in ("common.js", "places.js", "plan.js"))  # all it runs
     for sent in ("XMLHttpRequest", "sendBeacon", "document.cookie", "sessionStorage", "indexedDB", "method:"):
         assert sent not in script, sent
     assert script.count("fetch(") == 1 and "fetch(root.dataset.index)" in script  # only the site's own find.json

@@ -36,8 +36,9 @@ def test_the_bundled_data_passes_its_json_schema(registry):
 def test_the_json_schema_rejects_what_the_validator_rejects():
     schema = next(r for r in REGISTRIES if r.key == "centers").schema()
     validator = jsonschema.Draft7Validator(schema)
-    bad = {"centers": [{"id": "x", "name": "X", "type": "prsc", "verification": "sourced", "website": "javascript:alert(1)",
-                        "source": ["https://example.org/"], "last_verified": "2026-01-01", "colour": "red"}]}
+    bad = {"centers": [{"id": "x", "name": "X", "type": "prsc", "verification": "sourced",
+                        "website": "javascript:alert(1)", "source": ["https://example.org/"],
+                        "last_verified": "2026-01-01", "colour": "red"}]}
     messages = sorted(e.message for e in validator.iter_errors(bad))
     assert any("'javascript:alert(1)' does not match" in m for m in messages)
     assert any("'colour' was unexpected" in m for m in messages)

@@ -69,7 +69,8 @@ def test_keeping_the_old_id_as_a_former_id_satisfies_the_check(registry):
 
 
 def test_a_former_id_cannot_point_at_two_pages(registry):
-    registry.replace("coaches.yaml", "    name: Rosa Example\n", "    name: Rosa Example\n    former_ids: [rosa-example]\n")
+    registry.replace("coaches.yaml", "    name: Rosa Example\n",
+                     "    name: Rosa Example\n    former_ids: [rosa-example]\n")
     assert registry.problems() == [
         "data/coaches.yaml:4:18: coaches[0].former_ids[0]: 'rosa-example' is already the id or a former id of "
         "'rosa-example'; an old URL can lead to one page only"]

@@ -8,15 +8,8 @@
   var result = document.getElementById("prn-eligibility-result");
   if (!form || !result) { return; }
 
-  /* English here; a translated page loads assets/strings.js first (from translations/<lang>.yaml). */
-  var I18N = window.PRN_I18N || {strings: {}};
-
-  function t(text, vars) {
-    var entry = I18N.strings[text];
-    return (typeof entry === "string" && entry ? entry : text).replace(/\{(\w+)\}/g, function (m, name) {
-      return vars && name in vars ? String(vars[name]) : m;
-    });
-  }
+  /* English here; a translated page loads assets/strings.js first (assets/common.js). */
+  var t = window.PRN.t;
 
   function answer(name) {
     var checked = form.querySelector("input[name='" + name + "']:checked");

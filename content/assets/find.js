@@ -16,27 +16,9 @@
   var active = -1;
   var options = [];
 
-  /* Interface strings are English here. A translated page loads assets/strings.js first
-   * (generated from translations/<lang>.yaml), which maps each English string to its translation
-   * and brings the filter labels in that language. Registry text (names, hours) stays English. */
-  var I18N = window.PRN_I18N || {lang: "en", locale: "en-GB", strings: {}, labels: {}};
-  var EN = I18N.lang === "en" ? {} : {lang: "en"};
-
-  function fill(text, vars) {
-    return text.replace(/\{(\w+)\}/g, function (m, name) { return vars && name in vars ? String(vars[name]) : m; });
-  }
-  function t(text, vars) {
-    var entry = I18N.strings[text];
-    return fill(typeof entry === "string" && entry ? entry : text, vars);
-  }
-  function tn(one, other, n, vars) {
-    var entry = I18N.strings[one], all = Object.assign({n: n}, vars);
-    if (entry && typeof entry === "object") {
-      return fill(entry[new Intl.PluralRules(I18N.locale).select(n)] || entry.other, all);
-    }
-    return fill(n === 1 ? one : other, all);
-  }
-  function withEN(attrs) { return Object.assign({}, attrs, EN); }
+  /* Interface strings are English here; on a translated page assets/strings.js brings their translations
+   * and the filter labels in that language (assets/common.js). Registry text (names, hours) stays English. */
+  var PRN = window.PRN, I18N = PRN.i18n, t = PRN.t, tn = PRN.tn, withEN = PRN.withEN, el = PRN.el;
 
   /* mkdocs-material opens its own search box for any ?q= in the address. This script runs before the
    * theme's (it is not deferred), takes the query out, and puts it back once the theme has started. */
@@ -46,15 +28,6 @@
   var PLACES = window.PRN_PLACES;  /* assets/places.js */
   var miles = PLACES.miles, norm = PLACES.norm;
   var places = null;  /* the index's gazetteer, once it has loaded */
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") { node.textContent = attrs[key]; } else { node.setAttribute(key, attrs[key]); }
-    });
-    (children || []).forEach(function (child) { if (child) { node.appendChild(child); } });
-    return node;
-  }
 
   /* ---- places ---- */
 
@@ -206,19 +179,10 @@
       coach.regions.indexOf(index.towns[town][4]) >= 0;
   }
 
-  function nearestPoint(center, lat, lon) {
-    var best = null;
-    center.points.forEach(function (point) {
-      var d = miles(lat, lon, point.lat, point.lon);
-      if (!best || d < best.miles) { best = {point: point, miles: d}; }
-    });
-    return best;
-  }
-
   /* ---- rendering ---- */
 
   function distance(miles) {
-    return miles.toLocaleString(I18N.locale, {minimumFractionDigits: 1, maximumFractionDigits: 1}) + " mi";
+    return PRN.tenths(miles) + " mi";
   }
 
   /* "Registry text" stays English: on a translated page it goes in its own element with lang="en". */
@@ -244,10 +208,8 @@
   function carcLabel(coach) {
     var template = labels.carc && labels.carc[coach.carc];
     if (!template) { return coach.carc_label; }
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(coach.carc_expires || "");
-    var date = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
-      .toLocaleDateString(I18N.locale, {day: "numeric", month: "long", year: "numeric"}) : "";
-    return template.replace("%(date)s", date);
+    var day = PRN.parseDay(coach.carc_expires);
+    return template.replace("%(date)s", day ? PRN.date(day, {day: "numeric", month: "long", year: "numeric"}) : "");
   }
 
   function coachItem(coach) {
@@ -306,7 +268,7 @@
     var near = [];
     index.centers.forEach(function (center) {
       if (!centerMatches(center, state)) { return; }
-      var best = nearestPoint(center, town[2], town[3]);
+      var best = PLACES.nearest(center, town[2], town[3]);
       if (best && best.miles <= within) { near.push({center: center, near: best}); }
     });
     near.sort(function (a, b) { return a.near.miles - b.near.miles; });

@@ -47,5 +47,15 @@
     };
   }
 
-  window.PRN_PLACES = {norm: norm, miles: miles, gazetteer: gazetteer};
+  /* The point of a centre (it may have several sites) nearest to lat, lon: {point, miles}, or null. */
+  function nearest(center, lat, lon) {
+    var best = null;
+    center.points.forEach(function (point) {
+      var d = miles(lat, lon, point.lat, point.lon);
+      if (!best || d < best.miles) { best = {point: point, miles: d}; }
+    });
+    return best;
+  }
+
+  window.PRN_PLACES = {norm: norm, miles: miles, gazetteer: gazetteer, nearest: nearest};
 })();

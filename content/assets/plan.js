@@ -23,18 +23,10 @@
   var index = null;
   var state = load();
 
-  /* Interface strings are English here. A translated page loads assets/strings.js first
-   * (generated from translations/<lang>.yaml), which maps each English string to its translation.
-   * Step titles and texts come from the page itself, so the calendar file is in the page's language. */
-  var I18N = window.PRN_I18N || {lang: "en", locale: "en-GB", strings: {}, labels: {}};
-  var EN = I18N.lang === "en" ? {} : {lang: "en"};
-
-  function t(text, vars) {
-    var entry = I18N.strings[text];
-    return (typeof entry === "string" && entry ? entry : text).replace(/\{(\w+)\}/g, function (m, name) {
-      return vars && name in vars ? String(vars[name]) : m;
-    });
-  }
+  /* Interface strings are English here; on a translated page assets/strings.js brings their translations
+   * (assets/common.js). Step titles and texts come from the page itself, so the calendar file is in the
+   * page's language. */
+  var PRN = window.PRN, I18N = PRN.i18n, t = PRN.t, withEN = PRN.withEN, el = PRN.el, parseDay = PRN.parseDay;
 
   /* ---- storage: one JSON entry; nothing is written until the visitor changes something ---- */
 
@@ -68,22 +60,14 @@
   function iso(d) { return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()); }
   function today() { return iso(new Date()); }
 
-  function parseDay(text) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
-    if (!m) { return null; }
-    var d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-    return d.getMonth() === Number(m[2]) - 1 ? d : null;
-  }
-
   function addDays(d, n) { return new Date(d.getFullYear(), d.getMonth(), d.getDate() + n); }
-  function short(d) { return d.toLocaleDateString(I18N.locale, {weekday: "short", day: "numeric", month: "short"}); }
-  function long(d) { return d.toLocaleDateString(I18N.locale, {weekday: "long", day: "numeric", month: "long", year: "numeric"}); }
+  function short(d) { return PRN.date(d, {weekday: "short", day: "numeric", month: "short"}); }
+  function long(d) { return PRN.date(d, {weekday: "long", day: "numeric", month: "long", year: "numeric"}); }
 
   function startDay() { return parseDay(state.start) || parseDay(today()); }
 
   /* ---- places, as on /find/ (assets/places.js) ---- */
 
-  var miles = window.PRN_PLACES.miles;
   var places = null;  /* the index's gazetteer, once it has loaded */
 
   function resolve(query) { return places ? places.resolve(query) : null; }
@@ -96,36 +80,15 @@
     return null;
   }
 
-  function nearestPoint(c, town) {
-    var best = null;
-    c.points.forEach(function (point) {
-      var d = miles(town[2], town[3], point.lat, point.lon);
-      if (!best || d < best.miles) { best = {point: point, miles: d}; }
-    });
-    return best;
-  }
-
-  /* ---- drawing (text from data goes in with textContent only) ---- */
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") { node.textContent = attrs[key]; } else { node.setAttribute(key, attrs[key]); }
-    });
-    (children || []).forEach(function (child) {
-      if (child) { node.appendChild(typeof child === "string" ? document.createTextNode(child) : child); }
-    });
-    return node;
-  }
+  /* ---- drawing (text from data goes in with textContent only: PRN.el) ---- */
 
   function distance(miles, town) {
-    var number = miles.toLocaleString(I18N.locale, {minimumFractionDigits: 1, maximumFractionDigits: 1});
-    return t("{miles} mi from {town}", {miles: number, town: town});
+    return t("{miles} mi from {town}", {miles: PRN.tenths(miles), town: town});
   }
 
   /* kind: "prsc" or "rlc". Names, hours and virtual options are registry text: English, marked lang="en". */
   function centerCard(c, town, kind) {
-    var near = nearestPoint(c, town);
+    var near = window.PRN_PLACES.nearest(c, town[2], town[3]);
     var lines = [el("p", {"class": "prn-slot__name"}, [
       (kind === "rlc" ? t("Your area's RLC") : t("Your nearest centre")) + ": ", el("a", withEN({href: "../" + c.url, text: c.name})),
       near ? el("span", {"class": "prn-distance", text: " " + distance(near.miles, town[0])}) : null
@@ -149,8 +112,6 @@
     if (c.call_before) { lines.push(el("p", {"class": "prn-flag", text: t("Call before you go: this listing is not yet confirmed with the centre.")})); }
     return el("div", {"class": "prn-slot__card", "data-center": c.id}, lines);
   }
-
-  function withEN(attrs) { return Object.assign({}, attrs, EN); }
 
   var slotDefaults = {};
 

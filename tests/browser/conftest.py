@@ -1,23 +1,69 @@
-"""Real-browser harness: the bundled site built once, served on 127.0.0.1, driven in Debian's
-headless Chromium through Playwright (no browser download)."""
+"""Real-browser harness: the bundled site (built once for the run) served on 127.0.0.1 and driven in
+Debian's headless Chromium through Playwright (no browser download).
+
+The browser is PRN_CHROMIUM, else `chromium` or `chromium-browser` on PATH. Without one the browser tests
+fail, unless the run opts out with PRN_SKIP_BROWSER=1; the summary says how many were skipped and why."""
 
 from __future__ import annotations
 
 import functools
 import http.server
 import os
+import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
-from generator.app.build import build
-from generator.settings import Settings
-from tests.conftest import DATA, TODAY
-
-CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run"]
+HERE = Path(__file__).resolve().parent
+_GATE = pytest.StashKey[dict]()  # what the collection found out, for the summary
+HOW = "install it (`make browser`), point PRN_CHROMIUM=/path at it, or opt out with PRN_SKIP_BROWSER=1"
+
+
+def find_chromium() -> tuple[str | None, str]:
+    """The browser to drive and, when there is none, why: (path, "") or (None, reason)."""
+    override = os.environ.get("PRN_CHROMIUM")
+    if override:
+        if os.path.isfile(override) and os.access(override, os.X_OK):
+            return override, ""
+        return None, f"PRN_CHROMIUM={override} is not an executable file"
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    return (found, "") if found else (None, "chromium not found (neither chromium nor chromium-browser on PATH)")
+
+
+def _is_browser_test(item) -> bool:
+    return HERE in Path(str(item.path)).resolve().parents
+
+
+def pytest_collection_modifyitems(config, items):
+    browser_items = [item for item in items if _is_browser_test(item)]
+    path, missing = find_chromium()
+    config.stash[_GATE] = {"tests": len(browser_items), "path": path, "missing": missing, "skipped": ""}
+    if os.environ.get("PRN_SKIP_BROWSER") == "1":
+        reason = "PRN_SKIP_BROWSER=1" + (f" ({missing})" if missing else "")
+        config.stash[_GATE]["skipped"] = reason
+        for item in browser_items:
+            item.add_marker(pytest.mark.skip(reason=f"browser test skipped: {reason}"))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    gate = config.stash.get(_GATE, None)
+    if not gate:
+        return
+
+    def count(*outcomes: str) -> str:
+        n = sum(str(HERE) in str(Path(config.rootpath, report.fspath).resolve())
+                for outcome in outcomes for report in terminalreporter.stats.get(outcome, []))
+        return f"{n} browser test{'s' if n != 1 else ''}"
+
+    if gate["skipped"]:
+        terminalreporter.write_line(f"{count('skipped')} skipped: {gate['skipped']}", yellow=True)
+    elif gate["missing"]:
+        terminalreporter.write_line(f"{count('error', 'failed')} failed: {gate['missing']}; {HOW}", red=True)
+    elif gate["tests"]:
+        terminalreporter.write_line(f"browser tests ran in {gate['path']}")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -26,15 +72,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("browser") / "site"
-    build(Settings(data_dir=DATA, site_dir=site, today=TODAY))
-    return site
-
-
-@pytest.fixture(scope="session")
-def base_url(built_site):
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def base_url(bundled_site):
+    handler = functools.partial(_QuietHandler, directory=str(bundled_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -43,14 +82,13 @@ def base_url(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian chromium is missing in CI; `make test` installs it with apt-get")
-        pytest.skip("Debian chromium is not installed here (apt-get install chromium); browser tests skipped")
+    path, missing = find_chromium()
+    if not path:
+        pytest.fail(f"no browser for the browser tests: {missing}; {HOW}", pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        chromium = playwright.chromium.launch(executable_path=path, args=FLAGS)
         yield chromium
         chromium.close()
 

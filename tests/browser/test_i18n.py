@@ -75,7 +75,8 @@ def test_the_spanish_planner_makes_a_spanish_calendar(visit):
     assert "Visite un Centro de Apoyo a la Recuperación entre Pares" in summaries
     walk_in = summaries["Visite un Centro de Apoyo a la Recuperación entre Pares"]
     assert "Su centro más cercano:" in walk_in and "Su plan: " in walk_in and "/es/plan/" in walk_in
-    call = summaries["Llame a MassHealth o a su plan de salud para preguntar por los servicios de coach de recuperación"]
+    call = summaries["Llame a MassHealth o a su plan de salud para preguntar por los servicios de coach de "
+                     "recuperación"]
     assert "H2016-HM" in call and "Si tiene MassHealth:" in call
     assert events[0]["DTSTART"].dt == START
     for english in ("Your plan:", "Walk into", "Your nearest centre", "Check that your clinical care"):
@@ -92,6 +93,12 @@ def test_the_portuguese_planner_dates_and_summary_are_in_portuguese(visit):
     page.select_option("#plan-lang", "es")
     assert page.inner_text("#plan-coach-link") == "Encontrar coaches que falam Espanhol perto de você"
     assert "coach em Espanhol" in page.inner_text("#plan-summary")
+
+
+def _carc_lines(section) -> dict:
+    """Each coach card's id and its CARC line (the paragraph under the name)."""
+    return section.locator(".prn-card").evaluate_all(
+        "cards => Object.fromEntries(cards.map(c => [c.dataset.id, c.querySelector('p').textContent]))")
 
 
 def test_find_in_spanish_filters_by_language_with_spanish_labels(visit):
@@ -118,7 +125,12 @@ def test_find_in_spanish_filters_by_language_with_spanish_labels(visit):
     for i in range(cards.count()):
         text = cards.nth(i).inner_text()
         assert "Portugués" in text and "Idiomas:" in text
-    assert "en curso" in coaches.inner_text() or "vigente hasta el" in coaches.inner_text()
+    # Each card's CARC line is in Spanish, with its date written the Spanish way.
+    assert _carc_lines(coaches) == {"ana-placeholder": "En camino a obtener la CARC (en curso)"}
+    page.select_option("select[name=lang]", "es")
+    page.wait_for_function("location.search.includes('lang=es')")
+    assert _carc_lines(coaches) == {"ana-placeholder": "En camino a obtener la CARC (en curso)",
+                                    "rosa-example": "CARC vigente hasta el 30 de septiembre de 2027"}
     assert visit.errors == []
 
 

@@ -86,7 +86,8 @@ def test_a_town_fills_in_the_nearest_centre_and_the_areas_rlc_as_on_the_town_pag
 
 def test_the_planner_uses_the_same_row_of_find_json_as_the_town_page(visit):
     page = open_plan(visit)
-    row = page.evaluate("fetch('../api/v1/find.json').then(r => r.json()).then(d => d.towns.find(t => t[0] === 'Gardner'))")
+    row = page.evaluate("fetch('../api/v1/find.json').then(r => r.json())"
+                        ".then(d => d.towns.find(t => t[0] === 'Gardner'))")
     set_town(page, "Gardner")
     assert page.get_attribute("#plan-prsc .prn-slot__card", "data-center") == row[5]
     assert page.get_attribute("#plan-rlc .prn-slot__card", "data-center") == row[6]
@@ -119,7 +120,8 @@ def test_masshealth_members_and_others_get_their_own_week_two_step(visit):
     assert call.locator("[data-masshealth=no]").is_hidden()
     text = call.inner_text()
     assert "Recovery Coach Services" in text and "H2016-HM" in text and "MCO or ACPP" in text
-    assert call.locator(".prn-step__title").inner_text() == "Call MassHealth or your health plan about Recovery Coach Services"
+    title = call.locator(".prn-step__title").inner_text()
+    assert title == "Call MassHealth or your health plan about Recovery Coach Services"
     page.check("input[name=masshealth][value=no]")
     assert call.locator("[data-masshealth=yes]").is_hidden()
     text = call.inner_text()
@@ -195,7 +197,7 @@ def test_add_to_calendar_downloads_an_rfc5545_file_with_one_dated_event_per_step
     events = calendar.walk("VEVENT")
     assert len(events) == len(STEP_DAYS)
     uids = set()
-    for event, (step, day) in zip(events, STEP_DAYS.items()):
+    for event, (step, day) in zip(events, STEP_DAYS.items(), strict=True):
         assert event["DTSTART"].dt == START + dt.timedelta(days=day - 1), step
         assert event["DTSTART"].params.get("VALUE") == "DATE"
         assert event["DTEND"].dt == event["DTSTART"].dt + dt.timedelta(days=1)

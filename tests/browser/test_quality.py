@@ -45,23 +45,40 @@ def test_the_skip_link_is_first_and_moves_focus_to_the_content(visit):
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Skip to content"
     page.keyboard.press("Enter")
-    assert page.evaluate("location.hash") == "#prn-content" or page.evaluate(
-        "document.activeElement.closest('.md-content') !== null || location.hash !== ''")
+    assert page.evaluate("[location.hash, document.activeElement.id]") == ["#prn-content", "prn-content"]
+    page.keyboard.press("Tab")  # the next stop is the page's own content, past the header and the navigation
+    assert page.evaluate("document.activeElement.matches('.md-content a')")
+
+
+FOCUS_STYLE = "e => { const s = getComputedStyle(e); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }"
 
 
 def test_keyboard_focus_is_visible(visit):
     page = visit.open("towns/worcester/")
-    page.locator(".md-content a").first.focus()
-    outline = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
-        return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }""")
-    assert outline[0] != "none" and outline[1] != "0px" or outline[2] != "none"
+    for key in ("Tab", "Enter", "Tab"):  # skip link, then the first link of the content
+        page.keyboard.press(key)
+    link = page.evaluate_handle("document.activeElement")
+    assert link.evaluate("e => e.matches('.md-content a:focus-visible')")
+    style, width, shadow = link.evaluate(FOCUS_STYLE)
+    link.evaluate("e => e.blur()")
+    assert link.evaluate(FOCUS_STYLE) != [style, width, shadow], "focus changes nothing on the link"
+    assert (style != "none" and float(width.removesuffix("px")) >= 1) or shadow != "none"
 
 
 def test_find_filters_work_with_the_keyboard(visit):
     page = visit.open("find/?q=Boston")
+    page.wait_for_selector("#prn-status:not(:empty)")
+    cards = "section[aria-labelledby=prn-places] li"
+    before = page.locator(cards).count()
+    value = page.eval_on_selector("select[name=type]", "s => s.options[1].value")
     page.focus("select[name=type]")
     page.keyboard.press("ArrowDown")  # Everything -> the first kind of place
-    assert "type=" in page.url
+    page.wait_for_function(f"location.search.includes('type={value}')")
+    assert page.evaluate("[document.activeElement.name, document.activeElement.value]") == ["type", value]
+    shown = page.eval_on_selector_all(cards, "items => items.map(i => i.dataset.id)")
+    index = page.evaluate("fetch('../api/v1/find.json').then(r => r.json())")
+    kind = {center["id"]: center["type"] for center in index["centers"]}
+    assert 0 < len(shown) < before and {kind[i] for i in shown} == {value}, shown
 
 
 @pytest.mark.parametrize("path, text", [("coaches/rosa-example/", "CARC current until"),
