@@ -48,7 +48,7 @@ test: $(STAMP) browser lint ## Run the whole test suite: ruff and mypy, then pyt
 bench: $(STAMP) browser ## Benchmark build time, memory and page weight at 1x, 10x, 30x (writes bench/)
 	cd bench && ../$(BIN)/python run.py
 
-schema: $(STAMP) ## Regenerate schema/*.json and the CONTRIBUTING field reference from generator/registry/schema.py
+schema: $(STAMP) ## Regenerate schema/*.json, the CONTRIBUTING field reference and the ZIP table (generator/registry/)
 	$(BIN)/python -m generator schema
 	$(BIN)/python -m generator fields
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from ..model.site import load_site
-from ..registry.places import load_places
+from ..registry.places import ZIP_TABLE, load_places, zip_table
 from ..registry.problems import DataError
 from ..registry.schema import REGISTRIES
 from ..registry.validate import validate
@@ -50,7 +50,8 @@ def _parser() -> argparse.ArgumentParser:
                               "(env REPO_URL)")
         if name == "serve":
             cmd.add_argument("--port", type=int, default=8000)
-    sub.add_parser("schema", help="write the JSON Schemas of the registries to schema/")
+    sub.add_parser("schema", help="write the JSON Schemas of the registries to schema/ and the Massachusetts ZIP "
+                   "table (generator/registry/ma_zips.csv) from the zipcodes package")
     sub.add_parser("ids", parents=[dated], help="print the ids whose URLs the data publishes (for --published)")
     sub.add_parser("fields", help="rewrite the field reference in CONTRIBUTING.md from generator/registry/schema.py")
     sub.add_parser("geocode", parents=[dated], help="find coordinates for street addresses with Nominatim "
@@ -119,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "schema":
             write_schemas()
+            ZIP_TABLE.write_text(zip_table(), encoding="utf-8")
             return 0
         if args.command == "validate":
             registries = validate(settings.data_dir, load_places(settings.data_dir), settings.today,

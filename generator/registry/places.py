@@ -9,11 +9,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import io
 import math
 import re
 from pathlib import Path
-
-import zipcodes
 
 from .fields import Check, Choice, Field, ListOf, MapOf, Obj, Pattern, Text, did_you_mean
 from .geography import COUNTIES, MA_LAT, MA_LON, TOWN_COUNT, Places, PostalPlace, Region, Town, slugify
@@ -179,11 +178,30 @@ def _columns(line: str) -> list[int]:
     return starts
 
 
+ZIP_TABLE = Path(__file__).resolve().parent / "ma_zips.csv"
+ZIP_COLUMNS = ("zip_code", "city", "county", "lat", "long", "acceptable_cities")
+
+
+def zip_table() -> str:
+    """The Massachusetts records of the `zipcodes` package (USPS data) as the CSV shipped beside this module.
+    Reading the package takes a third of a second a process; the table, a few milliseconds. `make schema`
+    rewrites it and a test fails when the installed package says otherwise."""
+    import zipcodes  # the maintainer's command and the test read the package; the build reads the table
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(ZIP_COLUMNS)
+    for record in sorted(zipcodes.filter_by(state="MA"), key=lambda r: r["zip_code"]):
+        writer.writerow([*(record[key] for key in ZIP_COLUMNS[:-1]), "|".join(record["acceptable_cities"])])
+    return out.getvalue()
+
+
 @functools.cache
 def _massachusetts_zips() -> tuple[dict, ...]:
-    """The `zipcodes` package's Massachusetts records, read once a process (a third of a second):
-    `serve` rebuilds and the tests build many times."""
-    return tuple(sorted(zipcodes.filter_by(state="MA"), key=lambda r: r["zip_code"]))
+    """Every Massachusetts ZIP code with its postal place name, county and position, from ma_zips.csv."""
+    with open(ZIP_TABLE, newline="", encoding="utf-8") as fh:
+        return tuple({**row, "acceptable_cities": [c for c in row["acceptable_cities"].split("|") if c]}
+                     for row in csv.DictReader(fh))
 
 
 def _town_for_zip(record: dict, towns: dict[str, Town], overrides: dict[str, str]) -> str:
