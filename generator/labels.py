@@ -46,7 +46,7 @@ CENTER_TYPE_PLURALS = {
 VERIFICATION = {
     "confirmed": "Confirmed with the centre or mass.gov on the date it was last verified",
     "sourced": "This listing comes from cited public pages and has not been confirmed with the centre",
-    "unverified": "This listing comes from a list that has not yet been checked against the centre or mass.gov",
+    "state-list": "This listing comes from the state's list of centres and has not been confirmed with the centre",
 }
 
 # The CARC status as pages say it, by the state the model computes.

@@ -62,7 +62,7 @@ def test_each_site_of_a_network_is_checked_on_its_own(registry):
 
 def test_entries_not_confirmed_with_the_centre_are_listed(registry):
     assert section(report(registry), "Not confirmed") == ["living-in-recovery-pittsfield: verification: sourced"]
-    registry.replace("centers.yaml", "verification: sourced", "verification: confirmed")
+    registry.replace("centers.yaml", "verification: sourced", "verification: confirmed\n    confirmed_on: 2026-11-20")
     assert section(report(registry), "Not confirmed") == []
 
 

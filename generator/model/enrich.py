@@ -23,6 +23,7 @@ from .records import (
     Retired,
     Serves,
     Site,
+    Source,
     TownLink,
     TownView,
     Track,
@@ -116,7 +117,7 @@ def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Ge
     address = record.get("address")
     return Center(
         id=record["id"], name=record["name"], type=record["type"], verification=record["verification"],
-        source=tuple(record["source"]), last_verified=record["last_verified"], position=position,
+        sources=_sources(record), last_verified=record["last_verified"], position=position,
         former_ids=tuple(record.get("former_ids", ())), host=record.get("host"), funder=record.get("funder"),
         address=_address(address) if address else None, sites=sites,
         regions=tuple(record.get("regions", ())),
@@ -125,11 +126,20 @@ def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Ge
         opening_hours=tuple(record.get("opening_hours", ())), services=tuple(record.get("services", ())),
         eligibility=record.get("eligibility"), languages=tuple(record.get("languages", ())),
         tracks=tuple(record.get("tracks", ())), track_list=tuple(tracks[t] for t in record.get("tracks", ())),
-        virtual=record.get("virtual"), notes=record.get("notes"),
+        virtual=record.get("virtual"), notes=record.get("notes"), conflicts=record.get("conflicts"),
+        confirmed_on=record.get("confirmed_on"),
         town_slug=places.towns[address["town"]].slug if address else None,
         map_focus=(f"{focus.lat},{focus.lon},{CENTER_ZOOM_APPROXIMATE if focus.approximate else CENTER_ZOOM}"
                    if focus else None),
     )
+
+
+def _sources(record: dict) -> tuple[Source, ...]:
+    """The entry's dated sources, newest first; an entry in the old form has its addresses only."""
+    if "sources" not in record:
+        return tuple(Source(url) for url in record["source"])
+    given = [Source(s["url"], s["title"], s["date"], tuple(s["supports"])) for s in record["sources"]]
+    return tuple(sorted(given, key=lambda s: s.date or "", reverse=True))
 
 
 def _coach(record: dict, places: Places, tracks: dict[str, Track], settings: Settings) -> Coach:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..registry.places import Places
 from ..settings import Settings
 
-CALL_BEFORE = ("sourced", "unverified")  # verification levels that ask visitors to call first
+CALL_BEFORE = ("sourced", "state-list")  # verification levels that ask visitors to call first
 
 
 def tel_href(number: str) -> str:
@@ -59,6 +59,16 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A page where facts of an entry can be checked, with its own date and the fields it gives."""
+
+    url: str
+    title: str | None = None
+    date: str | None = None  # 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; None for the old undated form
+    supports: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Track:
     id: str
     name: str
@@ -85,7 +95,7 @@ class Center:
     name: str
     type: str
     verification: str
-    source: tuple[str, ...]
+    sources: tuple[Source, ...]
     last_verified: dt.date
     position: Position | None = None  # of the main address; None for an RLC known only by its regions
     former_ids: tuple[str, ...] = ()
@@ -106,12 +116,19 @@ class Center:
     track_list: tuple[Track, ...] = ()
     virtual: str | None = None
     notes: str | None = None
+    conflicts: str | None = None
+    confirmed_on: dt.date | None = None
     town_slug: str | None = None
     map_focus: str | None = None  # 'lat,lon,zoom' of the first located place, for the map
 
     @property
     def url(self) -> str:
         return f"centers/{self.id}/"
+
+    @property
+    def source(self) -> tuple[str, ...]:
+        """The addresses of the sources (the old form of the field, kept in the export)."""
+        return tuple(s.url for s in self.sources)
 
     @property
     def location(self) -> Position | None:

@@ -81,6 +81,7 @@ def environment(t: Translator) -> jinja2.Environment:
     env.filters["en"] = (lambda text: text) if english else (lambda text: Markup('<span lang="en">%s</span>') % text)
     env.filters["host"] = lambda url: urlsplit(url).netloc.removeprefix("www.")
     env.filters["long_date"] = t.date
+    env.filters["source_date"] = t.source_date
     env.filters["carc"] = t.carc
     env.filters["language_names"] = lambda codes: [t.language_name(code) for code in codes]
     env.filters["language_name"] = lambda code: t.language_name(code, standalone=False)

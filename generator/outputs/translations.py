@@ -10,6 +10,7 @@ text (names, summaries, hours, notes) is never translated: the templates mark it
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
@@ -118,6 +119,19 @@ class Translator:
             return long_date(day)
         from babel.dates import format_date
         return format_date(day, format="long", locale=self._locale)
+
+    def source_date(self, text: str) -> str:
+        """A source's own date as precise as it is: '2016', 'February 2026' or '15 January 2024'."""
+        parts = [int(p) for p in text.split("-")]
+        if len(parts) == 1:
+            return text
+        day = dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+        if len(parts) == 3:
+            return self.date(day)
+        if self.language.english:
+            return f"{day:%B %Y}"
+        from babel.dates import format_skeleton
+        return format_skeleton("yMMMM", day, locale=self._locale)
 
     def miles(self, miles: float) -> str:
         if self.language.english:

@@ -156,6 +156,36 @@ class Date(Kind):
         return value
 
 
+class PartialDate(Kind):
+    """The date a source gives itself: a year (2016), a month ("2026-02") or a day (2024-01-15); never
+    after the build date. Kept as text, 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'."""
+
+    title = "a date"
+    PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+    def schema(self) -> dict:
+        return {"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+
+    def parse(self, value, path, check):
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        elif isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        match = self.PATTERN.fullmatch(value.strip()) if isinstance(value, str) else None
+        try:
+            parts = [int(p) for p in match.groups() if p] if match else []
+            day = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        except ValueError:
+            parts = []
+        if not parts:
+            return check.report(path, f"{_show(value)} is not a date; write the source's date as YYYY-MM-DD, "
+                                      "or \"YYYY-MM\" or YYYY when the page gives no day")
+        if day > check.today:
+            return check.report(path, f"{value} is in the future (today is {check.today.isoformat()}); "
+                                      "write the date the page was published or last updated")
+        return value.strip()
+
+
 class Choice(Kind):
     """One of a fixed set of words, each with its meaning."""
 

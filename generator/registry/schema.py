@@ -22,6 +22,7 @@ from .fields import (
     ListOf,
     Number,
     Obj,
+    PartialDate,
     Pattern,
     Phone,
     Ref,
@@ -88,6 +89,46 @@ def _requires_place(record: dict, path: tuple, check: Check) -> None:
         check.report(path, "give an address (with at least a town) or the regions the centre serves")
 
 
+# The fields of a centre a source can give, and those a visitor is shown as facts: each of the latter
+# needs a dated source that gives it.
+SUPPORTABLE = ("name", "type", "host", "funder", "street", "place", "town", "zip", "location", "sites", "regions",
+               "phone", "website", "hours", "opening_hours", "services", "eligibility", "languages", "tracks",
+               "virtual")
+MUST_SUPPORT = ("street", "zip", "phone", "hours", "opening_hours", "services", "website", "host", "funder", "sites")
+
+SOURCE = Obj([
+    Field("url", Url(), "The page's address", required=True),
+    Field("title", Text(200), "Who published it and its headline, e.g. 'WAMC: Living in Recovery settles into its "
+          "new downtown headquarters'", required=True),
+    Field("date", PartialDate(), "The page's own date (published or updated): YYYY-MM-DD, or \"YYYY-MM\" or YYYY",
+          required=True),
+    Field("supports", ListOf(Choice({name: name for name in SUPPORTABLE}), min_items=1),
+          "The fields of this entry that the page gives, e.g. [street, phone]", required=True),
+])
+
+
+def _sourced_facts(record: dict, path: tuple, check: Check) -> None:
+    """Every fact a visitor is shown has a source that gives it; a confirmed entry says when."""
+    if ("source" in record) == ("sources" in record):
+        check.report(path, "give 'sources:' (each with url, title, date and supports), not the old 'source:' list"
+                     if "source" in record else f"missing required field 'sources' ({SOURCES_DOC})")
+    if record.get("verification") == "confirmed" and "confirmed_on" not in record:
+        check.report(path + ("verification",), "a confirmed entry needs 'confirmed_on: YYYY-MM-DD', the day a "
+                                               "maintainer confirmed it with the centre")
+    if "sources" not in record:
+        return
+    supported = {name for source in record["sources"] for name in source["supports"]}
+    shown: list[tuple[str, tuple[str, ...]]] = [(name, (name,)) for name in MUST_SUPPORT if name in record]
+    shown += [(name, ("address", name)) for name in ("street", "zip") if name in record.get("address", {})]
+    for name, where in shown:
+        if name not in supported:
+            check.report(path + where, f"no source supports the {name} shown here; add '{name}' to the supports of "
+                                       "the dated source that gives it, or remove the field")
+
+
+SOURCES_DOC = "The dated pages where the entry's facts can be checked, each naming the fields it gives"
+
+
 CENTER = Obj([
     Field("id", Slug(), "Stable id, used in the page URL /centers/<id>/; never change it", required=True),
     Field("former_ids", ListOf(Slug()), "Ids this entry had before a rename; their old URLs redirect here"),
@@ -114,10 +155,14 @@ CENTER = Obj([
     Field("tracks", ListOf(Ref("tracks")), "Specialty tracks this site offers (ids from tracks.yaml)"),
     Field("virtual", Text(300), "Virtual options (online meetings, phone lines)"),
     Field("notes", Text(1000, multiline=True), "Anything a visitor should know, such as a recent move"),
-    Field("verification", Choice(VERIFICATION), "How far the entry has been checked", required=True),
-    SOURCES,
+    Field("conflicts", Text(600, multiline=True), "Where sources disagree: what each says, shown to visitors"),
+    Field("verification", Choice(VERIFICATION), "How far the entry has been checked: state-list (on the state's "
+          "list only), sourced (on cited, dated pages) or confirmed (with the centre)", required=True),
+    Field("confirmed_on", Date(not_future=True), "The day a maintainer confirmed the entry with the centre"),
+    Field("sources", ListOf(SOURCE, min_items=1), SOURCES_DOC),
+    Field("source", ListOf(Url(), min_items=1), "Old form of sources: web addresses only; replace with 'sources:'"),
     LAST_VERIFIED,
-], rules=(_requires_place,))
+], rules=(_requires_place, _sourced_facts))
 
 def _certified_needs_expiry(carc: dict, path: tuple, check: Check) -> None:
     if carc.get("status") == "certified" and "expires" not in carc:
