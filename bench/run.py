@@ -27,7 +27,7 @@ from pathlib import Path
 from synth import make_registry
 
 ROOT = Path(__file__).resolve().parent.parent
-AS_OF = "2026-11-23"
+AS_OF = "2026-11-30"
 PYTHON = sys.executable
 
 ONE_BUILD = """

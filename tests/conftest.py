@@ -19,7 +19,7 @@ from generator.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-TODAY = dt.date(2026, 11, 23)
+TODAY = dt.date(2026, 11, 30)
 SITE_URL = "https://navigator.example/"  # as when published: the sitemap and canonical links are absolute
 
 MINIMAL = {

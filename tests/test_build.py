@@ -41,12 +41,13 @@ def test_home_offers_the_three_doors_and_every_page_has_the_help_banner(bundled_
 
 
 def test_a_centre_page_shows_address_phone_sources_and_verification(bundled_site):
-    page = (bundled_site / "centers" / "red-house-oak-bluffs" / "index.html").read_text()
-    assert "12 Beach Road, Oak Bluffs, MA" in page
-    assert '<a href="tel:+15086932900">(508) 693-2900</a>' in page
+    page = (bundled_site / "centers" / "living-in-recovery-pittsfield" / "index.html").read_text()
+    assert "75 North St. (entrance on McKay Street), Pittsfield, MA 01201" in page
+    assert '<a href="tel:+14135708243">(413) 570-8243</a>' in page
     assert "Call before you go." in page
-    assert 'href="https://www.mvtimes.com/2024/09/11/national-recovery-month/"' in page
-    assert "Last verified" in page
+    assert "Living in Recovery group is settling into its new downtown headquarters</a> (15 January 2024)" in page
+    moved = (bundled_site / "centers" / "red-house-oak-bluffs" / "index.html").read_text()
+    assert "12 Beach" not in moved and "693-2900" not in moved and "693-7900" not in moved
 
 
 def test_a_coach_page_shows_carc_status_as_of_the_build_date_and_the_example_badge(bundled_site):
@@ -214,7 +215,7 @@ def test_the_sitemap_lists_profiles_when_the_site_url_is_known(registry, tmp_pat
     sitemap = (site / "sitemap.xml").read_text()
     assert "<loc>https://navigator.example/coaches/rosa-example/</loc>" in sitemap
     assert "<loc>https://navigator.example/towns/pittsfield/</loc>" in sitemap
-    assert "<lastmod>2026-11-23</lastmod>" in sitemap
+    assert f"<lastmod>{TODAY.isoformat()}</lastmod>" in sitemap
 
 
 def test_a_language_failing_in_its_own_process_fails_the_build_and_keeps_the_site(registry, tmp_path, monkeypatch):
@@ -333,7 +334,8 @@ def test_long_lists_are_split_into_pages_that_link_to_each_other(tmp_path, monke
     assert not (site / "coaches/page-3").exists()
     # Centres keep their type headings, with the type's whole count, on whichever pages they fall.
     centers = (site / "centers/index.html").read_text() + (site / "centers/page-2/index.html").read_text()
-    assert centers.count('<h2 id="prsc">Peer Recovery Support Centers (21)</h2>') == 2
+    prscs = (DATA / "centers.yaml").read_text().count("\n    type: prsc\n")
+    assert centers.count(f'<h2 id="prsc">Peer Recovery Support Centers ({prscs})</h2>') == 2
     search = json.loads((site / "search/search_index.json").read_text())
     assert "coaches/" in {d["location"] for d in search["docs"]}
     assert not {d["location"] for d in search["docs"]} & {"coaches/page-2/", "centers/page-2/"}

@@ -18,7 +18,7 @@ def run(*args, cwd):
 
 
 def test_validate_passes_on_the_bundled_data():
-    result = run("validate", "--as-of", "2026-11-23", cwd=ROOT)
+    result = run("validate", "--as-of", "2026-11-30", cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK: ")
 

@@ -54,7 +54,8 @@ def test_records_are_frozen(places):
     from generator.model.site import load_site
     from generator.settings import Settings
     from tests.conftest import DATA
+    from tests.conftest import TODAY as BUNDLED_DAY
 
-    site = load_site(Settings(data_dir=DATA, today=TODAY))
+    site = load_site(Settings(data_dir=DATA, today=BUNDLED_DAY))
     with pytest.raises(dataclasses.FrozenInstanceError):
         site.centers[0].name = "Changed"  # type: ignore[misc]

@@ -67,7 +67,8 @@ def test_the_schemas_reject_what_hsds_forbids():
 def test_the_files_are_single_page_api_lists_and_declare_the_version(bundled):
     assert bundled["index.json"] == {"version": "3.0.1"}
     services = bundled["services.json"]
-    assert services["total_items"] == services["size"] == len(services["contents"]) == 29
+    listed = (DATA / "centers.yaml").read_text().count("\n  - id: ")
+    assert services["total_items"] == services["size"] == len(services["contents"]) == listed
     assert (services["page_number"], services["total_pages"], services["empty"]) == (1, 1, False)
 
 
@@ -94,15 +95,22 @@ def test_centres_sharing_a_host_share_one_organization(bundled):
 
 
 def test_a_centre_without_a_host_is_its_own_organization(bundled):
-    service = services_by_name(bundled)["Northampton Recovery Center"]
-    assert service["organization"]["name"] == "Northampton Recovery Center"
+    service = services_by_name(bundled)["Living in Recovery"]
+    assert service["organization"]["name"] == "Living in Recovery"
 
 
 def test_a_town_level_location_has_no_coordinates_and_says_so(bundled):
     location = services_by_name(bundled)["Have Hope Peer Recovery Center"]["service_at_locations"][0]["location"]
     assert "latitude" not in location and "longitude" not in location
-    assert location["description"] == ("37 Main St., second floor (Berkshire Plaza), North Adams, MA. The exact "
+    assert location["description"] == ("37 Main St., second floor, North Adams, MA 01247. The exact "
                                        "position is not known; maps show the centre of the town.")
+
+
+def test_the_languages_a_source_gives_are_exported_with_their_names(registry):
+    registry.replace("centers.yaml", "    verification: sourced\n",
+                     "    languages: [en, es]\n    verification: sourced\n")
+    service = services_by_name(hsds(registry.dir))["Living in Recovery"]
+    assert [(lang["code"], lang["name"]) for lang in service["languages"]] == [("en", "English"), ("es", "Spanish")]
 
 
 def test_exact_coordinates_and_a_full_address_are_exported(registry):
@@ -118,11 +126,10 @@ def test_exact_coordinates_and_a_full_address_are_exported(registry):
     assert address["location_id"] == location["id"]
 
 
-def test_an_rlc_lists_its_region_its_sites_and_its_languages(bundled):
+def test_an_rlc_lists_its_region_and_its_sites(bundled):
     services = services_by_name(bundled)
     nerlc = services["Northeast Recovery Learning Community (NERLC)"]
     assert [a["name"] for a in nerlc["service_areas"]] == ["Northeast Massachusetts"]
-    assert [(lang["code"], lang["name"]) for lang in nerlc["languages"]] == [("en", "English"), ("es", "Spanish")]
     western = services["Western Mass Recovery Learning Community"]
     assert [a["name"] for a in western["service_areas"]] == ["Western Massachusetts"]
     assert len(western["service_at_locations"]) == 3

@@ -97,3 +97,10 @@ def test_the_centre_page_names_each_source_with_its_date(registry, tmp_path):
     assert ('<a href="https://github.com/example/state-list.csv" rel="nofollow noopener">The state&#39;s list of '
             'Peer Recovery Support Centers (public copy)</a> (February 2026), ') in body
     assert "Living in Recovery settles into its new downtown headquarters</a> (15 January 2024)" in body
+
+
+def test_a_mapping_where_a_field_name_belongs_is_a_located_problem(registry):
+    """Found by the fuzz test: `supports: [{}]` once ended in a TypeError instead of a message."""
+    dated(registry, DATED.replace("supports: [street, host]", "supports: [{}]"))
+    assert registry.problems()[0].startswith(
+        "data/centers.yaml:14:20: centers[0].sources[0].supports[0]: a mapping is not one of: name, type,")

@@ -27,10 +27,10 @@ def test_months_count_whole_calendar_months():
 
 
 def test_an_entry_last_verified_twelve_months_ago_is_stale_and_one_day_later_is_not(registry):
-    registry.replace("centers.yaml", "last_verified: 2026-01-01", "last_verified: 2025-11-23")
-    registry.replace("tracks.yaml", "last_verified: 2026-01-01", "last_verified: 2025-11-24")
+    registry.replace("centers.yaml", "last_verified: 2026-01-01", "last_verified: 2025-11-30")
+    registry.replace("tracks.yaml", "last_verified: 2026-01-01", "last_verified: 2025-12-01")
     assert section(report(registry), "Not verified") == [
-        "living-in-recovery-pittsfield: last verified 2025-11-23 (12 months ago)"]
+        "living-in-recovery-pittsfield: last verified 2025-11-30 (12 months ago)"]
 
 
 def test_expired_and_soon_expiring_carcs_are_listed_but_not_current_or_in_progress_ones(registry):
@@ -68,7 +68,7 @@ def test_entries_not_confirmed_with_the_centre_are_listed(registry):
 
 def test_text_report_names_file_id_and_reason(registry):
     text = as_text(report(registry))
-    assert text.splitlines()[0] == "Data report as of 2026-11-23: 2 item(s) to check"
+    assert text.splitlines()[0] == "Data report as of 2026-11-30: 2 item(s) to check"
     assert "  data/centers.yaml  living-in-recovery-pittsfield  Living in Recovery: verification: sourced" in text
     assert "Not verified for 12 months or more (0)" in text
 
@@ -76,7 +76,7 @@ def test_text_report_names_file_id_and_reason(registry):
 def test_markdown_report_has_a_table_per_section_and_says_none_when_empty(registry):
     registry.replace("centers.yaml", "name: Living in Recovery", "name: Living | <b>Recovery</b>")
     markdown = as_markdown(report(registry))
-    assert markdown.startswith("## Data report as of 2026-11-23\n\n2 item(s) to check.\n")
+    assert markdown.startswith("## Data report as of 2026-11-30\n\n2 item(s) to check.\n")
     assert "### Not verified for 12 months or more (0)\n\nNone.\n" in markdown
     assert ("| Living \\| &lt;b&gt;Recovery&lt;/b&gt; | `living-in-recovery-pittsfield` | `data/centers.yaml` "
             "| verification: sourced |") in markdown

@@ -119,7 +119,7 @@ def test_coordinates_outside_massachusetts(registry):
 def test_last_verified_cannot_be_in_the_future(registry):
     registry.replace("coaches.yaml", "last_verified: 2026-10-14", "last_verified: 2027-01-01")
     assert registry.problems(TODAY) == [
-        "data/coaches.yaml:15:20: coaches[0].last_verified: 2027-01-01 is in the future (today is 2026-11-23); "
+        "data/coaches.yaml:15:20: coaches[0].last_verified: 2027-01-01 is in the future (today is 2026-11-30); "
         "write the date the entry was last checked"
     ]
 

@@ -196,7 +196,7 @@ class Choice(Kind):
         return {"type": "string", "enum": list(self.options)}
 
     def parse(self, value, path, check):
-        if value not in self.options:
+        if not isinstance(value, str) or value not in self.options:  # a mapping or list is not hashable
             allowed = ", ".join(self.options)
             hint = did_you_mean(value, self.options) if isinstance(value, str) else ""
             return check.report(path, f"{_show(value)} is not one of: {allowed}{hint}")
