@@ -104,3 +104,50 @@ def test_a_mapping_where_a_field_name_belongs_is_a_located_problem(registry):
     dated(registry, DATED.replace("supports: [street, host]", "supports: [{}]"))
     assert registry.problems()[0].startswith(
         "data/centers.yaml:14:20: centers[0].sources[0].supports[0]: a mapping is not one of: name, type,")
+
+
+def test_each_fact_on_a_centre_page_names_its_source_and_the_source_s_date(registry):
+    from generator.model.site import load_site
+    from generator.outputs.render import pages
+    from generator.settings import Settings
+    from tests.conftest import TODAY
+
+    dated(registry)
+    site = load_site(Settings(data_dir=registry.dir, today=TODAY))
+    body = next(p for p in pages(site) if p.path == "centers/living-in-recovery-pittsfield.md").body()
+    phone = body.split("<dt>Phone</dt>", 1)[1].split("</dd>", 1)[0]
+    assert ('(413) 570-8243</a><small class="prn-from">Source: The state&#39;s list of Peer Recovery Support Centers '
+            '(public copy), February 2026</small>') in phone
+    address = body.split("<dt>Address</dt>", 1)[1].split("</dd>", 1)[0]
+    assert "Source: The state&#39;s list" in address  # the newest source that gives the street
+    assert "We last checked these sources on" in body and "Last verified" not in body
+
+
+def _article(page) -> str:
+    return page.read_text().split("<article", 1)[1].split("</article>", 1)[0]
+
+
+def test_every_centre_page_gives_a_number_to_call_in_its_content(bundled_site):
+    pages = sorted((bundled_site / "centers").glob("*/index.html"))
+    assert len(pages) > 40
+    without = [p.parent.name for p in pages if "<article" in p.read_text() and 'href="tel:' not in _article(p)]
+    assert without == []
+    falmouth = _article(bundled_site / "centers" / "falmouth-peer-recovery-center" / "index.html")
+    assert "No number of its own is listed." in falmouth
+    assert '<a href="tel:+18003275050">(800) 327-5050</a>' in falmouth  # the Helpline, from data/help.yaml
+    assert "996-8900" not in falmouth  # the number the audit rules out
+
+
+def test_the_state_list_centres_of_falmouth_taunton_quincy_and_lynn_are_nearest_to_their_towns(bundled_site):
+    import json
+
+    index = json.loads((bundled_site / "api" / "v1" / "find.json").read_text())
+    nearest = {row[0]: row[5] for row in index["towns"]}
+    centers = {c["id"]: c for c in index["centers"]}
+    for town in ("Falmouth", "Taunton", "Quincy", "Lynn"):
+        own = centers[nearest[town]]
+        address = own["points"][0]["address"]
+        assert own["type"] == "prsc" and (f", {town}, MA" in address or f"({town}), MA" in address), (town, address)
+        page = (bundled_site / "towns" / town.lower() / "index.html").read_text()
+        first = page.split('class="prn-near__item"', 1)[1].split("</h3>", 1)[0]
+        assert own["name"].replace("'", "&#39;") in first, town

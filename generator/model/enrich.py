@@ -110,14 +110,34 @@ def _location(site: dict, places: Places, geocoded: Geocoded) -> Location:
     return Location(site["name"], _address(site["address"]), position)
 
 
+# The facts a centre page shows, each with the source fields that give it (the address by its street,
+# else its ZIP or town).
+SHOWN_FACTS = {"address": ("street", "zip", "town"), "phone": ("phone",), "hours": ("hours",),
+               "services": ("services",), "website": ("website",), "host": ("host",), "funder": ("funder",),
+               "eligibility": ("eligibility",), "virtual": ("virtual",), "sites": ("sites",)}
+
+
+def _provenance(sources: tuple[Source, ...]) -> dict[str, Source]:
+    """Each shown fact and the newest of the sources that give it (sources come newest first)."""
+    out = {}
+    for fact, fields in SHOWN_FACTS.items():
+        for name in fields:
+            found = next((s for s in sources if name in s.supports), None)
+            if found:
+                out[fact] = found
+                break
+    return out
+
+
 def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Geocoded) -> Center:
     position = _position(record, places, geocoded)
+    sources = _sources(record)
     sites = tuple(_location(site, places, geocoded) for site in record.get("sites", ()))
     focus = position or next((s.position for s in sites), None)
     address = record.get("address")
     return Center(
         id=record["id"], name=record["name"], type=record["type"], verification=record["verification"],
-        sources=_sources(record), last_verified=record["last_verified"], position=position,
+        sources=sources, last_verified=record["last_verified"], position=position,
         former_ids=tuple(record.get("former_ids", ())), host=record.get("host"), funder=record.get("funder"),
         address=_address(address) if address else None, sites=sites,
         regions=tuple(record.get("regions", ())),
@@ -127,7 +147,7 @@ def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Ge
         eligibility=record.get("eligibility"), languages=tuple(record.get("languages", ())),
         tracks=tuple(record.get("tracks", ())), track_list=tuple(tracks[t] for t in record.get("tracks", ())),
         virtual=record.get("virtual"), notes=record.get("notes"), conflicts=record.get("conflicts"),
-        confirmed_on=record.get("confirmed_on"),
+        confirmed_on=record.get("confirmed_on"), provenance=_provenance(sources),
         town_slug=places.towns[address["town"]].slug if address else None,
         map_focus=(f"{focus.lat},{focus.lon},{CENTER_ZOOM_APPROXIMATE if focus.approximate else CENTER_ZOOM}"
                    if focus else None),

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..registry.places import Places
 from ..settings import Settings
 
 CALL_BEFORE = ("sourced", "state-list")  # verification levels that ask visitors to call first
+CHECK_LINE = "ma-substance-use-helpline"  # the help line a listing without a number of its own gives
 
 
 def tel_href(number: str) -> str:
@@ -120,6 +121,7 @@ class Center:
     confirmed_on: dt.date | None = None
     town_slug: str | None = None
     map_focus: str | None = None  # 'lat,lon,zoom' of the first located place, for the map
+    provenance: dict[str, Source] = field(default_factory=dict)  # a shown fact -> the newest source giving it
 
     @property
     def url(self) -> str:
@@ -318,6 +320,11 @@ class Site:
     @property
     def today(self) -> dt.date:
         return self.settings.today
+
+    @property
+    def check_line(self) -> HelpLine | None:
+        """The line that can confirm a centre and its hours, for listings without a number of their own."""
+        return next((line for line in self.help_lines if line.id == CHECK_LINE and line.call), None)
 
     @property
     def banner(self) -> tuple[HelpLine, ...]:

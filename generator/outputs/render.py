@@ -214,7 +214,8 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
                  % {"town": town.name},
                  searchable=False, t=tr)
             for town in site.towns]
-    return out
+    # The number to call where a centre lists none of its own, for every template that shows centres.
+    return [replace(page, context={**page.context, "helpline": site.check_line}) for page in out]
 
 
 def maintainers_report(site: Site):
