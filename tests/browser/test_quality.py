@@ -82,7 +82,7 @@ def test_find_filters_work_with_the_keyboard(visit):
 
 
 @pytest.mark.parametrize("path, text", [("coaches/rosa-example/", "CARC current until"),
-                                        ("centers/everyday-miracles-worcester/", "25 Pleasant St., Worcester, MA 01609"),
+                                        ("centers/everyday-miracles-worcester/", "25 Pleasant St., Worcester"),
                                         ("towns/worcester/", "Nearest Peer Recovery Support Centers"),
                                         ("guides/carc/", "500"), ("guides/masshealth/", "H2016-HM"),
                                         ("find/", "help by city and town")])
