@@ -26,6 +26,7 @@ class Limits:
     town_coaches: int = 8  # coaches on a town page
     renewal_days: int = 60  # a CARC expiring this soon is "renewal due"
     stale_months: int = 12  # an entry not verified for this long is reported
+    source_years: int = 2  # a fact whose newest source is older than this is reported
 
 
 @dataclass(frozen=True)

@@ -116,3 +116,29 @@ def test_report_and_the_maintainers_page_agree_on_a_geocoded_position(registry, 
     page = (site / "maintainers" / "index.html").read_text()
     assert "Centres shown at the centre of their town (0)" in page
     assert "placed at the centre of Pittsfield" not in page
+
+
+def test_old_sources_conflicts_and_listings_without_a_number_are_listed(registry):
+    """Freshness: a fact whose newest source is over two years old, sources that disagree, no number of its own."""
+    registry.replace("centers.yaml", "    source: [https://www.wamc.org/news/2024-01-15/example]\n", """\
+    conflicts: A 2016 page gave another street.
+    sources:
+      - url: https://www.wamc.org/news/2024-01-15/example
+        title: "WAMC: Living in Recovery moves downtown"
+        date: 2024-11-29
+        supports: [street, phone]
+      - url: https://www.example.org/2016/old-story
+        title: "An old story"
+        date: 2016
+        supports: [street, phone]
+""")
+    assert section(report(registry), "Facts whose newest source") == [
+        "living-in-recovery-pittsfield: newest source: address (2024-11-29), phone (2024-11-29)"]
+    registry.replace("centers.yaml", "date: 2024-11-29", "date: 2024-11-30")  # two years to the day: not old
+    assert section(report(registry), "Facts whose newest source") == []
+    assert section(report(registry), "Sources that disagree") == [
+        "living-in-recovery-pittsfield: A 2016 page gave another street."]
+    assert section(report(registry), "Listings without a number") == []
+    registry.replace("centers.yaml", '    phone: "(413) 570-8243"\n', "")
+    assert section(report(registry), "Listings without a number") == [
+        "living-in-recovery-pittsfield: no phone; its page gives the Helpline to check it"]

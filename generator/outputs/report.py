@@ -84,6 +84,40 @@ def _town_level(site: Site) -> tuple[Finding, ...]:
     return tuple(out)
 
 
+def _period_end(date: str) -> dt.date:
+    """The last day a source's date can mean: '2016' -> 2016-12-31, '2026-02' -> 2026-02-28."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31)
+    following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _old_facts(site: Site) -> tuple[Finding, ...]:
+    """Facts shown on a centre's page whose newest source is older than the limit."""
+    years = site.settings.limits.source_years
+    today = site.today
+    limit = today.replace(year=today.year - years, day=28 if (today.month, today.day) == (2, 29) else today.day)
+    out = []
+    for center in site.centers:
+        old = [f"{fact} ({source.date})" for fact, source in center.provenance.items()
+               if source.date and _period_end(source.date) < limit]
+        if old:
+            out.append(Finding("data/centers.yaml", center.id, center.name, "newest source: " + ", ".join(old)))
+    return tuple(out)
+
+
+def _conflicts(site: Site) -> tuple[Finding, ...]:
+    return tuple(Finding("data/centers.yaml", c.id, c.name, c.conflicts) for c in site.centers if c.conflicts)
+
+
+def _no_number(site: Site) -> tuple[Finding, ...]:
+    return tuple(Finding("data/centers.yaml", c.id, c.name, "no phone; its page gives the Helpline to check it")
+                 for c in site.centers if not c.phone)
+
+
 def _call_before(site: Site) -> tuple[Finding, ...]:
     return tuple(Finding("data/centers.yaml", c.id, c.name, f"verification: {c.verification}")
                  for c in site.centers if c.call_before)
@@ -106,6 +140,15 @@ def data_report(site: Site) -> Report:
                 "Distances to these are approximate until the entry has exact coordinates.", _town_level(site)),
         Section('Not confirmed with the centre ("call before you go")',
                 "Call the centre, confirm each field, then set `verification: confirmed`.", _call_before(site)),
+        Section(f"Facts whose newest source is more than {site.settings.limits.source_years} years old",
+                "Find a newer dated page, or confirm the fact with the centre, and add it to `sources`.",
+                _old_facts(site)),
+        Section("Sources that disagree",
+                "Find out which is right (a call to the centre settles it), then correct the entry and remove "
+                "`conflicts`.", _conflicts(site)),
+        Section("Listings without a number of their own",
+                "Find the number on a dated page or confirm it with the centre, then add `phone` and its source.",
+                _no_number(site)),
         Section("Translations missing or out of date",
                 "Translate the English text in the named file under translations/; for a page, then set its "
                 "`source_hash` to the one given (`python -m generator translations` lists them all).",
