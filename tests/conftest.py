@@ -22,6 +22,15 @@ DATA = ROOT / "data"
 TODAY = dt.date(2026, 11, 30)
 SITE_URL = "https://navigator.example/"  # as when published: the sitemap and canonical links are absolute
 
+# The minimal centre's dated source, as the written centers.yaml has it (tests replace it).
+MINIMAL_CENTER_SOURCES = """\
+    sources:
+      - url: https://www.wamc.org/news/2024-01-15/example
+        title: "WAMC: Living in Recovery settles into its new downtown headquarters"
+        date: 2024-01-15
+        supports: [name, street, town, phone]
+"""
+
 MINIMAL = {
     "tracks.yaml": """\
         tracks:
@@ -29,7 +38,10 @@ MINIMAL = {
             name: Older adults
             summary: Peers aged 50 and over working with older adults.
             description: Support from peers who are 50 or older.
-            source: [https://www.mass.gov/certified-older-adult-peer-specialist-training]
+            sources:
+              - url: https://kivacenters.org/trainings/certified-peer-specialist/
+                title: "Kiva Centers: Massachusetts Certified Peer Specialist training program"
+                date: "2022"
             last_verified: 2026-01-01
         """,
     "help.yaml": """\
@@ -40,7 +52,10 @@ MINIMAL = {
             text: "988"
             description: Call or text 988.
             banner: true
-            source: [https://familyandcaregivertoolkit.org/988-crisis-lifeline]
+            sources:
+              - url: https://www.nepm.org/regional-news/2022-07-01/example
+                title: "New England Public Media: Massachusetts preps for '988' mental health hotline launch"
+                date: 2022-07-01
             last_verified: 2026-01-01
         """,
     "centers.yaml": """\
@@ -53,7 +68,11 @@ MINIMAL = {
               town: Pittsfield
             phone: "(413) 570-8243"
             verification: sourced
-            source: [https://www.wamc.org/news/2024-01-15/example]
+            sources:
+              - url: https://www.wamc.org/news/2024-01-15/example
+                title: "WAMC: Living in Recovery settles into its new downtown headquarters"
+                date: 2024-01-15
+                supports: [name, street, town, phone]
             last_verified: 2026-01-01
         """,
     "retired.yaml": "retired: []\n",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.conftest import MINIMAL_CENTER_SOURCES
+
 DATED = """\
     sources:
       - url: https://www.wamc.org/news/2024-01-15/example
@@ -16,8 +18,8 @@ DATED = """\
 
 
 def dated(registry, sources: str = DATED) -> None:
-    """The minimal centre with its old list of addresses replaced by dated sources."""
-    registry.replace("centers.yaml", "    source: [https://www.wamc.org/news/2024-01-15/example]\n", sources)
+    """The minimal centre with its dated source replaced by these."""
+    registry.replace("centers.yaml", MINIMAL_CENTER_SOURCES, sources)
 
 
 def test_a_centre_whose_facts_all_have_dated_sources_is_valid(registry):
@@ -66,12 +68,68 @@ def test_an_unknown_field_in_supports_suggests_the_one_meant(registry):
     assert problems[0].endswith("(did you mean 'phone'?)")
 
 
-def test_the_old_list_of_addresses_and_dated_sources_cannot_both_be_given(registry):
-    dated(registry, DATED + "    source: [https://www.wamc.org/news/2024-01-15/example]\n")
+def test_the_old_list_of_addresses_is_no_longer_accepted(registry):
+    dated(registry, "    source: [https://www.wamc.org/news/2024-01-15/example]\n")
     assert registry.problems() == [
-        "data/centers.yaml:2:5: centers[0]: give 'sources:' (each with url, title, date and supports), not the "
-        "old 'source:' list"
+        "data/centers.yaml:2:5: centers[0]: missing required field 'sources' (The dated pages where the entry's "
+        "facts can be checked, each naming the fields it gives)",
+        "data/centers.yaml:10:5: centers[0].source: unknown field 'source' (did you mean 'sources'?)",
     ]
+
+
+def test_a_centre_s_source_names_the_fields_it_gives(registry):
+    dated(registry, DATED.replace("        supports: [street, host]\n", ""))
+    assert registry.problems() == [
+        "data/centers.yaml:11:9: centers[0].sources[0]: missing required field 'supports' (the fields of this "
+        "entry that the page gives, e.g. [street, phone])"
+    ]
+
+
+def test_a_track_s_sources_are_dated_and_stand_for_the_whole_track(registry):
+    registry.replace("tracks.yaml", '        date: "2022"\n', "")
+    assert registry.problems() == [
+        "data/tracks.yaml:7:9: tracks[0].sources[0]: missing required field 'date' (The page's own date "
+        "(published or updated): YYYY-MM-DD, or \"YYYY-MM\" or YYYY)"
+    ]
+    registry.replace("tracks.yaml", "training program\"\n", "training program\"\n        date: \"2022\"\n"
+                                                             "        supports: [name]\n")
+    assert registry.problems() == [
+        "data/tracks.yaml:10:19: tracks[0].sources[0].supports: a source here stands for the whole entry; remove "
+        "'supports' (only centres name the fields a source gives)"
+    ]
+
+
+def test_a_help_line_without_dated_sources_is_refused(registry):
+    registry.replace("help.yaml", "    sources:\n", "    source:\n")
+    assert registry.problems() == [
+        "data/help.yaml:2:5: help_lines[0]: missing required field 'sources' (The dated pages where the entry's "
+        "facts can be checked (each with url, title and date))",
+        "data/help.yaml:8:5: help_lines[0].source: unknown field 'source' (did you mean 'sources'?)",
+    ]
+
+
+def test_a_programme_may_name_the_towns_it_serves_and_when_it_began(registry):
+    registry.write("centers.yaml", """\
+        centers:
+          - id: nc8
+            name: Connect2Recovery NC-8
+            type: program
+            towns: [Canton, Dedham]
+            since: "2025-07"
+            verification: sourced
+            sources:
+              - url: https://www.riversidecc.org/example
+                title: "Riverside Community Care: New program offers free recovery coaching"
+                date: 2025-07-17
+                supports: [name, towns]
+            last_verified: 2026-11-30
+        """)
+    assert registry.problems() == [
+        "data/centers.yaml:6:12: centers[0].since: no source supports the since shown here; add 'since' to the "
+        "supports of the dated source that gives it, or remove the field"
+    ]
+    registry.replace("centers.yaml", "supports: [name, towns]", "supports: [name, towns, since]")
+    assert registry.problems() == []
 
 
 def test_a_confirmed_listing_says_when_it_was_confirmed(registry):

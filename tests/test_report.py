@@ -7,7 +7,7 @@ import datetime as dt
 from generator.model.site import load_site
 from generator.outputs.report import as_markdown, as_text, data_report, months_between
 from generator.settings import Settings
-from tests.conftest import TODAY
+from tests.conftest import MINIMAL_CENTER_SOURCES, TODAY
 from tests.test_cli import run
 
 
@@ -54,6 +54,7 @@ def test_a_centre_without_coordinates_is_listed_until_it_has_a_location(registry
 def test_each_site_of_a_network_is_checked_on_its_own(registry):
     registry.replace("centers.yaml", "    phone:", "    location: {lat: 42.4501, lon: -73.2454}\n"
                      "    sites:\n      - name: Adams site\n        address: {town: Adams}\n    phone:")
+    registry.replace("centers.yaml", "phone]", "phone, sites]")
     rep = report(registry)
     found = next(s for s in rep.sections if s.title.startswith("Centres shown")).findings
     assert [(f.name, f.detail) for f in found] == [
@@ -68,7 +69,7 @@ def test_entries_not_confirmed_with_the_centre_are_listed(registry):
 
 def test_text_report_names_file_id_and_reason(registry):
     text = as_text(report(registry))
-    assert text.splitlines()[0] == "Data report as of 2026-11-30: 2 item(s) to check"
+    assert text.splitlines()[0] == "Data report as of 2026-11-30: 3 item(s) to check"
     assert "  data/centers.yaml  living-in-recovery-pittsfield  Living in Recovery: verification: sourced" in text
     assert "Not verified for 12 months or more (0)" in text
 
@@ -76,7 +77,7 @@ def test_text_report_names_file_id_and_reason(registry):
 def test_markdown_report_has_a_table_per_section_and_says_none_when_empty(registry):
     registry.replace("centers.yaml", "name: Living in Recovery", "name: Living | <b>Recovery</b>")
     markdown = as_markdown(report(registry))
-    assert markdown.startswith("## Data report as of 2026-11-30\n\n2 item(s) to check.\n")
+    assert markdown.startswith("## Data report as of 2026-11-30\n\n3 item(s) to check.\n")
     assert "### Not verified for 12 months or more (0)\n\nNone.\n" in markdown
     assert ("| Living \\| &lt;b&gt;Recovery&lt;/b&gt; | `living-in-recovery-pittsfield` | `data/centers.yaml` "
             "| verification: sourced |") in markdown
@@ -120,7 +121,7 @@ def test_report_and_the_maintainers_page_agree_on_a_geocoded_position(registry, 
 
 def test_old_sources_conflicts_and_listings_without_a_number_are_listed(registry):
     """Freshness: a fact whose newest source is over two years old, sources that disagree, no number of its own."""
-    registry.replace("centers.yaml", "    source: [https://www.wamc.org/news/2024-01-15/example]\n", """\
+    registry.replace("centers.yaml", MINIMAL_CENTER_SOURCES, """\
     conflicts: A 2016 page gave another street.
     sources:
       - url: https://www.wamc.org/news/2024-01-15/example

@@ -37,7 +37,8 @@ def test_the_json_schema_rejects_what_the_validator_rejects():
     schema = next(r for r in REGISTRIES if r.key == "centers").schema()
     validator = jsonschema.Draft7Validator(schema)
     bad = {"centers": [{"id": "x", "name": "X", "type": "prsc", "verification": "sourced",
-                        "website": "javascript:alert(1)", "source": ["https://example.org/"],
+                        "website": "javascript:alert(1)",
+                        "sources": [{"url": "https://example.org/", "title": "Example", "date": "2026"}],
                         "last_verified": "2026-01-01", "colour": "red"}]}
     messages = sorted(e.message for e in validator.iter_errors(bad))
     assert any("'javascript:alert(1)' does not match" in m for m in messages)

@@ -85,9 +85,9 @@ def test_a_malformed_phone_number(registry):
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
                                  "ftp://example.org/file", "www.example.org"])
 def test_only_web_addresses_are_accepted_as_links(registry, url):
-    registry.replace("centers.yaml", "[https://www.wamc.org/news/2024-01-15/example]", f'["{url}"]')
+    registry.replace("centers.yaml", "url: https://www.wamc.org/news/2024-01-15/example", f'url: "{url}"')
     assert registry.problems() == [
-        f"data/centers.yaml:10:14: centers[0].source[0]: '{url}' is not a web address; "
+        f"data/centers.yaml:11:14: centers[0].sources[0].url: '{url}' is not a web address; "
         "links must start with https:// (or http://)"
     ]
 
@@ -159,7 +159,8 @@ def test_an_example_coach_must_use_a_fictional_number(registry):
 def test_a_centre_needs_a_town_or_regions(registry):
     registry.replace("centers.yaml", "    address:\n      street: 75 North St.\n      town: Pittsfield\n", "")
     assert registry.problems() == [
-        "data/centers.yaml:2:5: centers[0]: give an address (with at least a town) or the regions the centre serves"
+        "data/centers.yaml:2:5: centers[0]: give an address (with at least a town), the regions the centre serves "
+        "or the towns the programme serves"
     ]
 
 

@@ -67,8 +67,8 @@ def enrich(registries: Registries, settings: Settings, geocoded: Geocoded | None
 
 
 def _track(record: dict) -> Track:
-    return Track(record["id"], record["name"], record["summary"], record["description"], tuple(record["source"]),
-                 record["last_verified"])
+    return Track(record["id"], record["name"], record["summary"], record["description"],
+                 _sources(record["sources"]), record["last_verified"])
 
 
 def _retired(record: dict, town: TownView | None) -> Retired:
@@ -112,9 +112,11 @@ def _location(site: dict, places: Places, geocoded: Geocoded) -> Location:
 
 # The facts a centre page shows, each with the source fields that give it (the address by its street,
 # else its ZIP or town).
-SHOWN_FACTS = {"address": ("street", "zip", "town"), "phone": ("phone",), "hours": ("hours",),
+SHOWN_FACTS = {"name": ("name",), "address": ("street", "zip", "town"), "phone": ("phone",), "hours": ("hours",),
                "services": ("services",), "website": ("website",), "host": ("host",), "funder": ("funder",),
-               "eligibility": ("eligibility",), "virtual": ("virtual",), "sites": ("sites",)}
+               "eligibility": ("eligibility",), "virtual": ("virtual",), "sites": ("sites",),
+               "regions": ("regions",), "languages": ("languages",), "tracks": ("tracks",), "since": ("since",),
+               "towns": ("towns",)}
 
 
 def _provenance(sources: tuple[Source, ...]) -> dict[str, Source]:
@@ -131,7 +133,7 @@ def _provenance(sources: tuple[Source, ...]) -> dict[str, Source]:
 
 def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Geocoded) -> Center:
     position = _position(record, places, geocoded)
-    sources = _sources(record)
+    sources = _sources(record["sources"])
     sites = tuple(_location(site, places, geocoded) for site in record.get("sites", ()))
     focus = position or next((s.position for s in sites), None)
     address = record.get("address")
@@ -142,6 +144,9 @@ def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Ge
         address=_address(address) if address else None, sites=sites,
         regions=tuple(record.get("regions", ())),
         region_names=tuple(places.regions[r].name for r in record.get("regions", ())),
+        towns=tuple(record.get("towns", ())),
+        town_links=tuple(TownLink(t, f"towns/{places.towns[t].slug}/") for t in record.get("towns", ())),
+        since=record.get("since"),
         phone=record.get("phone"), website=record.get("website"), hours=record.get("hours"),
         opening_hours=tuple(record.get("opening_hours", ())), services=tuple(record.get("services", ())),
         eligibility=record.get("eligibility"), languages=tuple(record.get("languages", ())),
@@ -154,12 +159,10 @@ def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Ge
     )
 
 
-def _sources(record: dict) -> tuple[Source, ...]:
-    """The entry's dated sources, newest first; an entry in the old form has its addresses only."""
-    if "sources" not in record:
-        return tuple(Source(url) for url in record["source"])
-    given = [Source(s["url"], s["title"], s["date"], tuple(s["supports"])) for s in record["sources"]]
-    return tuple(sorted(given, key=lambda s: s.date or "", reverse=True))
+def _sources(given: list[dict]) -> tuple[Source, ...]:
+    """An entry's dated sources, newest first."""
+    sources = [Source(s["url"], s["title"], s["date"], tuple(s.get("supports", ()))) for s in given]
+    return tuple(sorted(sources, key=lambda s: s.date, reverse=True))
 
 
 def _coach(record: dict, places: Places, tracks: dict[str, Track], settings: Settings) -> Coach:
@@ -185,7 +188,7 @@ def _coach(record: dict, places: Places, tracks: dict[str, Track], settings: Set
 
 def _help_line(record: dict) -> HelpLine:
     return HelpLine(
-        id=record["id"], name=record["name"], description=record["description"], source=tuple(record["source"]),
+        id=record["id"], name=record["name"], description=record["description"], sources=_sources(record["sources"]),
         last_verified=record["last_verified"], short_name=record.get("short_name"), call=record.get("call"),
         text=record.get("text"), chat=record.get("chat"), options=record.get("options"),
         language_options=tuple(LanguageOption(o["language"], o["press"]) for o in record.get("language_options", ())),

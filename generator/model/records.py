@@ -64,9 +64,9 @@ class Source:
     """A page where facts of an entry can be checked, with its own date and the fields it gives."""
 
     url: str
-    title: str | None = None
-    date: str | None = None  # 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; None for the old undated form
-    supports: tuple[str, ...] = ()
+    title: str
+    date: str  # 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'
+    supports: tuple[str, ...] = ()  # the fields of a centre it gives; a track's or help line's names none
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Track:
     name: str
     summary: str
     description: str
-    source: tuple[str, ...]
+    sources: tuple[Source, ...]
     last_verified: dt.date
     # Filled in once coaches and centres are known; the copy a coach or centre links to has none.
     coaches: tuple[Coach, ...] = ()
@@ -106,6 +106,9 @@ class Center:
     sites: tuple[Location, ...] = ()
     regions: tuple[str, ...] = ()
     region_names: tuple[str, ...] = ()
+    towns: tuple[str, ...] = ()  # the towns a programme serves
+    town_links: tuple[TownLink, ...] = ()
+    since: str | None = None  # when a programme began: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'
     phone: str | None = None
     website: str | None = None
     hours: str | None = None
@@ -126,11 +129,6 @@ class Center:
     @property
     def url(self) -> str:
         return f"centers/{self.id}/"
-
-    @property
-    def source(self) -> tuple[str, ...]:
-        """The addresses of the sources (the old form of the field, kept in the export)."""
-        return tuple(s.url for s in self.sources)
 
     @property
     def location(self) -> Position | None:
@@ -224,7 +222,7 @@ class HelpLine:
     id: str
     name: str
     description: str
-    source: tuple[str, ...]
+    sources: tuple[Source, ...]
     last_verified: dt.date
     short_name: str | None = None
     call: str | None = None
@@ -273,6 +271,7 @@ class TownView:
     centers: tuple[Nearby, ...] = ()  # nearest PRSCs
     programs: tuple[Nearby, ...] = ()
     more_programs: bool = False
+    serving_programs: tuple[Center, ...] = ()  # programmes that name the town among those they serve
     rlcs: tuple[AreaRlc, ...] = ()
     coaches: tuple[Coach, ...] = ()
     more_coaches: bool = False

@@ -53,6 +53,10 @@ def town_views(places: Places, centers: tuple[Center, ...], coaches: tuple[Coach
     prscs = Locator((c for c in centers if c.type == "prsc"), _point)
     programs = Locator((c for c in centers if c.type == "program"), _point)
     rlcs = [c for c in centers if c.type == "rlc"]
+    serving_programs: dict[str, list[Center]] = {}  # programmes by the towns they name
+    for program in centers:
+        for name in program.towns if program.type == "program" else ():
+            serving_programs.setdefault(name, []).append(program)
     coach_index = _CoachIndex(coaches)
     villages: dict[str, set[str]] = {}
     zips: dict[str, list[str]] = {}
@@ -71,7 +75,9 @@ def town_views(places: Places, centers: tuple[Center, ...], coaches: tuple[Coach
             area_rlcs.append(AreaRlc(rlc, *site[0]) if site else AreaRlc(rlc))
         serving = coach_index.serving(town)
         near_programs = programs.nearest(origin, len(programs), limits.nearby_program_miles)  # tracks come from all
-        track_ids = {t for c in serving for t in c.tracks} | {t for p, _ in near_programs for t in p.tracks}
+        named = serving_programs.get(town.name, [])
+        track_ids = ({t for c in serving for t in c.tracks} | {t for p, _ in near_programs for t in p.tracks}
+                     | {t for p in named for t in p.tracks})
         views.append(TownView(
             name=town.name, slug=town.slug, county=town.county, region=town.region,
             region_name=places.regions[town.region].name, lat=town.lat, lon=town.lon,
@@ -79,6 +85,7 @@ def town_views(places: Places, centers: tuple[Center, ...], coaches: tuple[Coach
             centers=tuple(Nearby(c, m) for c, m in prscs.nearest(origin, limits.nearest_centers)),
             programs=tuple(Nearby(c, m) for c, m in near_programs[:limits.nearby_programs]),
             more_programs=len(near_programs) > limits.nearby_programs,
+            serving_programs=tuple(named),
             rlcs=tuple(area_rlcs),
             coaches=tuple(serving[:limits.town_coaches]),
             more_coaches=len(serving) > limits.town_coaches,

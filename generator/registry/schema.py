@@ -52,7 +52,6 @@ class RegionId(Kind):
 
 
 SOURCE_DOC = "Web pages where every published fact of this entry can be checked"
-SOURCES = Field("source", ListOf(Url(), min_items=1), SOURCE_DOC, required=True)
 LAST_VERIFIED = Field("last_verified", Date(not_future=True),
                       "The date someone last checked this entry against its sources (YYYY-MM-DD)", required=True)
 
@@ -74,27 +73,13 @@ SITE = Obj([
     Field("location", LOCATION, "Exact coordinates, when known"),
 ])
 
-TRACK = Obj([
-    Field("id", Slug(), "Stable id, used in the page URL /tracks/<id>/", required=True),
-    Field("name", Text(100), "Name of the specialty track", required=True),
-    Field("summary", Text(300), "One or two sentences on who the track serves", required=True),
-    Field("description", Text(3000, multiline=True), "What the track offers and how to reach it", required=True),
-    SOURCES,
-    LAST_VERIFIED,
-])
-
-
-def _requires_place(record: dict, path: tuple, check: Check) -> None:
-    if "address" not in record and not record.get("regions"):
-        check.report(path, "give an address (with at least a town) or the regions the centre serves")
-
-
 # The fields of a centre a source can give, and those a visitor is shown as facts: each of the latter
 # needs a dated source that gives it.
 SUPPORTABLE = ("name", "type", "host", "funder", "street", "place", "town", "zip", "location", "sites", "regions",
                "phone", "website", "hours", "opening_hours", "services", "eligibility", "languages", "tracks",
-               "virtual")
-MUST_SUPPORT = ("street", "zip", "phone", "hours", "opening_hours", "services", "website", "host", "funder", "sites")
+               "virtual", "since", "towns")
+MUST_SUPPORT = ("street", "zip", "phone", "hours", "opening_hours", "services", "website", "host", "funder", "sites",
+                "regions", "eligibility", "languages", "tracks", "virtual", "since", "towns")
 
 SOURCE = Obj([
     Field("url", Url(), "The page's address", required=True),
@@ -103,30 +88,54 @@ SOURCE = Obj([
     Field("date", PartialDate(), "The page's own date (published or updated): YYYY-MM-DD, or \"YYYY-MM\" or YYYY",
           required=True),
     Field("supports", ListOf(Choice({name: name for name in SUPPORTABLE}), min_items=1),
-          "The fields of this entry that the page gives, e.g. [street, phone]", required=True),
+          "The fields of this entry that the page gives, e.g. [street, phone] (centres and programmes; a "
+          "track's or help line's sources stand for the whole entry)"),
 ])
+
+SOURCES_DOC = "The dated pages where the entry's facts can be checked, each naming the fields it gives"
+WHOLE_ENTRY_DOC = "The dated pages where the entry's facts can be checked (each with url, title and date)"
+
+
+def _whole_entry_sources(record: dict, path: tuple, check: Check) -> None:
+    """A track's or help line's page shows its sources under the whole entry, so they name no fields."""
+    for i, source in enumerate(record.get("sources", ())):
+        if "supports" in source:
+            check.report(path + ("sources", i, "supports"), "a source here stands for the whole entry; remove "
+                                                            "'supports' (only centres name the fields a source gives)")
+
+
+TRACK = Obj([
+    Field("id", Slug(), "Stable id, used in the page URL /tracks/<id>/", required=True),
+    Field("name", Text(100), "Name of the specialty track", required=True),
+    Field("summary", Text(300), "One or two sentences on who the track serves", required=True),
+    Field("description", Text(3000, multiline=True), "What the track offers and how to reach it", required=True),
+    Field("sources", ListOf(SOURCE, min_items=1), WHOLE_ENTRY_DOC, required=True),
+    LAST_VERIFIED,
+], rules=(_whole_entry_sources,))
+
+
+def _requires_place(record: dict, path: tuple, check: Check) -> None:
+    if "address" not in record and not record.get("regions") and not record.get("towns"):
+        check.report(path, "give an address (with at least a town), the regions the centre serves or the towns the "
+                           "programme serves")
 
 
 def _sourced_facts(record: dict, path: tuple, check: Check) -> None:
     """Every fact a visitor is shown has a source that gives it; a confirmed entry says when."""
-    if ("source" in record) == ("sources" in record):
-        check.report(path, "give 'sources:' (each with url, title, date and supports), not the old 'source:' list"
-                     if "source" in record else f"missing required field 'sources' ({SOURCES_DOC})")
     if record.get("verification") == "confirmed" and "confirmed_on" not in record:
         check.report(path + ("verification",), "a confirmed entry needs 'confirmed_on: YYYY-MM-DD', the day a "
                                                "maintainer confirmed it with the centre")
-    if "sources" not in record:
-        return
-    supported = {name for source in record["sources"] for name in source["supports"]}
+    for i, source in enumerate(record["sources"]):
+        if "supports" not in source:
+            check.report(path + ("sources", i), "missing required field 'supports' (the fields of this entry that "
+                                                "the page gives, e.g. [street, phone])")
+    supported = {name for source in record["sources"] for name in source.get("supports", ())}
     shown: list[tuple[str, tuple[str, ...]]] = [(name, (name,)) for name in MUST_SUPPORT if name in record]
     shown += [(name, ("address", name)) for name in ("street", "zip") if name in record.get("address", {})]
     for name, where in shown:
         if name not in supported:
             check.report(path + where, f"no source supports the {name} shown here; add '{name}' to the supports of "
                                        "the dated source that gives it, or remove the field")
-
-
-SOURCES_DOC = "The dated pages where the entry's facts can be checked, each naming the fields it gives"
 
 
 CENTER = Obj([
@@ -141,6 +150,8 @@ CENTER = Obj([
     Field("location", LOCATION, "Exact coordinates of the main address, when known (else the town centre is used)"),
     Field("sites", ListOf(SITE), "Other sites of the same network (RLC resource centres)"),
     Field("regions", ListOf(RegionId()), "Regions the centre serves (RLC catchment areas)"),
+    Field("towns", ListOf(Town()), "The cities and towns a programme serves, as its source names them"),
+    Field("since", PartialDate(), "When the programme began, as a source gives it: YYYY-MM-DD, \"YYYY-MM\" or YYYY"),
     Field("phone", Phone(), "Main phone number, e.g. '(508) 693-2900'"),
     Field("website", Url(), "The centre's own website"),
     Field("hours", Text(300), "Opening hours as the source gives them"),
@@ -159,8 +170,7 @@ CENTER = Obj([
     Field("verification", Choice(VERIFICATION), "How far the entry has been checked: state-list (on the state's "
           "list only), sourced (on cited, dated pages) or confirmed (with the centre)", required=True),
     Field("confirmed_on", Date(not_future=True), "The day a maintainer confirmed the entry with the centre"),
-    Field("sources", ListOf(SOURCE, min_items=1), SOURCES_DOC),
-    Field("source", ListOf(Url(), min_items=1), "Old form of sources: web addresses only; replace with 'sources:'"),
+    Field("sources", ListOf(SOURCE, min_items=1), SOURCES_DOC, required=True),
     LAST_VERIFIED,
 ], rules=(_requires_place, _sourced_facts))
 
@@ -245,9 +255,9 @@ HELP_LINE = Obj([
     Field("language_options", ListOf(LANGUAGE_OPTION),
           "Keys to press for a language on the call; pages in that language name it in the banner"),
     Field("banner", Bool(), "Show in the help banner on every page"),
-    SOURCES,
+    Field("sources", ListOf(SOURCE, min_items=1), WHOLE_ENTRY_DOC, required=True),
     LAST_VERIFIED,
-], rules=(_banner_needs_a_number,))
+], rules=(_banner_needs_a_number, _whole_entry_sources))
 
 
 RETIRED = Obj([
