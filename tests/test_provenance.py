@@ -44,6 +44,15 @@ def test_a_street_that_no_source_gives_is_refused_at_the_street(registry):
     ]
 
 
+def test_a_town_that_no_source_gives_is_refused_when_no_street_or_zip_is_sourced_either(registry):
+    registry.replace("centers.yaml", "      street: 75 North St.\n", "")
+    registry.replace("centers.yaml", "supports: [name, street, town, phone]", "supports: [name, phone]")
+    assert registry.problems() == [
+        "data/centers.yaml:6:13: centers[0].address.town: no source supports the town shown here; add 'town' to "
+        "the supports of the dated source that gives it, or remove the field"
+    ]
+
+
 def test_a_source_without_a_date_is_refused(registry):
     dated(registry, DATED.replace("        date: 2024-01-15\n", ""))
     assert registry.problems() == [
@@ -209,3 +218,45 @@ def test_the_state_list_centres_of_falmouth_taunton_quincy_and_lynn_are_nearest_
         page = (bundled_site / "towns" / town.lower() / "index.html").read_text()
         first = page.split('class="prn-near__item"', 1)[1].split("</h3>", 1)[0]
         assert own["name"].replace("'", "&#39;") in first, town
+
+
+def test_every_fact_on_every_centre_page_says_where_it_comes_from_and_when(bundled_site):
+    """Walks the built pages: each fact in the list, the host and the name carry a 'Source: title, date' line."""
+    import re
+
+    date = r"(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)?"
+    source = re.compile(r'<small class="prn-from">(?:Source|Name): (?:from )?[^<]+, ' + date + r' ?\d{4}</small>')
+    missing = []
+    for page in sorted((bundled_site / "centers").glob("*/index.html")):
+        if "<article" not in page.read_text():
+            continue  # a redirect from a former id
+        article = _article(page)
+        facts = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", article.split('<dl class="prn-facts">', 1)[1]
+                           .split("</dl>", 1)[0], re.S)
+        assert facts, page
+        missing += [(page.parent.name, name) for name, value in facts if not source.search(value)]
+        kind = article.split('<p class="prn-kind">', 1)[1].split("</p>", 1)[0]
+        if ", run by" in kind and not source.search(kind):
+            missing.append((page.parent.name, "host"))
+        if "Name: from" not in article:
+            missing.append((page.parent.name, "name"))
+    assert missing == []
+
+
+def test_a_programme_page_shows_its_year_and_the_towns_it_serves(bundled_site):
+    everett = _article(bundled_site / "centers" / "cha-everett-recovery-coaches" / "index.html")
+    assert "<dt>Since</dt><dd>January 2018<small" in everett
+    assert "Winthrop Transcript: North Suffolk Mental Health Association partnering with CHA" in everett
+    assert ", 15 February 2018</small>" in everett  # the services as reported in 2018
+    nc8 = _article(bundled_site / "centers" / "connect2recovery-nc8" / "index.html")
+    assert '<a href="../../towns/canton/">Canton</a>' in nc8
+    canton = (bundled_site / "towns" / "canton" / "index.html").read_text()
+    assert "Programmes that serve Canton" in canton and "centers/connect2recovery-nc8/" in canton
+
+
+def test_a_track_page_names_each_source_with_its_date(bundled_site):
+    page = (bundled_site / "tracks" / "courts-reentry" / "index.html").read_text()
+    assert ('Source: <a href="https://twt-assets.washtimes.com/news/2021/jan/30/springfield-drug-court-gets-2m-grant-'
+            'to-expand-ser" rel="nofollow noopener">Associated Press (in The Washington Times): Springfield drug court '
+            'gets $2M grant to expand services</a>, 30 January 2021') in page
+    assert "We last checked these sources on" in page

@@ -132,6 +132,8 @@ def _sourced_facts(record: dict, path: tuple, check: Check) -> None:
     supported = {name for source in record["sources"] for name in source.get("supports", ())}
     shown: list[tuple[str, tuple[str, ...]]] = [(name, (name,)) for name in MUST_SUPPORT if name in record]
     shown += [(name, ("address", name)) for name in ("street", "zip") if name in record.get("address", {})]
+    if "address" in record and not record["address"].keys() & {"street", "zip"}:  # else their sources give it
+        shown.append(("town", ("address", "town")))
     for name, where in shown:
         if name not in supported:
             check.report(path + where, f"no source supports the {name} shown here; add '{name}' to the supports of "
