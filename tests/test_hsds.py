@@ -75,6 +75,7 @@ def test_the_files_are_single_page_api_lists_and_declare_the_version(bundled):
 def test_a_centre_becomes_an_active_service_run_by_its_host_with_its_checked_date(registry):
     registry.replace("centers.yaml", "    phone:",
                      "    host: ServiceNet\n    hours: Monday to Friday, 9am to 4pm\n    phone:")
+    registry.replace("centers.yaml", "phone]", "phone, host, hours]")
     service = services_by_name(hsds(registry.dir))["Living in Recovery"]
     assert service["status"] == "active"
     assert service["assured_date"] == "2026-01-01"
@@ -109,6 +110,7 @@ def test_a_town_level_location_has_no_coordinates_and_says_so(bundled):
 def test_the_languages_a_source_gives_are_exported_with_their_names(registry):
     registry.replace("centers.yaml", "    verification: sourced\n",
                      "    languages: [en, es]\n    verification: sourced\n")
+    registry.replace("centers.yaml", "phone]", "phone, languages]")
     service = services_by_name(hsds(registry.dir))["Living in Recovery"]
     assert [(lang["code"], lang["name"]) for lang in service["languages"]] == [("en", "English"), ("es", "Spanish")]
 
@@ -116,6 +118,7 @@ def test_the_languages_a_source_gives_are_exported_with_their_names(registry):
 def test_exact_coordinates_and_a_full_address_are_exported(registry):
     registry.replace("centers.yaml", "      town: Pittsfield\n",
                      "      town: Pittsfield\n      zip: '01201'\n    location: {lat: 42.4501, lon: -73.2454}\n")
+    registry.replace("centers.yaml", "phone]", "phone, zip]")
     location = services_by_name(hsds(registry.dir))["Living in Recovery"]["service_at_locations"][0]["location"]
     assert (location["latitude"], location["longitude"]) == (42.4501, -73.2454)
     assert location["location_type"] == "physical"

@@ -63,12 +63,16 @@ def _organizations(site: Site) -> dict[str, dict]:
                "description": "Runs " + "; ".join(c.name for c in centers) + "."}
         out.update({c.id: org for c in centers})
     for center in site.centers:
-        if not center.host:
-            org = {"id": uid("organization", "center", center.id), "name": center.name,
-                   "description": KIND_DESCRIPTIONS[center.type]}
-            if center.website:
-                org["website"] = center.website
-            out[center.id] = org
+        if center.host:
+            continue
+        if center.name in by_host:  # the centre runs other listings (A New Way runs the H.E.A.R.T. team): one org
+            out[center.id] = out[by_host[center.name][0].id]
+            continue
+        org = {"id": uid("organization", "center", center.id), "name": center.name,
+               "description": KIND_DESCRIPTIONS[center.type]}
+        if center.website:
+            org["website"] = center.website
+        out[center.id] = org
     return out
 
 
