@@ -151,3 +151,11 @@ def test_the_state_list_centres_of_falmouth_taunton_quincy_and_lynn_are_nearest_
         page = (bundled_site / "towns" / town.lower() / "index.html").read_text()
         first = page.split('class="prn-near__item"', 1)[1].split("</h3>", 1)[0]
         assert own["name"].replace("'", "&#39;") in first, town
+
+
+def test_a_source_date_written_another_way_is_refused_not_a_crash(registry):
+    dated(registry, DATED.replace("date: 2024-01-15", 'date: "15/01/2024"'))
+    assert registry.problems() == [
+        "data/centers.yaml:13:15: centers[0].sources[0].date: '15/01/2024' is not a date; write the source's date "
+        "as YYYY-MM-DD, or \"YYYY-MM\" or YYYY when the page gives no day"
+    ]
