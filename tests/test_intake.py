@@ -197,6 +197,22 @@ def test_a_removal_takes_the_coach_out_and_keeps_only_a_neutral_retired_entry(se
     still_valid(result, settings)
 
 
+def test_removing_the_last_coach_leaves_the_file_as_if_it_had_never_been_added(settings):
+    text = (settings.data_dir / "coaches.yaml").read_text(encoding="utf-8")
+    last = text.split("\n  - id: ")[-1].split("\n")[0]
+    result = edit("removal", "coach-removal.md", settings, ("sam-sample", last))
+    assert result.files["data/coaches.yaml"] == text[:text.index(f"\n\n  - id: {last}\n")] + "\n"
+    still_valid(result, settings)
+
+
+def test_removing_the_only_coach_leaves_an_empty_list(registry):
+    settings = Settings(data_dir=registry.dir, today=TODAY)
+    result = edit("removal", "coach-removal.md", settings, ("sam-sample", "rosa-example"))
+    assert result.files["data/coaches.yaml"] == "coaches: []\n"
+    assert result.files["data/retired.yaml"].startswith("retired:\n  - id: rosa-example\n    registry: coaches\n")
+    still_valid(result, settings)
+
+
 def test_a_removal_of_an_unknown_coach_or_without_confirmation_is_refused(settings):
     assert problems("removal", "coach-removal-unknown.md", settings) == [
         "Which listing?: 'sam-sampel' is not the id of a listing in the coaches directory (did you mean "

@@ -85,6 +85,19 @@ class Form:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """What a request changes: the files (relative path -> new text), the entry, and how the validator's
+    paths in that entry map to the form's questions."""
+
+    files: dict[str, str]
+    record_id: str
+    registry: str  # the registry whose `index`-th entry is the one added or changed
+    index: int
+    questions: dict[str, str]  # field path in the entry, such as 'address.town' -> the form's label
+    changed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Result:
     """The files an approved request changes (relative path -> new text), and the pull request's words."""
 
@@ -181,7 +194,7 @@ def _set(lines: list[str], indent: int, key: str, new: list[str], order: list[st
     lines[position:position] = new
 
 
-def _entry(lines: list[str], key: str, record_id: str) -> tuple[int, int]:
+def _entry(lines: list[str], record_id: str) -> tuple[int, int]:
     """The lines [first, end) of the entry with this id in a registry file (without the blank lines after it)."""
     head = re.compile(rf"^  - id: ([\"']?){re.escape(record_id)}\1\s*$")
     start = next((n for n, line in enumerate(lines) if head.match(line)), None)
@@ -227,7 +240,7 @@ def _listing_id(form: Form, registry: str, known: list) -> str:
     return record_id
 
 
-def correction(form: Form, settings: Settings) -> tuple[dict[str, str], str, list[str], int, dict[str, str]]:
+def correction(form: Form, settings: Settings) -> Edit:
     """A corrected centre entry: the answered fields, a dated source supporting exactly those, today's check."""
     centers = _records(settings, "centers.yaml", "centers")
     record_id = _listing_id(form, "centers", [r.get("id") for r in centers])
@@ -244,7 +257,7 @@ def correction(form: Form, settings: Settings) -> tuple[dict[str, str], str, lis
         raise RequestError(form.issues)
     path = settings.data_dir / "centers.yaml"
     lines = path.read_text(encoding="utf-8").split("\n")
-    start, end = _entry(lines, "centers", record_id)
+    start, end = _entry(lines, record_id)
     body = ["    " + lines[start][4:]] + lines[start + 1:end]
     order = list(CENTER.fields)
     for name, value in changed.items():
@@ -277,7 +290,7 @@ def correction(form: Form, settings: Settings) -> tuple[dict[str, str], str, lis
         ("sources", "source"), ("sources.url", "source"), ("sources.title", "source-title"),
         ("sources.date", "source-date"))}
     index = [r.get("id") for r in centers].index(record_id)
-    return {"data/centers.yaml": "\n".join(lines)}, record_id, list(changed), index, fields
+    return Edit({"data/centers.yaml": "\n".join(lines)}, record_id, "centers", index, fields, tuple(changed))
 
 
 def _choices(form: Form, key: str, names: dict[str, str]) -> list[str]:
@@ -341,8 +354,7 @@ def _carc(form: Form, today: dt.date) -> list[str]:
     return ["    carc:", "      status: certified", f"      expires: {scalar(day)}"]
 
 
-def listing(form: Form, settings: Settings, issue_url: str) -> tuple[dict[str, str], str, list[str], int,
-                                                                     dict[str, str]]:
+def listing(form: Form, settings: Settings, issue_url: str) -> Edit:
     """A new coach entry at the end of coaches.yaml, with the coach's consent dated today."""
     missing = [label for label, required in form.options["consent"] if required and label not in
                form.ticked("consent")]
@@ -388,14 +400,14 @@ def listing(form: Form, settings: Settings, issue_url: str) -> tuple[dict[str, s
               f"    last_verified: {scalar(settings.today)}"]
     text = (settings.data_dir / "coaches.yaml").read_text(encoding="utf-8")
     fields = {COACH_FIELDS[k]: label for k, label in form.labels.items() if k in COACH_FIELDS}
-    return ({"data/coaches.yaml": _append(text, "coaches", entry)}, record_id, [], len(coaches), fields)
+    return Edit({"data/coaches.yaml": _append(text, "coaches", entry)}, record_id, "coaches", len(coaches), fields)
 
 
 # A retired coach keeps no personal data: fields the RETIRED schema still requires get neutral words.
 NEUTRAL = {"name": "A peer recovery coach", "reason": "Taken off the directory at the coach's request."}
 
 
-def removal(form: Form, settings: Settings) -> tuple[dict[str, str], str, list[str], int, dict[str, str]]:
+def removal(form: Form, settings: Settings) -> Edit:
     """The coach's entry taken out of coaches.yaml; its id kept in retired.yaml so the old address says
     'no longer listed'."""
     coaches = _records(settings, "coaches.yaml", "coaches")
@@ -407,40 +419,39 @@ def removal(form: Form, settings: Settings) -> tuple[dict[str, str], str, list[s
     if form.issues:
         raise RequestError(form.issues)
     lines = (settings.data_dir / "coaches.yaml").read_text(encoding="utf-8").split("\n")
-    start, end = _entry(lines, "coaches", record_id)
-    while end < len(lines) and not lines[end].strip() and end + 1 < len(lines):
-        end += 1  # and the blank line that parted it from the next entry
+    start, end = _entry(lines, record_id)
+    if end + 1 < len(lines) and not lines[end].strip():
+        end += 1  # with the blank line that parted it from the next entry
+    elif start > 0 and not lines[start - 1].strip():
+        start -= 1  # the last entry: with the blank line before it
     del lines[start:end]
+    if len(coaches) == 1:
+        lines = [re.sub(r"^coaches:\s*$", "coaches: []", line) for line in lines]
     entry = [f"  - id: {record_id}", "    registry: coaches"]
-    entry += [f"    {k}: {scalar(v)}" for k, v in NEUTRAL.items() if k == "name" and RETIRED.fields[k].required]
-    entry += [f"    retired_on: {scalar(settings.today)}"]
-    entry += [f"    {k}: {scalar(v)}" for k, v in NEUTRAL.items() if k == "reason" and RETIRED.fields[k].required]
+    for name, spec in RETIRED.fields.items():  # in the schema's order
+        if name == "retired_on":
+            entry.append(f"    retired_on: {scalar(settings.today)}")
+        elif name in NEUTRAL and spec.required:
+            entry.append(f"    {name}: {scalar(NEUTRAL[name])}")
     retired = (settings.data_dir / "retired.yaml").read_text(encoding="utf-8")
     index = len(_records(settings, "retired.yaml", "retired"))
-    return ({"data/coaches.yaml": "\n".join(lines), "data/retired.yaml": _append(retired, "retired", entry)},
-            record_id, [], index, {})
+    return Edit({"data/coaches.yaml": "\n".join(lines), "data/retired.yaml": _append(retired, "retired", entry)},
+                record_id, "retired", index, {})
 
 
 # --- checking the edit ----------------------------------------------------------------------------------
 
-ENTRY = {"correction": ("centers", "data/centers.yaml"), "listing": ("coaches", "data/coaches.yaml"),
-         "removal": ("retired", "data/retired.yaml")}
-
-
-def _located(problems: list, kind: str, index: int, fields: dict[str, str]) -> list[Issue]:
+def _located(problems: list, edit: Edit) -> list[Issue]:
     """The validator's problems in words for the person who filed the form: a problem in the new or
     changed entry names the form's question it came from; any other names its file and line."""
-    key, file = ENTRY[kind]
-    prefix = f"{key}[{index}]"
+    prefix = f"{edit.registry}[{edit.index}]"
     out = []
     for problem in problems:
         name = Path(problem.file).name
-        if name == Path(file).name and (problem.path == prefix or problem.path.startswith((prefix + ".",
-                                                                                           prefix + "["))):
-            rest = problem.path[len(prefix) + 1:]
-            parts = [p for p in re.split(r"[.\[\]]", rest) if p and not p.isdigit()]
-            label = next((fields[".".join(parts[:n])] for n in range(len(parts), 0, -1)
-                          if ".".join(parts[:n]) in fields), "The new entry" if kind == "listing" else "The listing")
+        if problem.path == prefix or problem.path.startswith((prefix + ".", prefix + "[")):
+            parts = [p for p in re.split(r"[.\[\]]", problem.path[len(prefix):]) if p and not p.isdigit()]
+            label = next((edit.questions[".".join(parts[:n])] for n in range(len(parts), 0, -1)
+                          if ".".join(parts[:n]) in edit.questions), "The entry")
             out.append(Issue(label, problem.message))
         else:
             out.append(Issue(f"data/{name}, line {problem.line}", problem.message))
@@ -454,28 +465,25 @@ def apply(kind: str, body: str, settings: Settings, issue: int, issue_url: str =
     if form.issues:
         raise RequestError(form.issues)
     try:
-        if kind == "correction":
-            files, record_id, changed, index, fields = correction(form, settings)
-        elif kind == "listing":
-            files, record_id, changed, index, fields = listing(form, settings, issue_url or f"issue #{issue}")
-        else:
-            files, record_id, changed, index, fields = removal(form, settings)
+        edit = (correction(form, settings) if kind == "correction" else
+                listing(form, settings, issue_url or f"issue #{issue}") if kind == "listing" else
+                removal(form, settings))
     except KeyError as err:  # the id is in the parsed file but not written as '  - id: <id>'
         raise RequestError([Issue("The listing", f"'{err.args[0]}' is not written in the usual form in its file; "
                                                  "a maintainer must make this change by hand")]) from None
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "data"
         shutil.copytree(settings.data_dir, copy)
-        for rel, text in files.items():
+        for rel, text in edit.files.items():
             (copy / Path(rel).name).write_text(text, encoding="utf-8")
         try:
             validate(copy, load_places(copy), settings.today, settings.published)
         except DataError as err:
-            raise RequestError(_located(err.problems, kind, index, fields)) from None
-    return Result(files, *_words(kind, record_id, changed, issue))
+            raise RequestError(_located(err.problems, edit)) from None
+    return Result(edit.files, *_words(kind, edit.record_id, edit.changed, issue))
 
 
-def _words(kind: str, record_id: str, changed: list[str], issue: int) -> tuple[str, str]:
+def _words(kind: str, record_id: str, changed: tuple[str, ...], issue: int) -> tuple[str, str]:
     """The pull request's title and body. No text from the issue is repeated: the diff shows the values."""
     close = f"Closes #{issue}. Made by `python -m generator intake` from the approved request; the validator passes."
     if kind == "correction":
