@@ -118,6 +118,16 @@ def test_a_bad_correction_gets_each_problem_named_by_its_question(settings, fixt
     assert problems("correction", fixture, settings) == expected
 
 
+def test_only_web_addresses_can_become_links(settings):
+    assert problems("correction", "correction-phone.md", settings,
+                    ("### New website\r\n\r\n_No response_", "### New website\r\n\r\njavascript:alert(1)"),
+                    ("https://www.example.org/living-in-recovery/contact", "data:text/html,hi")) == [
+        "New website: 'javascript:alert(1)' is not a web address; links must start with https:// (or http://)",
+        "Where can we check it?: 'data:text/html,hi' is not a web address; links must start with https:// "
+        "(or http://)",
+    ]
+
+
 def test_a_source_date_that_is_not_a_date_is_named_by_its_question(settings):
     assert problems("correction", "correction-phone.md", settings, ("2026-11-12", "12/11/2026")) == [
         "Date of that page: '12/11/2026' is not a date; write the source's date as YYYY-MM-DD, or \"YYYY-MM\" or "
