@@ -24,7 +24,7 @@ from ..registry.fields import LIST_PAGE_ID, did_you_mean
 from ..registry.load import invisible_characters, load_yaml
 from ..registry.places import load_places
 from ..registry.problems import DataError
-from ..registry.schema import ADDRESS, CENTER, RETIRED, SOURCE
+from ..registry.schema import ADDRESS, CENTER, RETIRED, SUPPORTABLE
 from ..registry.validate import validate
 from ..settings import Settings
 
@@ -273,7 +273,7 @@ def correction(form: Form, settings: Settings) -> Edit:
         inner = body[first + 1:stop]
         _set(inner, 6, where[1], [f"      {where[1]}: {scalar(value)}"], list(ADDRESS.fields))
         body[first + 1:stop] = inner
-    supports = [name for name in changed if name in SOURCE.fields["supports"].kind.item.options]  # type: ignore
+    supports = [name for name in changed if name in SUPPORTABLE]  # notes are not a sourced fact
     if supports:
         item = [f"      - url: {scalar(url)}", f"        title: {scalar(title)}", f"        date: {scalar(date)}",
                 f"        supports: {flow(supports, quote=False)}"]

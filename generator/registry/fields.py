@@ -375,6 +375,7 @@ class Field:
     kind: Kind
     doc: str
     required: bool = False
+    private: bool = False  # kept in the repository only: never in the typed record, a page or an export
 
 
 Rule = Callable[[dict, tuple, Check], None]

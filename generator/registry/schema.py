@@ -229,7 +229,7 @@ COACH = Obj([
     Field("email", Email(), "E-mail address"),
     Field("website", Url(), "Programme web page"),
     Field("consent", CONSENT, "The coach's consent to be listed (required unless example: true); kept in the "
-          "repository, never shown on the site"),
+          "repository, never shown on the site", private=True),
     Field("source", ListOf(Url(), min_items=1), "Public pages that confirm the coach's facts, such as the employer's "
           "staff page (a consented coach's own request is its source)"),
     LAST_VERIFIED,
