@@ -260,3 +260,11 @@ def test_a_track_page_names_each_source_with_its_date(bundled_site):
             'to-expand-ser" rel="nofollow noopener">Associated Press (in The Washington Times): Springfield drug court '
             'gets $2M grant to expand services</a>, 30 January 2021') in page
     assert "We last checked these sources on" in page
+
+
+def test_a_source_date_written_another_way_is_refused_not_a_crash(registry):
+    dated(registry, DATED.replace("date: 2024-01-15", 'date: "15/01/2024"'))
+    assert registry.problems() == [
+        "data/centers.yaml:13:15: centers[0].sources[0].date: '15/01/2024' is not a date; write the source's date "
+        "as YYYY-MM-DD, or \"YYYY-MM\" or YYYY when the page gives no day"
+    ]

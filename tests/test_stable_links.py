@@ -97,8 +97,8 @@ def test_profiles_carry_json_ld_a_citation_and_a_report_link(registry, tmp_path)
     assert data["telephone"] == "(413) 570-8243"
     assert ("Living in Recovery. Peer Recovery Navigator, https://navigator.example/centers/"
             "living-in-recovery-pittsfield/ (last verified 1 January 2026).") in centre
-    assert 'href="https://github.com/o/r/issues/new?template=listing.yml&amp;title=Listing%3A+Living+in+Recovery' \
-           in centre
+    assert ('href="https://github.com/o/r/issues/new?template=listing.yml&amp;title=Listing%3A+Living+in+Recovery'
+            '&amp;listing=living-in-recovery-pittsfield"') in centre
     coach = (site / "coaches" / "rosa-example" / "index.html").read_text().split("</head>")[0]
     person = json.loads(coach.split('<script type="application/ld+json">')[1].split("</script>")[0])
     assert person["@type"] == "ProfilePage"

@@ -138,12 +138,10 @@ def test_a_certified_carc_needs_an_expiry_date(registry):
     ]
 
 
-def test_a_real_coach_needs_a_source_and_a_real_number(registry):
-    registry.replace("coaches.yaml", "    example: true\n", "")
+def test_a_real_coach_needs_a_real_number(registry):
+    registry.replace("coaches.yaml", "    example: true\n", "    consent: {date: 2026-11-20, how: signed form}\n")
     assert registry.problems() == [
-        "data/coaches.yaml:2:5: coaches[0]: missing required field 'source' "
-        "(Web pages where every published fact of this entry can be checked)",
-        "data/coaches.yaml:13:12: coaches[0].phone: '(413) 555-0101' is a fictional number; "
+        "data/coaches.yaml:14:12: coaches[0].phone: '(413) 555-0101' is a fictional number; "
         "only example entries may use it",
     ]
 

@@ -1,5 +1,6 @@
-"""The GitHub workflows a maintainer relies on: linted by actionlint, actions pinned by commit SHA,
-and each one doing its job (annotations on pull requests, Pages deploys, the weekly report)."""
+"""The GitHub workflows a maintainer relies on: linted by actionlint, free of zizmor's medium and high
+findings, actions pinned by commit SHA, and each one doing its job (annotations on pull requests, Pages
+deploys, the weekly report, approved requests turned into pull requests or comments)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,20 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from generator.app.intake import STATEWIDE
+from generator.labels import MODES, SPECIALTIES
+from tests.conftest import DATA, ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+(\.\d+)*$")
+
+
+def zizmor(folder: Path) -> subprocess.CompletedProcess:
+    binary = Path(sys.executable).parent / "zizmor"
+    binary = str(binary) if binary.exists() else shutil.which("zizmor")
+    assert binary, "zizmor is missing: install the test extras (make install)"
+    return subprocess.run([binary, "--offline", "--min-severity", "medium", "--no-progress", str(folder)],
+                          cwd=ROOT, capture_output=True, text=True)
 
 
 def actionlint(*files: Path) -> subprocess.CompletedProcess:
@@ -36,7 +47,7 @@ def runs(data: dict) -> list[str]:
 
 
 def test_actionlint_finds_nothing_in_the_workflows():
-    assert {p.name for p in WORKFLOWS} == {"pr.yml", "deploy.yml", "weekly.yml"}
+    assert {p.name for p in WORKFLOWS} == {"pr.yml", "deploy.yml", "weekly.yml", "intake.yml"}
     result = actionlint(*WORKFLOWS)
     assert (result.returncode, result.stdout + result.stderr) == (0, "")
 
@@ -48,6 +59,21 @@ def test_actionlint_would_catch_a_broken_workflow(tmp_path):
     result = actionlint(broken)
     assert result.returncode == 1
     assert "evnt" in result.stdout
+
+
+def test_zizmor_finds_nothing_of_medium_or_high_severity():
+    result = zizmor(ROOT / ".github" / "workflows")
+    assert result.returncode == 0, result.stdout
+
+
+def test_zizmor_would_catch_issue_text_in_a_script(tmp_path):
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    (folder / "bad.yml").write_text("on: issues\npermissions: {}\njobs:\n  x:\n    runs-on: ubuntu-latest\n"
+                                    "    steps:\n      - run: echo \"${{ github.event.issue.title }}\"\n")
+    result = zizmor(folder)
+    assert result.returncode != 0
+    assert "template-injection" in result.stdout
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -94,11 +120,53 @@ def test_a_weekly_run_rebuilds_and_writes_the_data_report_to_the_summary():
     assert "workflow_call" in workflow("deploy.yml")["on"]
 
 
-def test_the_issue_form_asks_for_the_listing_the_problem_the_source_and_who_is_asking():
-    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "listing.yml").read_text())
-    fields = {item["id"]: item for item in form["body"] if "id" in item}
-    assert list(fields) == ["listing", "problem", "source", "from-organisation"]
-    assert all(f["validations"]["required"] for f in fields.values())
+def form(name: str) -> dict:
+    data = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / name).read_text())
+    return {item["id"]: item for item in data["body"] if "id" in item}
+
+
+def test_the_listing_form_asks_for_the_listing_the_new_values_and_a_dated_source():
+    fields = form("listing.yml")
+    assert list(fields) == ["listing", "problem", "name", "street", "town", "zip", "phone", "hours", "website",
+                            "notes", "source", "source-title", "source-date", "from-organisation"]
+    assert [k for k, f in fields.items() if f.get("validations", {}).get("required")] == [
+        "listing", "problem", "source", "from-organisation"]
+
+
+def test_the_coach_form_requires_all_three_consents_and_offers_exactly_the_schema_choices():
+    fields = form("coach-listing.yml")
+    consent = fields["consent"]["attributes"]["options"]
+    assert len(consent) == 3 and all(o["required"] for o in consent)
+    labels = {key: [o["label"] for o in f["attributes"]["options"]] for key, f in fields.items()
+              if f["type"] == "checkboxes"}
+    assert labels["modes"] == list(MODES.values())
+    assert labels["specialties"] == list(SPECIALTIES.values())
+    assert labels["tracks"] == [t["name"] for t in yaml.safe_load((DATA / "tracks.yaml").read_text())["tracks"]]
+    regions = yaml.safe_load((DATA / "places.yaml").read_text())["regions"]
+    assert labels["regions"] == [r["name"] for r in regions.values()] + [STATEWIDE]
+
+
+def test_the_removal_form_asks_which_listing_and_for_confirmation():
+    fields = form("coach-removal.yml")
+    assert list(fields) == ["listing", "confirm"]
+    assert fields["confirm"]["attributes"]["options"][0]["required"]
+
+
+def test_an_approval_label_on_a_request_turns_it_into_a_pull_request_or_a_comment():
+    data = workflow("intake.yml")
+    assert data["on"] == {"issues": {"types": ["labeled"]}}
+    convert, pr, comment = (data["jobs"][k] for k in ("convert", "pull-request", "comment"))
+    assert "github.event.label.name == 'approved'" in convert["if"]
+    assert all(f"'{label}'" in convert["if"] for label in ("listing", "coach-listing", "coach-removal"))
+    assert convert["permissions"] == {"contents": "read"}
+    assert pr["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert comment["permissions"] == {"issues": "write"}
+    assert (pr["if"], comment["if"]) == ("needs.convert.outputs.result == 'change'",
+                                         "needs.convert.outputs.result == 'problems'")
+    step = next(s for s in convert["steps"] if s.get("id") == "intake")
+    assert step["env"]["BODY"] == "${{ github.event.issue.body }}"
+    assert all("${{" not in run for run in runs(data))  # issue text reaches scripts only through env
+    assert any('branch="intake/issue-$NUMBER"' in run for run in runs(data))
 
 
 def test_pre_commit_runs_the_validator():

@@ -1,4 +1,4 @@
-"""Command line: validate, build, serve, schema, fields, report, translations, geocode."""
+"""Command line: validate, build, serve, schema, fields, report, translations, geocode, intake."""
 
 from __future__ import annotations
 
@@ -63,6 +63,17 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("translations", parents=[dated], help="list Spanish and Portuguese strings and pages that are "
                    "missing, unused or older than their English source, with each page's current source_hash; "
                    "exits 1 when there is any")
+    intake = sub.add_parser("intake", parents=[dated], help="turn an approved issue-form request into changed data "
+                            "files and a pull request's title and body, or into a comment listing its problems "
+                            "(exit 3)")
+    intake.add_argument("--kind", choices=("correction", "listing", "removal"), required=True,
+                        help="correction: the listing form; listing: a coach's listing request; removal: a coach's "
+                             "removal request")
+    intake.add_argument("--body", type=Path, required=True, help="file holding the issue's body")
+    intake.add_argument("--issue", type=int, required=True, help="the issue's number")
+    intake.add_argument("--issue-url", default="", help="the issue's address, kept as a coach's consent record")
+    intake.add_argument("--out", type=Path, required=True, help="folder for the changed files (data/...), "
+                        "pr-title.txt and pr-body.md, or comment.md")
     return parser
 
 
@@ -147,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
             site = load_site(settings)
             print((as_markdown if args.format == "markdown" else as_text)(data_report(site)), end="")
             return 0
+        if args.command == "intake":
+            from .intake import run
+            return run(args.kind, args.body, args.issue, args.out, settings, args.issue_url)
         if args.command == "translations":
             return _translations(settings)
         if args.command == "ids":

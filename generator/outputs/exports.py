@@ -49,9 +49,12 @@ def _plain(value):
 
 
 def _export(record, key: str) -> dict:
-    """The fields of a record that its registry declares, as given (a position from the data as `location`)."""
+    """The public fields of a record that its registry declares, as given (a position from the data as
+    `location`)."""
     row = {}
-    for name in REGISTRY[key].record.fields:
+    for name, spec in REGISTRY[key].record.fields.items():
+        if spec.private:
+            continue
         value = getattr(record, name, None)
         if isinstance(value, Position):
             row[name] = {"lat": value.lat, "lon": value.lon}

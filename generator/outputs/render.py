@@ -233,12 +233,12 @@ def _absolute(site: Site, url: str) -> str:
 
 
 def _links(site: Site, record: Center | Coach, prefix: str = "") -> dict:
-    """The address an agency can cite (the template words the citation), and a prefilled 'report a
-    problem' issue form (in English: it goes to the maintainers)."""
-    url = _absolute(site, record.url)
+    """The address an agency can cite (the template words the citation), and, when the repository is known, the
+    listing form prefilled with the record's id, which `python -m generator intake` reads (in English: it goes
+    to the maintainers)."""
     report = ""
     if site.settings.repo_url:
-        query = urlencode({"template": "listing.yml", "title": f"Listing: {record.name}", "listing": url})
+        query = urlencode({"template": "listing.yml", "title": f"Listing: {record.name}", "listing": record.id})
         report = f"{site.settings.repo_url.rstrip('/')}/issues/new?{query}"
     return {"cite_url": _absolute(site, prefix + record.url), "report_url": report}
 

@@ -172,10 +172,10 @@ class PartialDate(Kind):
         elif isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         match = self.PATTERN.fullmatch(value.strip()) if isinstance(value, str) else None
+        parts = [int(p) for p in match.groups() if p] if match else []
         try:
-            parts = [int(p) for p in match.groups() if p] if match else []
             day = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-        except ValueError:
+        except (ValueError, IndexError):  # a made-up day, or no date at all
             parts = []
         if not parts:
             return check.report(path, f"{_show(value)} is not a date; write the source's date as YYYY-MM-DD, "
@@ -375,6 +375,7 @@ class Field:
     kind: Kind
     doc: str
     required: bool = False
+    private: bool = False  # kept in the repository only: never in the typed record, a page or an export
 
 
 Rule = Callable[[dict, tuple, Check], None]

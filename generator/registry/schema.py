@@ -196,10 +196,14 @@ SERVES = Obj([
 FICTIONAL_PHONE = re.compile(r"\(\d{3}\) 555-01\d\d")
 
 
+CONSENT_MISSING = ("a real coach is listed only with their consent; add 'consent:' with its 'date' and 'how' it was "
+                   "given (the address of the listing request, or a reference to a signed form)")
+
+
 def _coach_rules(record: dict, path: tuple, check: Check) -> None:
     example = record.get("example", False)
-    if not example and "source" not in record:
-        check.report(path, f"missing required field 'source' ({SOURCE_DOC})")
+    if not example and "consent" not in record:
+        check.report(path, CONSENT_MISSING)
     phone = record.get("phone")
     if phone and example and not FICTIONAL_PHONE.fullmatch(phone):
         check.report(path + ("phone",), f"an example coach must use a fictional 555-01xx number, not '{phone}'")
@@ -209,6 +213,12 @@ def _coach_rules(record: dict, path: tuple, check: Check) -> None:
     if not (serves.get("towns") or serves.get("regions") or serves.get("statewide")):
         check.report(path + ("serves",), "say where the coach works: towns, regions, or statewide: true")
 
+
+CONSENT = Obj([
+    Field("date", Date(not_future=True), "The day the coach agreed to be listed (YYYY-MM-DD)", required=True),
+    Field("how", Text(300), "How the coach agreed: the address of their listing request, or a reference to a "
+          "signed form, e.g. 'signed form 2026-11-12, kept by the maintainers'. Never published", required=True),
+])
 
 COACH = Obj([
     Field("id", Slug(), "Stable id, used in the page URL /coaches/<id>/; never change it", required=True),
@@ -230,7 +240,10 @@ COACH = Obj([
     Field("phone", Phone(), "Phone number to reach the coach or their programme"),
     Field("email", Email(), "E-mail address"),
     Field("website", Url(), "Programme web page"),
-    Field("source", ListOf(Url(), min_items=1), SOURCE_DOC + " (required unless example: true)"),
+    Field("consent", CONSENT, "The coach's consent to be listed (required unless example: true); kept in the "
+          "repository, never shown on the site", private=True),
+    Field("source", ListOf(Url(), min_items=1), "Public pages that confirm the coach's facts, such as the employer's "
+          "staff page (a consented coach's own request is its source)"),
     LAST_VERIFIED,
 ], rules=(_coach_rules,))
 

@@ -1,0 +1,535 @@
+"""Turn an approved issue-form request into an edit of the registries, or into the problems to fix.
+
+Three forms in .github/ISSUE_TEMPLATE/: a listing correction (listing.yml), a coach listing request
+(coach-listing.yml) and a coach removal (coach-removal.yml). The issue body is hostile text: each
+value is checked, written into the YAML as a double-quoted scalar by yaml.safe_dump, and the edited
+copy of the data folder must pass the full validator. Files are edited as text, so every line outside
+the entry that changes stays byte-identical (comments and layout included).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..labels import LANGUAGE_NAMES, MODES, SPECIALTIES, long_date
+from ..registry.fields import LIST_PAGE_ID, did_you_mean
+from ..registry.load import invisible_characters, load_yaml
+from ..registry.places import load_places
+from ..registry.problems import DataError
+from ..registry.schema import ADDRESS, CENTER, RETIRED, SUPPORTABLE
+from ..registry.validate import validate
+from ..settings import Settings
+
+FORMS = {"correction": "listing.yml", "listing": "coach-listing.yml", "removal": "coach-removal.yml"}
+MAX_BODY = 65_536  # GitHub's own limit on an issue body
+MAX_VALUE = 1_000  # any one answer; the schema's own limits are lower still
+NO_RESPONSE = "_No response_"
+PROBLEMS_EXIT = 3  # the request has problems: a comment was written instead of an edit
+STATEWIDE = "All of Massachusetts (by phone or video)"
+# A correction's form fields, by where they go in a centre entry.
+CORRECTED = {"name": ("name",), "street": ("address", "street"), "town": ("address", "town"),
+             "zip": ("address", "zip"), "phone": ("phone",), "hours": ("hours",), "website": ("website",),
+             "notes": ("notes",)}
+# A new coach entry's form fields, by the part of the entry each becomes.
+COACH_FIELDS = {"name": "name", "summary": "summary", "employer": "employer", "languages": "languages",
+                "carc-status": "carc", "carc-expires": "carc.expires", "masshealth": "masshealth",
+                "specialties": "specialties", "tracks": "tracks", "modes": "modes", "towns": "serves.towns",
+                "regions": "serves", "phone": "phone", "email": "email"}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem with a request, as the person who filed it should read it."""
+
+    where: str  # the form's label for the question, or what else it concerns
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class RequestError(Exception):
+    """The request cannot be applied; `issues` says why."""
+
+    def __init__(self, issues: list[Issue]):
+        self.issues = issues
+        super().__init__(f"{len(issues)} problem(s) in the request")
+
+
+@dataclass
+class Form:
+    """The answers of one issue form, by question id, with the form's labels for messages."""
+
+    labels: dict[str, str]
+    answers: dict[str, str]
+    options: dict[str, list[tuple[str, bool]]]  # checkbox question -> [(option label, required)]
+    issues: list[Issue] = field(default_factory=list)
+
+    def text(self, key: str) -> str:
+        return self.answers.get(key, "")
+
+    def problem(self, key: str, message: str) -> None:
+        self.issues.append(Issue(self.labels.get(key, key), message))
+
+    def ticked(self, key: str) -> list[str]:
+        """The checkbox options ticked under a question."""
+        return [line[6:].strip() for line in self.text(key).splitlines() if line[:6].lower() == "- [x] "]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """What a request changes: the files (relative path -> new text), the entry, and how the validator's
+    paths in that entry map to the form's questions."""
+
+    files: dict[str, str]
+    record_id: str
+    registry: str  # the registry whose `index`-th entry is the one added or changed
+    index: int
+    questions: dict[str, str]  # field path in the entry, such as 'address.town' -> the form's label
+    changed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Result:
+    """The files an approved request changes (relative path -> new text), and the pull request's words."""
+
+    files: dict[str, str]
+    title: str
+    body: str
+
+
+def read_form(kind: str, body: str, settings: Settings) -> Form:
+    """Split an issue-form body into its answers: each '### <label>' heading is followed by its answer,
+    '_No response_' meaning none. A label that is not the form's is ignored; one given twice is a problem."""
+    spec = yaml.safe_load((settings.root / ".github" / "ISSUE_TEMPLATE" / FORMS[kind]).read_text(encoding="utf-8"))
+    questions = [item for item in spec["body"] if "id" in item]
+    labels = {q["id"]: q["attributes"]["label"] for q in questions}
+    options = {q["id"]: [(o["label"], bool(o.get("required"))) for o in q["attributes"]["options"]]
+               for q in questions if q["type"] == "checkboxes"}
+    form = Form(labels, {}, options)
+    body = body.replace("\r\n", "\n")
+    if len(body) > MAX_BODY:
+        form.issues.append(Issue("The request", f"is {len(body):,} characters long; keep it under {MAX_BODY:,}"))
+        return form
+    by_label = {label: key for key, label in labels.items()}
+    current = None
+    sections: dict[str, list[str]] = {}
+    for line in body.split("\n"):
+        heading = line[4:].strip() if line.startswith("### ") else None
+        if heading is not None and heading in by_label:
+            current = by_label[heading]
+            if current in sections:
+                form.problem(current, "this question is answered twice; edit the issue so it appears once")
+            sections[current] = []
+        elif current is not None:
+            sections[current].append(line)
+    for key, lines in sections.items():
+        value = "\n".join(lines).strip()
+        value = "" if value == NO_RESPONSE else value
+        if len(value) > MAX_VALUE:
+            form.problem(key, f"is {len(value):,} characters long; keep it under {MAX_VALUE:,}")
+        elif found := invisible_characters("", value):
+            form.problem(key, found[0].message)
+        else:
+            form.answers[key] = value
+    return form
+
+
+def scalar(value: str | bool | dt.date) -> str:
+    """A value as YAML: text double-quoted and escaped (so no answer can add a key or a line), dates and
+    true/false as they are."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return yaml.safe_dump(value, default_style='"', width=10**9, allow_unicode=True).rstrip("\n")
+
+
+def flow(values: list[str], quote: bool = True) -> str:
+    return "[" + ", ".join(scalar(v) if quote else v for v in values) + "]"
+
+
+# --- editing YAML as text ---------------------------------------------------------------------------
+
+_KEY = re.compile(r"([A-Za-z_][\w-]*):(?:\s|$)")
+
+
+def _spans(lines: list[str], indent: int) -> dict[str, list[int]]:
+    """The lines of each key at this indentation in a mapping's lines: key -> [first, end)."""
+    spans: dict[str, list[int]] = {}
+    current = None
+    for n, line in enumerate(lines):
+        stripped = line.lstrip(" ")
+        depth = len(line) - len(stripped)
+        if not stripped or (stripped.startswith("#") and depth > indent):
+            continue
+        match = _KEY.match(stripped) if depth == indent else None
+        if match:
+            current = match.group(1)
+            spans[current] = [n, n + 1]
+        elif depth <= indent:
+            current = None
+        elif current is not None:
+            spans[current][1] = n + 1
+    return spans
+
+
+def _set(lines: list[str], indent: int, key: str, new: list[str], order: list[str]) -> None:
+    """Replace the key's lines in a mapping with `new`, or insert them in the schema's order."""
+    spans = _spans(lines, indent)
+    if key in spans:
+        start, end = spans[key]
+        lines[start:end] = new
+        return
+    later = [spans[k][0] for k in order[order.index(key) + 1:] if k in spans]
+    position = min(later) if later else max((end for _, end in spans.values()), default=len(lines))
+    lines[position:position] = new
+
+
+def _entry(lines: list[str], record_id: str) -> tuple[int, int]:
+    """The lines [first, end) of the entry with this id in a registry file (without the blank lines after it)."""
+    head = re.compile(rf"^  - id: ([\"']?){re.escape(record_id)}\1\s*$")
+    start = next((n for n, line in enumerate(lines) if head.match(line)), None)
+    if start is None:
+        raise KeyError(record_id)
+    end = start + 1
+    for n in range(start + 1, len(lines)):
+        stripped = lines[n].lstrip(" ")
+        if stripped and len(lines[n]) - len(stripped) <= 2:
+            break
+        if stripped:
+            end = n + 1
+    return start, end
+
+
+def _append(text: str, key: str, entry: list[str]) -> str:
+    """The file's text with an entry added at the end of its list (an empty `key: []` becomes a list)."""
+    empty = re.compile(rf"^{key}: \[\][ \t]*$", re.MULTILINE)
+    if empty.search(text):
+        return empty.sub(lambda _: f"{key}:\n" + "\n".join(entry), text, count=1)
+    return text.rstrip("\n") + "\n\n" + "\n".join(entry) + "\n"
+
+
+# --- the three requests -------------------------------------------------------------------------------
+
+def _records(settings: Settings, file: str, key: str) -> list[dict]:
+    doc, _ = load_yaml(settings.data_dir / file)
+    data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+    return [r for r in data.get(key) or [] if isinstance(r, dict)]
+
+
+def _listing_id(form: Form, registry: str, known: list) -> str:
+    """The id named in the 'which listing' answer: an id, or a page address ending in /<registry>/<id>/."""
+    given = form.text("listing")
+    match = re.search(rf"/{registry}/([a-z0-9-]+)/?\s*$", given)
+    record_id = match.group(1) if match else given.strip()
+    if not given:
+        form.problem("listing", "give the listing's id or page address")
+    elif record_id not in known:
+        form.problem("listing", f"'{record_id}' is not the id of a listing in the {registry} directory"
+                                f"{did_you_mean(record_id, known)}; copy it from the listing's page address "
+                                f"(…/{registry}/<id>/)")
+    return record_id
+
+
+def correction(form: Form, settings: Settings) -> Edit:
+    """A corrected centre entry: the answered fields, a dated source supporting exactly those, today's check."""
+    centers = _records(settings, "centers.yaml", "centers")
+    record_id = _listing_id(form, "centers", [r.get("id") for r in centers])
+    changed = {name: form.text(name) for name in CORRECTED if form.text(name)}
+    if not changed:
+        form.problem("problem", "no new value is given; fill in the boxes for the fields that should change")
+    url, title, date = form.text("source"), form.text("source-title"), form.text("source-date")
+    for key, value, what in (("source", url, "the address of a public page that gives the change"),
+                             ("source-title", title, "the page's title or who published it"),
+                             ("source-date", date, "the page's date, as YYYY-MM-DD, or YYYY-MM or YYYY")):
+        if not value:
+            form.problem(key, f"missing; give {what}")
+    if form.issues:
+        raise RequestError(form.issues)
+    path = settings.data_dir / "centers.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start, end = _entry(lines, record_id)
+    body = ["    " + lines[start][4:]] + lines[start + 1:end]
+    order = list(CENTER.fields)
+    for name, value in changed.items():
+        where = CORRECTED[name]
+        if len(where) == 1:
+            _set(body, 4, name, [f"    {name}: {scalar(value)}"], order)
+            continue
+        spans = _spans(body, 4)
+        if "address" not in spans:
+            _set(body, 4, "address", ["    address:"], order)
+            spans = _spans(body, 4)
+        first, stop = spans["address"]
+        inner = body[first + 1:stop]
+        _set(inner, 6, where[1], [f"      {where[1]}: {scalar(value)}"], list(ADDRESS.fields))
+        body[first + 1:stop] = inner
+    supports = [name for name in changed if name in SUPPORTABLE]  # notes are not a sourced fact
+    if supports:
+        item = [f"      - url: {scalar(url)}", f"        title: {scalar(title)}", f"        date: {scalar(date)}",
+                f"        supports: {flow(supports, quote=False)}"]
+        spans = _spans(body, 4)
+        if "sources" in spans:
+            body[spans["sources"][1]:spans["sources"][1]] = item
+        else:
+            _set(body, 4, "sources", ["    sources:", *item], order)
+    _set(body, 4, "last_verified", [f"    last_verified: {scalar(settings.today)}"], order)
+    body[0] = lines[start]
+    lines[start:end] = body
+    fields = {".".join(CORRECTED[name]): form.labels[name] for name in changed}
+    fields |= {name: form.labels[k] for name, k in (
+        ("sources", "source"), ("sources.url", "source"), ("sources.title", "source-title"),
+        ("sources.date", "source-date"))}
+    index = [r.get("id") for r in centers].index(record_id)
+    return Edit({"data/centers.yaml": "\n".join(lines)}, record_id, "centers", index, fields, tuple(changed))
+
+
+def _choices(form: Form, key: str, names: dict[str, str]) -> list[str]:
+    """The codes of the options ticked under a question; an option that is not one of ours is a problem."""
+    codes = []
+    for label in form.ticked(key):
+        if label in names:
+            codes.append(names[label])
+        elif label != STATEWIDE:
+            form.problem(key, f"'{label}' is not one of the choices: {', '.join(names)}")
+    return codes
+
+
+def _slug(name: str, taken: set[str]) -> str:
+    """An id from the name: 'Rosa María Núñez' -> 'rosa-maria-nunez', made unique with -2, -3..."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-") or "coach"
+    base = f"coach-{base}" if LIST_PAGE_ID.fullmatch(base) else base
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _languages(form: Form) -> list[str]:
+    by_name = {name.lower(): code for code, name in LANGUAGE_NAMES.items()}
+    codes = []
+    for word in filter(None, (w.strip() for w in form.text("languages").split(","))):
+        code = word.lower() if word.lower() in LANGUAGE_NAMES else by_name.get(word.lower())
+        if code is None:
+            form.problem("languages", f"'{word}' is not a language we know; write its English name, like "
+                                      "Spanish or Portuguese")
+        elif code not in codes:
+            codes.append(code)
+    if not codes and not form.issues:
+        form.problem("languages", "name at least one language you coach in")
+    return codes
+
+
+def _carc(form: Form, today: dt.date) -> list[str]:
+    """The carc: lines of the entry; a certified coach gives a number and an expiry date still to come."""
+    status = form.text("carc-status")
+    if status == "In progress":
+        return ["    carc:", "      status: in_progress"]
+    if status != "Certified":
+        form.problem("carc-status", "choose Certified or In progress")
+        return []
+    if not form.text("carc-number"):
+        form.problem("carc-number", "give your certificate number, so a maintainer can check it")
+    expires = form.text("carc-expires")
+    try:
+        day = dt.date.fromisoformat(expires)
+    except ValueError:
+        form.problem("carc-expires", f"'{expires}' is not a date; write it as YYYY-MM-DD" if expires else
+                     "give the date your CARC expires, as YYYY-MM-DD")
+        return []
+    if day < today:
+        form.problem("carc-expires", f"your CARC expired on {long_date(day)}; a coach is listed with a current "
+                                     "CARC, or as in progress while working toward it")
+    return ["    carc:", "      status: certified", f"      expires: {scalar(day)}"]
+
+
+def listing(form: Form, settings: Settings, issue_url: str) -> Edit:
+    """A new coach entry at the end of coaches.yaml, with the coach's consent dated today."""
+    missing = [label for label, required in form.options["consent"] if required and label not in
+               form.ticked("consent")]
+    for label in missing:
+        form.problem("consent", f"not ticked: '{label}'; we list a coach only with all three agreements")
+    name = form.text("name")
+    if not name:
+        form.problem("name", "give the name to show on your listing")
+    carc = _carc(form, settings.today)
+    masshealth = {"Yes": True, "No": False, "I don't know": False}.get(form.text("masshealth"))
+    if masshealth is None:
+        form.problem("masshealth", "choose Yes, No or I don't know")
+    languages = _languages(form)
+    places = load_places(settings.data_dir)
+    regions = _choices(form, "regions", {r.name: key for key, r in places.regions.items()})
+    statewide = STATEWIDE in form.ticked("regions")
+    towns = [t.strip() for t in form.text("towns").split(",") if t.strip()]
+    modes = _choices(form, "modes", {label: code for code, label in MODES.items()})
+    tracks = _choices(form, "tracks", {r["name"]: r["id"] for r in _records(settings, "tracks.yaml", "tracks")})
+    specialties = _choices(form, "specialties", {label: code for code, label in SPECIALTIES.items()})
+    if not modes:
+        form.problem("modes", "tick at least one way you meet people")
+    if not (towns or regions or statewide):
+        form.problem("towns", "name the towns you serve, or tick a region or all of Massachusetts")
+    if not (form.text("phone") or form.text("email")):
+        form.problem("phone", "give a work phone or a work e-mail, so people can reach you")
+    if form.issues:
+        raise RequestError(form.issues)
+    coaches = _records(settings, "coaches.yaml", "coaches")
+    retired = _records(settings, "retired.yaml", "retired")
+    taken = {r.get("id") for r in coaches + retired} | {f for r in coaches for f in r.get("former_ids") or []}
+    record_id = _slug(name, taken)  # type: ignore[arg-type]
+    entry = [f"  - id: {record_id}", f"    name: {scalar(name)}"]
+    entry += [f"    {k}: {scalar(form.text(k))}" for k in ("summary", "employer") if form.text(k)]
+    entry += [f"    languages: {flow(languages, quote=False)}", *carc, f"    masshealth: {scalar(bool(masshealth))}"]
+    entry += [f"    {k}: {flow(v, quote=False)}" for k, v in (("specialties", specialties), ("tracks", tracks)) if v]
+    entry += [f"    modes: {flow(modes, quote=False)}", "    serves:"]
+    entry += [f"      towns: {flow(towns)}"] if towns else []
+    entry += [f"      regions: {flow(regions, quote=False)}"] if regions else []
+    entry += ["      statewide: true"] if statewide else []
+    entry += [f"    {k}: {scalar(form.text(k))}" for k in ("phone", "email") if form.text(k)]
+    entry += ["    consent:", f"      date: {scalar(settings.today)}", f"      how: {scalar(issue_url)}",
+              f"    last_verified: {scalar(settings.today)}"]
+    text = (settings.data_dir / "coaches.yaml").read_text(encoding="utf-8")
+    fields = {COACH_FIELDS[k]: label for k, label in form.labels.items() if k in COACH_FIELDS}
+    return Edit({"data/coaches.yaml": _append(text, "coaches", entry)}, record_id, "coaches", len(coaches), fields)
+
+
+# A retired coach keeps no personal data: fields the RETIRED schema still requires get neutral words.
+NEUTRAL = {"name": "A peer recovery coach", "reason": "Taken off the directory at the coach's request."}
+
+
+def removal(form: Form, settings: Settings) -> Edit:
+    """The coach's entry taken out of coaches.yaml; its id kept in retired.yaml so the old address says
+    'no longer listed'."""
+    coaches = _records(settings, "coaches.yaml", "coaches")
+    record_id = _listing_id(form, "coaches", [r.get("id") for r in coaches])
+    unticked = [label for label, required in form.options["confirm"] if required and label not in
+                form.ticked("confirm")]
+    if unticked:
+        form.problem("confirm", "not ticked; a listing is removed only when its coach asks")
+    if form.issues:
+        raise RequestError(form.issues)
+    lines = (settings.data_dir / "coaches.yaml").read_text(encoding="utf-8").split("\n")
+    start, end = _entry(lines, record_id)
+    if end + 1 < len(lines) and not lines[end].strip():
+        end += 1  # with the blank line that parted it from the next entry
+    elif start > 0 and not lines[start - 1].strip():
+        start -= 1  # the last entry: with the blank line before it
+    del lines[start:end]
+    if len(coaches) == 1:
+        lines = [re.sub(r"^coaches:\s*$", "coaches: []", line) for line in lines]
+    entry = [f"  - id: {record_id}", "    registry: coaches"]
+    for name, spec in RETIRED.fields.items():  # in the schema's order
+        if name == "retired_on":
+            entry.append(f"    retired_on: {scalar(settings.today)}")
+        elif name in NEUTRAL and spec.required:
+            entry.append(f"    {name}: {scalar(NEUTRAL[name])}")
+    retired = (settings.data_dir / "retired.yaml").read_text(encoding="utf-8")
+    index = len(_records(settings, "retired.yaml", "retired"))
+    return Edit({"data/coaches.yaml": "\n".join(lines), "data/retired.yaml": _append(retired, "retired", entry)},
+                record_id, "retired", index, {})
+
+
+# --- checking the edit ----------------------------------------------------------------------------------
+
+def _located(problems: list, edit: Edit) -> list[Issue]:
+    """The validator's problems in words for the person who filed the form: a problem in the new or
+    changed entry names the form's question it came from; any other names its file and line."""
+    prefix = f"{edit.registry}[{edit.index}]"
+    out = []
+    for problem in problems:
+        name = Path(problem.file).name
+        if problem.path == prefix or problem.path.startswith((prefix + ".", prefix + "[")):
+            parts = [p for p in re.split(r"[.\[\]]", problem.path[len(prefix):]) if p and not p.isdigit()]
+            label = next((edit.questions[".".join(parts[:n])] for n in range(len(parts), 0, -1)
+                          if ".".join(parts[:n]) in edit.questions), "The entry")
+            out.append(Issue(label, problem.message))
+        else:
+            out.append(Issue(f"data/{name}, line {problem.line}", problem.message))
+    return out
+
+
+def apply(kind: str, body: str, settings: Settings, issue: int, issue_url: str = "") -> Result:
+    """The edit an approved request makes, checked by the full validator on a copy of the data folder.
+    Raises RequestError with every problem, in the form's words."""
+    form = read_form(kind, body, settings)
+    if form.issues:
+        raise RequestError(form.issues)
+    try:
+        edit = (correction(form, settings) if kind == "correction" else
+                listing(form, settings, issue_url or f"issue #{issue}") if kind == "listing" else
+                removal(form, settings))
+    except KeyError as err:  # the id is in the parsed file but not written as '  - id: <id>'
+        raise RequestError([Issue("The listing", f"'{err.args[0]}' is not written in the usual form in its file; "
+                                                 "a maintainer must make this change by hand")]) from None
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "data"
+        shutil.copytree(settings.data_dir, copy)
+        for rel, text in edit.files.items():
+            (copy / Path(rel).name).write_text(text, encoding="utf-8")
+        try:
+            validate(copy, load_places(copy), settings.today, settings.published)
+        except DataError as err:
+            raise RequestError(_located(err.problems, edit)) from None
+    return Result(edit.files, *_words(kind, edit.record_id, edit.changed, issue))
+
+
+def _words(kind: str, record_id: str, changed: tuple[str, ...], issue: int) -> tuple[str, str]:
+    """The pull request's title and body. No text from the issue is repeated: the diff shows the values."""
+    close = f"Closes #{issue}. Made by `python -m generator intake` from the approved request; the validator passes."
+    if kind == "correction":
+        return (f"Correct {record_id} (issue #{issue})",
+                f"Changes {', '.join(changed)} of `{record_id}`, with the dated source the request gives, and sets "
+                f"last_verified to the day of approval.\n\nBefore merging, open the source and check that it says "
+                f"what the diff shows.\n\n{close}\n")
+    if kind == "listing":
+        return (f"List coach {record_id} (issue #{issue})",
+                f"Adds the coach `{record_id}` with their consent (the request, dated the day of approval).\n\n"
+                f"Before merging, check the CARC number given in the issue with the certification board, and the "
+                f"phone or e-mail is a work one.\n\n{close}\n")
+    return (f"Remove coach {record_id} (issue #{issue})",
+            f"Takes `{record_id}` off the directory at the coach's request; its address now says it is no longer "
+            f"listed.\n\n{close}\n")
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+!|~@:])")
+
+
+def _escape(text: str) -> str:
+    return _MARKDOWN.sub(r"\\\1", text.replace("\n", " "))
+
+
+def comment(issues: list[Issue]) -> str:
+    """The problems as an issue comment. Quoted answers are escaped so they cannot mention, link or format."""
+    lines = [f"- **{_escape(i.where)}**: {_escape(i.message)}" for i in issues]
+    return ("This request could not be turned into a change yet. Please edit the issue to fix the following, "
+            "and a maintainer will approve it again:\n\n" + "\n".join(lines) + "\n")
+
+
+def run(kind: str, body_file: Path, issue: int, out: Path, settings: Settings, issue_url: str = "") -> int:
+    """The command: writes the changed files and pr-title.txt / pr-body.md into `out`, or comment.md."""
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        result = apply(kind, body_file.read_text(encoding="utf-8", errors="replace"), settings, issue, issue_url)
+    except RequestError as err:
+        (out / "comment.md").write_text(comment(err.issues), encoding="utf-8")
+        for item in err.issues:
+            print(str(item).replace("\n", "\\n"))
+        return PROBLEMS_EXIT
+    for rel, text in result.files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text, encoding="utf-8")
+    (out / "pr-title.txt").write_text(result.title + "\n", encoding="utf-8")
+    (out / "pr-body.md").write_text(result.body, encoding="utf-8")
+    print(f"{result.title}: wrote {', '.join(result.files)}")
+    return 0
+
