@@ -191,7 +191,8 @@
   function centerItem(center, near) {
     var body = [el("h3", {"class": "prn-card__title"}, [
       el("a", withEN({href: "../" + center.url, text: center.name})),
-      near ? el("span", {"class": "prn-distance", text: " " + distance(near.miles)}) : null
+      near ? el("span", {"class": "prn-distance", text: " " + distance(near.miles)}) : null,
+      near ? el("span", {"class": "prn-via", text: " " + labels.route[near.via]}) : null
     ])];
     body.push(el("p", {text: labels.type[center.type]}));
     if (near && near.point.address) {
@@ -268,7 +269,7 @@
     var near = [];
     index.centers.forEach(function (center) {
       if (!centerMatches(center, state)) { return; }
-      var best = PLACES.nearest(center, town[2], town[3]);
+      var best = PLACES.nearest(center, town[2], town[3], town[7]);
       if (best && best.miles <= within) { near.push({center: center, near: best}); }
     });
     near.sort(function (a, b) { return a.near.miles - b.near.miles; });

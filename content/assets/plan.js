@@ -88,10 +88,11 @@
 
   /* kind: "prsc" or "rlc". Names, hours and virtual options are registry text: English, marked lang="en". */
   function centerCard(c, town, kind) {
-    var near = window.PRN_PLACES.nearest(c, town[2], town[3]);
+    var near = window.PRN_PLACES.nearest(c, town[2], town[3], town[7]);
     var lines = [el("p", {"class": "prn-slot__name"}, [
       (kind === "rlc" ? t("Your area's RLC") : t("Your nearest centre")) + ": ", el("a", withEN({href: "../" + c.url, text: c.name})),
-      near ? el("span", {"class": "prn-distance", text: " " + distance(near.miles, town[0])}) : null
+      near ? el("span", {"class": "prn-distance", text: " " + distance(near.miles, town[0])}) : null,
+      near ? el("span", {"class": "prn-via", text: " " + ((I18N.labels.route || index.labels.route)[near.via])}) : null
     ])];
     if (near && near.point.address) {
       var site = kind === "rlc" && near.point.name !== c.name;
