@@ -61,3 +61,17 @@ def test_a_spanish_page_says_how_in_spanish(visit):
     page.keyboard.press("Enter")
     vias = page.locator("section[aria-labelledby=prn-places] li .prn-via").all_inner_texts()
     assert vias[0].strip() == "en línea recta" and vias[1].strip() == "por el ferri de Woods Hole"
+
+
+def test_beyond_the_chosen_distance_the_nearest_centres_are_still_named(visit, site):
+    """Provincetown within 25 miles: nothing, but the answer names the nearest places and how far they are."""
+    provincetown = next(t for t in site.towns if t.name == "Provincetown")
+    first = provincetown.centers[0]
+    page = visit.open("find/?type=prsc")
+    page.fill("#prn-q", "Provincetown")
+    page.keyboard.press("Enter")
+    assert "0 places within 25 miles of Provincetown" in page.inner_text("#prn-status")
+    nearest = page.locator("#prn-nearest")
+    assert nearest.inner_text().startswith(f"Nearest: {first.center.name}, {first.miles:.1f} mi via Orleans; ")
+    assert nearest.locator("a").count() == 3
+    assert nearest.locator("a").first.get_attribute("href") == f"../{first.center.url}"
