@@ -80,6 +80,7 @@ NOT_FACTS = [
     r"\b2 for Spanish\b", r"\b24/7\b", r"\bH2016-HM\b", r"\bquestion [1-3]\b",
     r"(?:^|(?<=\s))[1-5]\.? (?=(?:Are|How|What|Has)\b)",
     r"\b30-day plan", r"\bnext 30 days\b",
+    r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b",
 ]
 # Any quantity with one of these units must be one of the FACTS.
 QUANTITY = re.compile(rf"\b{N}(?:[\s-]+contact)?[\s-]+(?P<unit>hours?|years?|days?|sessions|hospitals)\b", re.I)

@@ -18,7 +18,7 @@ def page(bundled_site) -> str:
 
 def test_the_plan_is_a_printable_checklist_without_javascript(page):
     steps = re.findall(r'<input type="checkbox" id="(step-[\w-]+)" class="prn-step__check">', page)
-    assert len(steps) == 8 and len(set(steps)) == 8
+    assert len(steps) == 9 and len(set(steps)) == 9
     for step in steps:
         assert f'<label for="{step}">' in page
     for week in range(1, 5):

@@ -25,14 +25,19 @@ def test_there_is_a_view_for_every_city_and_town(towns):
     assert len(towns) == 351
 
 
-@pytest.mark.parametrize("name", ["Pittsfield", "Worcester", "Nantucket", "Barnstable", "Boston", "Aquinnah"])
-def test_nearest_centres_are_ranked_by_geodesic_miles(towns, name):
+@pytest.mark.parametrize("name", ["Pittsfield", "Worcester", "Boston", "Barnstable"])
+def test_without_water_in_the_way_centres_are_ranked_by_geodesic_miles(towns, name):
+    """Mainland to mainland, or within the Cape, a straight line; model/travel.py (tests/test_travel.py)
+    measures the rest through the crossings, never shorter than the straight line."""
     town = towns[name]
     assert len(town.centers) >= 3
     for item in town.centers:
         position = item.center.position
         expected = geodesic((town.lat, town.lon), (position.lat, position.lon)).miles
-        assert item.miles == pytest.approx(expected, abs=0.001)  # five feet of geopy's geodesic
+        if item.via:
+            assert name == "Barnstable" and item.miles > expected
+        else:
+            assert item.miles == pytest.approx(expected, abs=0.001)  # five feet of geopy's geodesic
     miles = [item.miles for item in town.centers]
     assert miles == sorted(miles)
 

@@ -191,7 +191,8 @@
   function centerItem(center, near) {
     var body = [el("h3", {"class": "prn-card__title"}, [
       el("a", withEN({href: "../" + center.url, text: center.name})),
-      near ? el("span", {"class": "prn-distance", text: " " + distance(near.miles)}) : null
+      near ? el("span", {"class": "prn-distance", text: " " + distance(near.miles)}) : null,
+      near ? el("span", {"class": "prn-via", text: " " + labels.route[near.via]}) : null
     ])];
     body.push(el("p", {text: labels.type[center.type]}));
     if (near && near.point.address) {
@@ -222,6 +223,20 @@
         " · " + t("Meets:") + " " + names(coach.modes, labels.mode)}),
       coach.masshealth ? el("p", {text: "MassHealth"}) : null
     ]);
+  }
+
+  /* The nearest matching places beyond the chosen distance, named with how far and how measured:
+   * "Nearest: PIER Recovery Center, 42.5 mi via Orleans". Null when nothing matches at all. */
+  var BEYOND = 3;
+  function nearestBeyond(ranked) {
+    if (!ranked.length) { return null; }
+    var line = el("p", {id: "prn-nearest"}, [document.createTextNode(t("Nearest:") + " ")]);
+    ranked.slice(0, BEYOND).forEach(function (n, i) {
+      if (i) { line.appendChild(document.createTextNode("; ")); }
+      line.appendChild(el("a", withEN({href: "../" + n.center.url, text: n.center.name})));
+      line.appendChild(document.createTextNode(", " + distance(n.near.miles) + " " + labels.route[n.near.via]));
+    });
+    return line;
   }
 
   /* A list shows PAGE items and a button for the next PAGE, so a keystroke costs the same at any registry size. */
@@ -265,13 +280,14 @@
     }
     var town = index.towns[place.town];
     var within = state.within ? Number(state.within) : Infinity;
-    var near = [];
+    var ranked = [];
     index.centers.forEach(function (center) {
       if (!centerMatches(center, state)) { return; }
-      var best = PLACES.nearest(center, town[2], town[3]);
-      if (best && best.miles <= within) { near.push({center: center, near: best}); }
+      var best = PLACES.nearest(center, town[2], town[3], town[7]);
+      if (best) { ranked.push({center: center, near: best}); }
     });
-    near.sort(function (a, b) { return a.near.miles - b.near.miles; });
+    ranked.sort(function (a, b) { return a.near.miles - b.near.miles; });
+    var near = ranked.filter(function (n) { return n.near.miles <= within; });
     var coaches = index.coaches.filter(function (coach) { return coachMatches(coach, state, place.town); });
     var where = place.label === town[0] ? town[0] : place.label + " (" + town[0] + ")";
     var vars = {place: where, miles: state.within, coaches: coaches.length};
@@ -290,6 +306,7 @@
           (c.statewide || c.regions.indexOf(town[4]) >= 0);
       });
       parts.unshift(el("div", {"class": "prn-notice", id: "prn-nothing-near"}, [
+        nearestBeyond(ranked),
         el("p", {text: state.within ? t("Nothing within {miles} miles matches. These options work from anywhere:", vars)
           : t("Nothing nearby matches. These options work from anywhere:")}),
         section(t("Virtual and phone options"), "prn-virtual", virtual.concat(remote), function (item) {

@@ -20,9 +20,38 @@
     return a * (s - f / 2 * (x + y)) / 1609.344;
   }
 
+  /* How to measure between parts of the state (the index's "travel", from generator/model/travel.py),
+   * and the towns' parts: set by gazetteer(index), which every page calls before measuring. */
+  var routes = {}, towns = [];
+
+  /* Miles from a point in part `zone` to a point in part `to.zone`, and how it was measured: within one
+   * part as the crow flies (via ""), else through the crossings of the shortest route (via: their ids).
+   * The same sums, in the same order, as leg() in generator/model/travel.py. */
+  function travel(lat, lon, zone, to) {
+    if (zone === to.zone) { return {miles: miles(lat, lon, to.lat, to.lon), via: ""}; }
+    var best = null;
+    (routes[zone + " " + to.zone] || []).forEach(function (r) {
+      var d = miles(lat, lon, r[0], r[1]) + r[2] + miles(r[3], r[4], to.lat, to.lon);
+      if (!best || d < best.miles) { best = {miles: d, via: r[5]}; }
+    });
+    return best;
+  }
+
+  /* The part of the state a point is in: its town's when known, else that of the town whose centre is nearest. */
+  function zoneAt(lat, lon) {
+    var best = null, bestMiles = Infinity;
+    towns.forEach(function (town) {
+      var d = miles(lat, lon, town[2], town[3]);
+      if (d < bestMiles) { best = town[7]; bestMiles = d; }
+    });
+    return best;
+  }
+
   /* The towns, villages and ZIP codes of an index, with their names normalised once:
    * every keystroke compares against all of them. */
   function gazetteer(index) {
+    routes = index.travel;
+    towns = index.towns;
     var townKeys = index.towns.map(function (t) { return norm(t[0]); });
     var villageKeys = index.villages.map(function (v) { return norm(v[0]); });
     return {
@@ -47,12 +76,14 @@
     };
   }
 
-  /* The point of a centre (it may have several sites) nearest to lat, lon: {point, miles}, or null. */
-  function nearest(center, lat, lon) {
-    var best = null;
+  /* The point of a centre (it may have several sites) nearest to lat, lon by travel distance:
+   * {point, miles, via}, or null. zone: the part of the state of lat, lon (a town's, index.towns[i][7]);
+   * without it, found from the nearest town centre (a visitor's own position). */
+  function nearest(center, lat, lon, zone) {
+    var from = zone || zoneAt(lat, lon), best = null;
     center.points.forEach(function (point) {
-      var d = miles(lat, lon, point.lat, point.lon);
-      if (!best || d < best.miles) { best = {point: point, miles: d}; }
+      var leg = travel(lat, lon, from, point);
+      if (!best || leg.miles < best.miles) { best = {point: point, miles: leg.miles, via: leg.via}; }
     });
     return best;
   }

@@ -88,10 +88,11 @@
 
   /* kind: "prsc" or "rlc". Names, hours and virtual options are registry text: English, marked lang="en". */
   function centerCard(c, town, kind) {
-    var near = window.PRN_PLACES.nearest(c, town[2], town[3]);
+    var near = window.PRN_PLACES.nearest(c, town[2], town[3], town[7]);
     var lines = [el("p", {"class": "prn-slot__name"}, [
       (kind === "rlc" ? t("Your area's RLC") : t("Your nearest centre")) + ": ", el("a", withEN({href: "../" + c.url, text: c.name})),
-      near ? el("span", {"class": "prn-distance", text: " " + distance(near.miles, town[0])}) : null
+      near ? el("span", {"class": "prn-distance", text: " " + distance(near.miles, town[0])}) : null,
+      near ? el("span", {"class": "prn-via", text: " " + ((I18N.labels.route || index.labels.route)[near.via])}) : null
     ])];
     if (near && near.point.address) {
       var site = kind === "rlc" && near.point.name !== c.name;
@@ -224,11 +225,33 @@
     return out.join("\r\n");
   }
 
+  /* A paragraph's text with each web link's address after its words, "words (https://...)": a calendar
+   * shows plain text, and the address is what lets the reader open the page. */
+  function withAddresses(p) {
+    var text = "";
+    p.childNodes.forEach(function (node) {
+      text += node.textContent;
+      if (node.nodeName === "A" && /^https?:/.test(node.href)) { text += " (" + node.href + ")"; }
+    });
+    return text;
+  }
+
   function visibleText(container) {
     return Array.prototype.slice.call(container.querySelectorAll("p"))
       .filter(function (p) { return !p.closest("[hidden]") && !p.querySelector("p"); })
-      .map(function (p) { return p.textContent.replace(/\s+/g, " ").trim(); })
+      .map(function (p) { return withAddresses(p).replace(/\s+/g, " ").trim(); })
       .filter(Boolean).join("\n");
+  }
+
+  /* A random part for the events' UIDs, made once per plan and kept with it, so two plans starting on the
+   * same day never share a UID and a new download of the same plan updates its events. */
+  function planId() {
+    if (!state.id) {
+      var bytes = crypto.getRandomValues(new Uint8Array(8));
+      state.id = Array.from(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+      save();
+    }
+    return state.id;
   }
 
   function stamp(d) {
@@ -237,7 +260,7 @@
   }
 
   function calendar() {
-    var start = startDay(), now = stamp(new Date()), compact = iso(start).replace(/-/g, "");
+    var start = startDay(), now = stamp(new Date()), compact = iso(start).replace(/-/g, ""), id = planId();
     var page = location.origin + location.pathname;
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Peer Recovery Navigator//30-day plan//" + I18N.lang.toUpperCase(),
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + icsText(t("My 30-day recovery plan"))];
@@ -246,13 +269,16 @@
       var title = step.querySelector(".prn-step__title").textContent.trim();
       var description = visibleText(step.querySelector(".prn-step__body")) + "\n" + t("Your plan:") + " " + page;
       lines.push("BEGIN:VEVENT",
-        "UID:" + compact + "-" + step.dataset.step + "@peer-recovery-navigator",
+        "UID:" + step.dataset.step + "-" + compact + "-" + id + "@peer-recovery-navigator",
         "DTSTAMP:" + now,
         "DTSTART;VALUE=DATE:" + iso(day).replace(/-/g, ""),
         "DTEND;VALUE=DATE:" + iso(addDays(day, 1)).replace(/-/g, ""),
         "SUMMARY:" + icsText(title),
         "DESCRIPTION:" + icsText(description),
+        "URL:" + page + "#step-" + step.dataset.step,
         "TRANSP:TRANSPARENT",
+        /* A reminder at 9 in the morning of the step's day (an all-day event starts at midnight). */
+        "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER;RELATED=START:PT9H", "DESCRIPTION:" + icsText(title), "END:VALARM",
         "END:VEVENT");
     });
     lines.push("END:VCALENDAR");
@@ -268,7 +294,7 @@
     a.click();
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    status.textContent = t("Your calendar file is downloading: open it to add {n} all-day reminders to your calendar.", {n: steps.length});
+    status.textContent = t("Your calendar file is downloading: open it to add {n} all-day events to your calendar, each with a reminder at 9 in the morning.", {n: steps.length});
   }
 
   /* ---- wiring ---- */

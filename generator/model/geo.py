@@ -2,15 +2,13 @@
 
 Distances are on the WGS84 ellipsoid by Andoyer-Lambert's formula: within a few feet of geopy's
 geodesic at these ranges, fifty times faster, and the same formula /find/ runs in the browser,
-so a town page and the in-browser search agree to a tenth of a mile."""
+so a town page and the in-browser search agree to a tenth of a mile. model/travel.py builds the
+distances the pages show from it."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
-from typing import Generic, TypeVar
 
-T = TypeVar("T")
 Point = tuple[float, float]
 
 _A = 6378137.0  # WGS84 semi-major axis, metres
@@ -34,24 +32,6 @@ def _miles(b1: float, lon1: float, b2: float, lon2: float) -> float:
     return _A * (s - _F / 2 * (x + y)) / _METRES_PER_MILE
 
 
-class Locator(Generic[T]):
-    """Items with a position, ready to be ranked by distance from many origins."""
-
-    def __init__(self, items: Iterable[T], point: Callable[[T], Point | None]):
-        self._items = [(item, _reduced(p[0]), math.radians(p[1]))
-                       for item in items for p in (point(item),) if p is not None]
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def nearest(self, origin: Point, count: int, within: float = math.inf) -> list[tuple[T, float]]:
-        """Up to `count` items nearest to origin and within `within` miles, with their miles, nearest first."""
-        b0, lon0 = _reduced(origin[0]), math.radians(origin[1])
-        ranked = sorted(((_miles(b0, lon0, b, lon), n) for n, (_, b, lon) in enumerate(self._items)))
-        return [(self._items[n][0], miles) for miles, n in ranked[:count] if miles <= within]
-
-
-def nearest(origin: Point, items: Iterable[T], point: Callable[[T], Point | None], count: int,
-            within: float = math.inf) -> list[tuple[T, float]]:
-    """Up to `count` items nearest to origin (and within `within` miles), nearest first."""
-    return Locator(items, point).nearest(origin, count, within)
+def miles(a: Point, b: Point) -> float:
+    """Miles between two (lat, lon) points."""
+    return _miles(_reduced(a[0]), math.radians(a[1]), _reduced(b[0]), math.radians(b[1]))

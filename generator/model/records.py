@@ -243,10 +243,12 @@ class HelpLine:
 
 @dataclass(frozen=True)
 class Nearby:
-    """A centre and its distance from a town, in miles."""
+    """A centre and its distance from a town, in miles, and the crossings it was measured through
+    (model/travel.py; "" for a straight line)."""
 
     center: Center
     miles: float
+    via: str = ""
 
 
 @dataclass(frozen=True)
@@ -256,6 +258,7 @@ class AreaRlc:
     center: Center
     site: Location | None = None
     miles: float | None = None
+    via: str = ""
 
 
 @dataclass(frozen=True)

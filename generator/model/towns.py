@@ -1,5 +1,5 @@
-"""For every city and town: the nearest centres by distance, the area's RLC and its nearest site,
-the coaches who work there, and the specialty tracks on offer. Part of the enrich stage.
+"""For every city and town: the nearest centres by travel distance (model/travel.py), the area's RLC
+and its nearest site, the coaches who work there, and the specialty tracks on offer. Part of the enrich stage.
 
 Every list on a town page has a cap, so a page weighs the same however large the registry grows;
 /find/ holds the rest."""
@@ -8,21 +8,29 @@ from __future__ import annotations
 
 from ..registry.places import Places, Town
 from ..settings import Limits
-from .geo import Locator, nearest
 from .records import AreaRlc, Center, Coach, Location, Nearby, TownView, Track
+from .travel import Spot, Travel, zones
 
 TOWN_ZOOM = 11
 
 
-def _point(item: Center | Location) -> tuple[float, float] | None:
-    position = item.position
-    return (position.lat, position.lon) if position else None
+def located(center: Center) -> list[Location]:
+    """Every located place of a centre: its main address, then its other sites (the find index's points)."""
+    main = [Location(center.name, center.address, center.position)] if center.address and center.position else []
+    return main + list(center.sites)
 
 
-def _rlc_sites(rlc: Center) -> list[Location]:
-    """Every located site of an RLC, main address first."""
-    main = [Location(rlc.name, rlc.address, rlc.position)] if rlc.address and rlc.position else []
-    return main + list(rlc.sites)
+class _Spots:
+    """Where a located place is, and in which part of the state (its town's)."""
+
+    def __init__(self, places: Places):
+        self.zones = zones(places)
+
+    def __call__(self, location: Location) -> Spot:
+        return Spot(location.position.lat, location.position.lon, self.zones[location.address.town])
+
+    def of(self, center: Center) -> list[Spot]:
+        return [self(location) for location in located(center)]
 
 
 class _CoachIndex:
@@ -50,8 +58,9 @@ class _CoachIndex:
 def town_views(places: Places, centers: tuple[Center, ...], coaches: tuple[Coach, ...], tracks: dict[str, Track],
                limits: Limits) -> tuple[TownView, ...]:
     """One view per town, in alphabetical order."""
-    prscs = Locator((c for c in centers if c.type == "prsc"), _point)
-    programs = Locator((c for c in centers if c.type == "program"), _point)
+    spots = _Spots(places)
+    prscs = Travel((c, spots.of(c)) for c in centers if c.type == "prsc")
+    programs = Travel((c, spots.of(c)) for c in centers if c.type == "program")
     rlcs = [c for c in centers if c.type == "rlc"]
     serving_programs: dict[str, list[Center]] = {}  # programmes by the towns they name
     for program in centers:
@@ -66,13 +75,13 @@ def town_views(places: Places, centers: tuple[Center, ...], coaches: tuple[Coach
             villages.setdefault(place.town, set()).add(place.name)
     views = []
     for town in sorted(places.towns.values(), key=lambda t: t.name):
-        origin = (town.lat, town.lon)
+        origin = Spot(town.lat, town.lon, spots.zones[town.name])
         area_rlcs = []
         for rlc in rlcs:
             if town.region not in rlc.regions:
                 continue
-            site = nearest(origin, _rlc_sites(rlc), _point, 1)
-            area_rlcs.append(AreaRlc(rlc, *site[0]) if site else AreaRlc(rlc))
+            site = Travel((location, [spots(location)]) for location in located(rlc)).nearest(origin, 1)
+            area_rlcs.append(AreaRlc(rlc, site[0][0], site[0][1].miles, site[0][1].via) if site else AreaRlc(rlc))
         serving = coach_index.serving(town)
         near_programs = programs.nearest(origin, len(programs), limits.nearby_program_miles)  # tracks come from all
         named = serving_programs.get(town.name, [])
@@ -82,8 +91,8 @@ def town_views(places: Places, centers: tuple[Center, ...], coaches: tuple[Coach
             name=town.name, slug=town.slug, county=town.county, region=town.region,
             region_name=places.regions[town.region].name, lat=town.lat, lon=town.lon,
             map_focus=f"{town.lat},{town.lon},{TOWN_ZOOM}",
-            centers=tuple(Nearby(c, m) for c, m in prscs.nearest(origin, limits.nearest_centers)),
-            programs=tuple(Nearby(c, m) for c, m in near_programs[:limits.nearby_programs]),
+            centers=tuple(Nearby(c, leg.miles, leg.via) for c, leg in prscs.nearest(origin, limits.nearest_centers)),
+            programs=tuple(Nearby(c, leg.miles, leg.via) for c, leg in near_programs[:limits.nearby_programs]),
             more_programs=len(near_programs) > limits.nearby_programs,
             serving_programs=tuple(named),
             rlcs=tuple(area_rlcs),

@@ -5,36 +5,34 @@ from __future__ import annotations
 
 from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, LANGUAGE_NAMES, MODES, SPECIALTIES
 from ..model.records import Center, Site
+from ..model.towns import located
+from ..model.travel import routes_json, via_keys, zones
 from .translations import ENGLISH
 
 INDEX_VERSION = 1
 
 
-def _points(center: Center) -> list[dict]:
-    """Every located site of a centre: the main address, then other sites."""
-    return [{"lat": position.lat, "lon": position.lon, "approximate": position.approximate, "name": name,
-             "address": address.line if address else ""}
-            for name, address, position in _located(center)]
-
-
-def _located(center: Center):
-    """(name, address, position) of every place of the centre that has a position."""
-    if center.position:
-        yield center.name, center.address, center.position
-    for site in center.sites:
-        yield site.name, site.address, site.position
+def _points(center: Center, zone: dict[str, str]) -> list[dict]:
+    """Every located site of a centre (the main address, then other sites) and its part of the state."""
+    return [{"lat": site.position.lat, "lon": site.position.lon, "approximate": site.position.approximate,
+             "name": site.name, "address": site.address.line, "zone": zone[site.address.town]}
+            for site in located(center)]
 
 
 def find_index(site: Site) -> dict:
     town_number = {t.name: i for i, t in enumerate(site.towns)}
     places = site.places
+    zone = zones(places)
     villages = sorted({(p.name, town_number[p.town]) for p in places.zips.values() if p.name not in places.towns})
     used_languages = sorted({code for record in site.centers + site.coaches for code in record.languages})
     return {
         "version": INDEX_VERSION,
-        # [name, slug, lat, lon, region, nearest PRSC id, the area's RLC id] — the last two as on the town page
+        # [name, slug, lat, lon, region, nearest PRSC id, the area's RLC id, part of the state] — the
+        # nearest PRSC and RLC as on the town page; the part (model/travel.py) for measuring from the town
         "towns": [[t.name, t.slug, t.lat, t.lon, t.region, t.centers[0].center.id if t.centers else "",
-                   t.rlcs[0].center.id if t.rlcs else ""] for t in site.towns],
+                   t.rlcs[0].center.id if t.rlcs else "", zone[t.name]] for t in site.towns],
+        # How to measure between parts of the state (model/travel.py; assets/places.js adds them up)
+        "travel": routes_json(),
         "villages": [[name, town] for name, town in villages],
         "zips": [[p.zip, town_number[p.town]] for p in places.zips.values()],
         "regions": {r.id: r.name for r in places.regions.values()},
@@ -45,10 +43,11 @@ def find_index(site: Site) -> dict:
             "mode": MODES,
             "specialty": SPECIALTIES,
             "track": {t.id: t.name for t in site.tracks},
+            "route": {via: ENGLISH.route(via) for via in via_keys()},  # how a distance was measured
         },
         "centers": [{
             "id": c.id, "name": c.name, "type": c.type, "url": c.url,
-            "points": _points(c), "regions": list(c.regions),
+            "points": _points(c, zone), "regions": list(c.regions),
             "phone": c.phone or "", "phone_href": c.phone_href or "", "hours": c.hours or "",
             "languages": list(c.languages), "tracks": list(c.tracks), "virtual": c.virtual or "",
             "call_before": c.call_before,

@@ -86,6 +86,7 @@ def environment(t: Translator) -> jinja2.Environment:
     env.filters["language_names"] = lambda codes: [t.language_name(code) for code in codes]
     env.filters["language_name"] = lambda code: t.language_name(code, standalone=False)
     env.filters["label"] = lambda key, labels: t.gettext(LABELS[labels][key])
+    env.filters["route"] = t.route  # how a distance was measured (model/travel.py)
     env.filters["t"] = t.gettext  # a value from the data that the catalogue translates (a region name)
     env.filters["paragraphs"] = lambda text: [p.strip() for p in text.split("\n\n") if p.strip()]
     env.filters["miles"] = t.miles

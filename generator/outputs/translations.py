@@ -18,7 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from ..labels import CARC_LABELS, LANGUAGE_NAMES, long_date
+from ..labels import CARC_LABELS, LANGUAGE_NAMES, N_, long_date
+from ..model.travel import STEPS
 
 SCRIPTS = ("find.js", "plan.js", "eligibility.js")  # in content/assets/; their strings go to strings.js
 STRINGS_JS = "assets/strings.js"
@@ -138,6 +139,16 @@ class Translator:
             return f"{miles:.1f} mi"
         from babel.numbers import format_decimal
         return f"{format_decimal(miles, '0.0', locale=self._locale)} mi"
+
+    def route(self, via: str) -> str:
+        """How a distance was measured (model/travel.py): "as the crow flies", or "via Orleans and the
+        Sagamore Bridge" for the crossings in `via`."""
+        if not via:
+            return self.gettext(N_("as the crow flies"))
+        steps = [self.gettext(STEPS[step]) for step in via.split()]
+        route = steps[0] if len(steps) == 1 else self.gettext(N_("%(steps)s and %(last)s")) % {
+            "steps": ", ".join(steps[:-1]), "last": steps[-1]}
+        return self.gettext(N_("via %(route)s")) % {"route": route}
 
     def language_name(self, code: str, standalone: bool = True) -> str:
         """'Spanish' -> 'Español' in a list (standalone), 'español' inside a sentence."""

@@ -67,9 +67,10 @@ def test_the_spanish_planner_makes_a_spanish_calendar(visit):
     assert str(calendar["X-WR-CALNAME"]) == "Mi plan de recuperación de 30 días"
     assert str(calendar["PRODID"]).endswith("//ES")
     events = calendar.walk("VEVENT")
-    assert len(events) == 8
+    assert len(events) == 9
     titles = [page.inner_text(f"[data-step={step}] .prn-step__title") for step in
-              ("w1-care", "w1-contacts", "w2-call", "w2-coaches", "w3-prsc", "w3-rlc", "w4-write", "w4-tell")]
+              ("w1-care", "w1-naloxone", "w1-contacts", "w2-call", "w2-coaches", "w3-prsc", "w3-rlc", "w4-write",
+               "w4-tell")]
     assert [str(e["SUMMARY"]) for e in events] == titles
     summaries = {str(e["SUMMARY"]): str(e["DESCRIPTION"]) for e in events}
     assert "Visite un Centro de Apoyo a la Recuperación entre Pares" in summaries
@@ -78,6 +79,10 @@ def test_the_spanish_planner_makes_a_spanish_calendar(visit):
     call = summaries["Llame a MassHealth o a su plan de salud para preguntar por los servicios de coach de "
                      "recuperación"]
     assert "H2016-HM" in call and "Si tiene MassHealth:" in call
+    naloxone = summaries["Conozca el riesgo de sobredosis y tenga naloxona (Narcan) a mano"]
+    assert "sin receta" in naloxone and "con fecha del 7 de junio de 2018" in naloxone
+    assert "(https://www.mass.gov/info-details/frequently-asked-questions-faqs-about-naloxone)" in naloxone
+    assert "recordatorio a las 9 de la mañana" in page.inner_text("#plan-status")
     assert events[0]["DTSTART"].dt == START
     for english in ("Your plan:", "Walk into", "Your nearest centre", "Check that your clinical care"):
         assert english not in raw.decode("utf-8")

@@ -17,8 +17,8 @@ from generator.settings import Settings
 from tests.conftest import DATA, TODAY
 
 START = dt.date(2026, 12, 7)
-STEP_DAYS = {"w1-care": 1, "w1-contacts": 3, "w2-call": 8, "w2-coaches": 10, "w3-prsc": 15, "w3-rlc": 18,
-             "w4-write": 24, "w4-tell": 28}
+STEP_DAYS = {"w1-care": 1, "w1-naloxone": 2, "w1-contacts": 3, "w2-call": 8, "w2-coaches": 10, "w3-prsc": 15,
+             "w3-rlc": 18, "w4-write": 24, "w4-tell": 28}
 
 
 @pytest.fixture(scope="module")
@@ -218,11 +218,48 @@ def test_add_to_calendar_downloads_an_rfc5545_file_with_one_dated_event_per_step
     assert_clean(visit)
 
 
+def test_calendar_events_keep_their_links_and_remind_at_nine_on_their_day(visit):
+    page = open_plan(visit)
+    set_start(page, START)
+    events = icalendar.Calendar.from_ical(download_calendar(page)).walk("VEVENT")
+    for event, step in zip(events, STEP_DAYS, strict=True):
+        assert str(event["URL"]).endswith(f"/plan/#step-{step}")
+        (alarm,) = event.walk("VALARM")
+        assert str(alarm["ACTION"]) == "DISPLAY" and alarm["TRIGGER"].dt == dt.timedelta(hours=9)
+        assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
+    naloxone = str(events[list(STEP_DAYS).index("w1-naloxone")]["DESCRIPTION"])
+    assert "naloxone (Narcan)" in naloxone and "without a prescription" in naloxone
+    # A link keeps its address: "words (https://...)", and the source's date in words.
+    assert ("Frequently asked questions about naloxone "
+            "(https://www.mass.gov/info-details/frequently-asked-questions-faqs-about-naloxone)") in naloxone
+    assert "dated 7 June 2018" in naloxone
+    coach = str(events[list(STEP_DAYS).index("w2-call")]["DESCRIPTION"])
+    assert re.search(r"Does MassHealth pay for a coach\? \(http://127\.0\.0\.1:\d+/guides/masshealth/\)", coach)
+    assert "tel:" not in naloxone  # a phone number is already in the words
+    assert "reminder at 9 in the morning" in page.inner_text("#plan-status")
+
+
+def test_two_plans_starting_the_same_day_never_share_an_event_uid(browser, base_url):
+    uids = []
+    for _ in range(2):  # two people, two browsers
+        context = browser.new_context()
+        from tests.browser.conftest import Visit
+
+        page = open_plan(Visit(context, base_url))
+        set_start(page, START)
+        first = icalendar.Calendar.from_ical(download_calendar(page)).walk("VEVENT")
+        again = icalendar.Calendar.from_ical(download_calendar(page)).walk("VEVENT")
+        assert [str(e["UID"]) for e in again] == [str(e["UID"]) for e in first]  # a new download updates
+        uids.append({str(e["UID"]) for e in first})
+        context.close()
+    assert len(uids[0]) == len(STEP_DAYS) and not uids[0] & uids[1]
+
+
 def test_the_calendar_follows_a_new_start_date(visit):
     page = open_plan(visit)
     set_start(page, dt.date(2027, 2, 26))
     events = icalendar.Calendar.from_ical(download_calendar(page)).walk("VEVENT")
-    assert [e["DTSTART"].dt for e in events][:3] == [dt.date(2027, 2, 26), dt.date(2027, 2, 28), dt.date(2027, 3, 5)]
+    assert [e["DTSTART"].dt for e in events][:3] == [dt.date(2027, 2, 26), dt.date(2027, 2, 27), dt.date(2027, 2, 28)]
 
 
 def test_long_multibyte_lines_are_folded_between_characters(visit):

@@ -1,0 +1,77 @@
+"""/find/ and the town pages measure with one rule (generator/model/travel.py, assets/places.js) and
+name the same nearest centres, for every one of the 351 towns, in a real browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model.site import load_site
+from generator.settings import Settings
+from tests.conftest import DATA, TODAY
+
+# /find/'s ranking: the centres a filter keeps, each at its nearest point by PRN_PLACES.nearest, sorted by
+# miles (a stable sort keeps the index's order among equals), as search() in find.js does.
+RANK_EVERY_TOWN = """async count => {
+  const index = await (await fetch('../api/v1/find.json')).json();
+  const places = window.PRN_PLACES;
+  places.gazetteer(index);
+  const prscs = index.centers.filter(c => c.type === 'prsc');
+  return index.towns.map(town => prscs
+    .map(c => ({id: c.id, near: places.nearest(c, town[2], town[3], town[7])}))
+    .filter(n => n.near)
+    .sort((a, b) => a.near.miles - b.near.miles)
+    .slice(0, count)
+    .map(n => [n.id, n.near.miles, n.near.via]));
+}"""
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site(Settings(data_dir=DATA, today=TODAY))
+
+
+def test_find_ranks_the_same_nearest_centres_as_every_town_page(visit, site):
+    page = visit.open("find/")
+    count = site.settings.limits.nearest_centers
+    ranked = page.evaluate(RANK_EVERY_TOWN, count)
+    assert len(ranked) == len(site.towns) == 351
+    for town, found in zip(site.towns, ranked, strict=True):
+        expected = [[n.center.id, n.miles, n.via] for n in town.centers]
+        assert [[i, via] for i, _, via in found] == [[i, via] for i, _, via in expected], town.name
+        assert [m for _, m, _ in found] == pytest.approx([m for _, m, _ in expected], abs=1e-9), town.name
+
+
+@pytest.mark.parametrize(("town", "first", "how"), [
+    ("Provincetown", "PIER Recovery Center", "via Orleans"),
+    ("Nantucket", "PIER Recovery Center", "via the Hyannis ferry"),
+    ("Oak Bluffs", "The Red House", "as the crow flies"),
+])
+def test_find_names_the_first_answer_and_how_it_was_measured(visit, town, first, how):
+    page = visit.open("find/?within=any&type=prsc")
+    page.fill("#prn-q", town)
+    page.keyboard.press("Enter")
+    item = page.locator("section[aria-labelledby=prn-places] li").first
+    assert item.locator("h3 a").inner_text().startswith(first)
+    assert item.locator(".prn-via").inner_text().strip() == how
+
+
+def test_a_spanish_page_says_how_in_spanish(visit):
+    page = visit.open("es/find/?within=any&type=prsc")
+    page.fill("#prn-q", "Edgartown")
+    page.keyboard.press("Enter")
+    vias = page.locator("section[aria-labelledby=prn-places] li .prn-via").all_inner_texts()
+    assert vias[0].strip() == "en línea recta" and vias[1].strip() == "por el ferri de Woods Hole"
+
+
+def test_beyond_the_chosen_distance_the_nearest_centres_are_still_named(visit, site):
+    """Provincetown within 25 miles: nothing, but the answer names the nearest places and how far they are."""
+    provincetown = next(t for t in site.towns if t.name == "Provincetown")
+    first = provincetown.centers[0]
+    page = visit.open("find/?type=prsc")
+    page.fill("#prn-q", "Provincetown")
+    page.keyboard.press("Enter")
+    assert "0 places within 25 miles of Provincetown" in page.inner_text("#prn-status")
+    nearest = page.locator("#prn-nearest")
+    assert nearest.inner_text().startswith(f"Nearest: {first.center.name}, {first.miles:.1f} mi via Orleans; ")
+    assert nearest.locator("a").count() == 3
+    assert nearest.locator("a").first.get_attribute("href") == f"../{first.center.url}"
