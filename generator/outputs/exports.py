@@ -121,7 +121,7 @@ def write_language_assets(site: Site, docs_dir: Path, t: Translator) -> None:
     write_redirects(site, docs_dir)
     write_charts(docs_dir, t)
     index = find_index(site)
-    labels = {name: t.labels(values) for name, values in index["labels"].items() if name not in ("language", "track")}
+    labels = {name: t.labels(values) for name, values in index["labels"].items() if name != "language"}
     labels["language"] = dict(sorted(((code, t.language_name(code)) for code in index["labels"]["language"]),
                                      key=lambda item: item[1]))
     labels["carc"] = {state: t.gettext(text) for state, text in CARC_LABELS.items()}
