@@ -109,6 +109,9 @@ def test_find_in_spanish_filters_by_language_with_spanish_labels(visit):
     assert "Spanish" not in options
     modes = page.eval_on_selector_all("select[name=mode] option", "els => els.map(e => e.textContent)")
     assert modes == ["Cualquier forma", "En persona", "Teléfono", "Video", "Mensaje de texto"]
+    focus = page.eval_on_selector_all("select[name=focus] option", "els => els.map(e => [e.textContent, e.lang])")
+    assert ["Coaching virtual para el oeste y el centro de Massachusetts", ""] in focus  # a track, translated
+    assert ["Adultos de 50 años o más", ""] in focus and not any("Older adults" in text for text, _ in focus)
     page.fill("#prn-q", "Springfield")
     page.press("#prn-q", "Enter")
     places = page.locator("section[aria-labelledby=prn-places]")
