@@ -145,6 +145,6 @@ def test_the_spanish_checklist_answers_in_spanish(visit):
     page.check("input[name=referral][value=no]")
     result = page.locator("#prn-eligibility-result")
     assert result.get_attribute("data-outcome") == "need-referral"
-    assert result.locator(".prn-result__title").inner_text() == "Su respuesta: Pida una remisión"
+    assert result.locator(".prn-result__title").inner_text() == "Su respuesta: Pida un referido"
     assert "Más sobre esta respuesta" in result.inner_text()
     assert visit.errors == []
