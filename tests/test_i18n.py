@@ -7,12 +7,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 import yaml
+from markupsafe import escape
 
 from generator.app.build import build
 from generator.model.site import load_site
@@ -205,6 +207,19 @@ def test_the_check_reports_missing_unused_and_broken_strings_and_untranslated_pa
     }
 
 
+def test_the_check_asks_for_the_names_of_tracks_and_banner_lines_but_not_for_names_gone_from_the_data(
+        workspace, places, registry):
+    regions = [region.name for region in places.regions.values()]
+    es = workspace / "translations" / "es.yaml"
+    es.write_text(es.read_text().replace('  "988 Lifeline": "Línea 988"\n', ""))
+    settings = Settings(data_dir=DATA, config_file=workspace / "mkdocs.yml")
+    assert [(p.key, p.detail.split(":")[0]) for p in check(settings, regions)] == [("988 Lifeline", "missing")]
+    # The small data folder has one track and one help line: the catalogue's other names are not "unused".
+    registry.replace("tracks.yaml", "name: Older adults (Certified Older Adult Peer Specialist)", "name: Peers 50+")
+    found = [(p.code, p.key, p.detail.split(":")[0]) for p in check(Settings(data_dir=registry.dir), regions)]
+    assert found == [("es", "Peers 50+", "missing"), ("pt", "Peers 50+", "missing")]
+
+
 def test_the_maintainer_report_includes_the_translation_check(registry):
     from generator.outputs.report import as_text, data_report
 
@@ -255,14 +270,104 @@ def test_no_english_interface_string_leaks_into_a_translated_generated_page(site
     assert leaked(visible_text(page), code) == []
 
 
+IN_ENGLISH = {"es": "(en inglés)", "pt": "(em inglês)"}
+
+
+def note(code: str) -> str:
+    return f' <small class="prn-in-english" lang="{code}">{IN_ENGLISH[code]}</small>'
+
+
+def records(file: str) -> list[dict]:
+    return next(iter(yaml.safe_load((DATA / file).read_text(encoding="utf-8")).values()))
+
+
+def esc(text: str) -> str:
+    """Text as the templates write it: folded lines joined, escaped like Jinja's autoescape."""
+    return str(escape(" ".join(text.split())))
+
+
 @pytest.mark.parametrize("code", OTHER)
 def test_registry_text_stays_english_and_says_so(site, code):
     center = read(site, f"{code}/centers/red-house-oak-bluffs")
-    assert '<h1 lang="en">The Red House (Martha' in center
+    assert '<h1 lang="en">The Red House (Martha' in center  # a name: marked, no note
     assert '<p lang="en">The hospital' in center  # the entry's notes
     coach = read(site, f"{code}/coaches/rosa-example")
     assert '<p class="prn-lead" lang="en">I am a mother of two' in coach
-    assert re.search(r'<a href="../../tracks/pregnant-parenting/" lang="en">Pregnant and parenting</a>', coach)
+
+
+@pytest.mark.parametrize("code", OTHER)
+def test_registry_free_text_on_a_translated_page_is_marked_english_and_says_it_in_words(site, code):
+    """Hours, who can come, services, virtual options, notes, a coach's introduction and a track's
+    summary and description: English (lang="en") with "(en inglés)" / "(em inglês)" after it."""
+    seen = 0
+    for c in records("centers.yaml"):
+        page = read(site, f"{code}/centers/{c['id']}")
+        for field in ("hours", "eligibility", "virtual"):
+            if c.get(field):
+                assert f'<span lang="en">{esc(c[field])}{note(code)}</span>' in page, (c["id"], field)
+                seen += 1
+        if c.get("notes"):
+            assert f'<p lang="en">{esc(c["notes"])}{note(code)}</p>' in page, c["id"]
+            seen += 1
+        if c.get("services"):
+            assert re.search(rf'<ul lang="en">(<li>[^<]*</li>)+</ul>{re.escape(note(code))}', page), c["id"]
+    for coach in records("coaches.yaml"):
+        if coach.get("summary") and (site / code / "coaches" / coach["id"]).is_dir():
+            page = read(site, f"{code}/coaches/{coach['id']}")
+            assert f'<p class="prn-lead" lang="en">{esc(coach["summary"])}{note(code)}</p>' in page
+            seen += 1
+    for track in records("tracks.yaml"):
+        page = read(site, f"{code}/tracks/{track['id']}")
+        assert f'<p class="prn-lead" lang="en">{esc(track["summary"])}{note(code)}</p>' in page
+        assert f'<p lang="en">{esc(track["description"])}{note(code)}</p>' in page
+        assert f'<p lang="en">{esc(track["summary"])}{note(code)}</p>' in read(site, f"{code}/tracks")
+    assert seen > 40
+    for url in ("centers/red-house-oak-bluffs", "coaches/rosa-example", "tracks/older-adults"):
+        assert "prn-in-english" not in read(site, url)  # English pages need no note
+
+
+@pytest.mark.parametrize("code", OTHER)
+def test_track_names_and_focus_filter_labels_are_translated_with_no_english_beside_them(site, code):
+    catalogue = load_catalogue(code, TRANSLATIONS).strings
+    names = {track["id"]: track["name"] for track in records("tracks.yaml")}
+    strings_js = (site / code / "assets" / "strings.js").read_text(encoding="utf-8")
+    labels = json.loads(strings_js[strings_js.index("{"):strings_js.rindex("}") + 1])["labels"]
+    assert labels["track"] == {id_: catalogue[name] for id_, name in names.items()}  # the /find/ focus filter
+    find_js = (site / "assets" / "find.js").read_text(encoding="utf-8")
+    assert 'fillSelect("focus", pairs(labels.track).map(function (p) { return ["track:" + p[0], p[1]]; })' in find_js
+    pages = [read(site, f"{code}/{url}") for url in ("tracks", "coaches/rosa-example", "towns/springfield")]
+    pages += [read(site, f"{code}/tracks/{id_}") for id_ in names]
+    for id_, name in names.items():
+        assert f'<a href="../tracks/{id_}/">{esc(catalogue[name])}</a>' in pages[0]
+        assert f"<h1>{esc(catalogue[name])}</h1>" in read(site, f"{code}/tracks/{id_}")
+        for page in pages:
+            assert esc(name) not in page, (id_, name)
+
+
+@pytest.mark.parametrize("code", OTHER)
+def test_the_help_banner_names_the_lines_in_the_page_language(site, code):
+    catalogue = load_catalogue(code, TRANSLATIONS).strings
+    page = read(site, f"{code}/guides/carc")
+    banner = page[page.index('<div class="prn-help"'):]
+    banner = banner[:banner.index("</div>")]
+    lines = [line for line in records("help.yaml") if line.get("banner")]
+    assert len(lines) == 3
+    for line in lines:
+        short = esc(catalogue[line["short_name"]])
+        assert f'<abbr title="{esc(catalogue[line["name"]])}">{short}</abbr>' in banner
+        assert line["short_name"] not in banner and 'lang="en"' not in banner
+    shown = read(site, f"{code}/centers/{next(c['id'] for c in records('centers.yaml') if not c.get('phone'))}")
+    assert catalogue["Massachusetts Substance Use Helpline"] in shown  # the line to call for a listing without one
+    assert "Línea 988</abbr>: <a href=\"tel:988\">llame al 988</a> (marque 2 para español)" in read(site, "es/plan")
+
+
+def test_a_registry_name_without_a_translation_stays_english_and_marked():
+    from generator.outputs.render import environment
+    from generator.outputs.translations import LANGUAGES, Catalogue, Translator
+
+    t = Translator(LANGUAGES["es"], Catalogue("es", False, {"Pregnant and parenting": "Embarazo y crianza"}))
+    template = environment(t).from_string('{{ "Pregnant and parenting" | name }}; {{ "New <track>" | name }}')
+    assert template.render() == 'Embarazo y crianza; <span lang="en">New &lt;track&gt;</span>'
 
 
 def test_dates_and_labels_are_in_the_page_language(site):
@@ -385,14 +490,24 @@ def _article_text(page_html: str) -> str:
 def test_a_translated_page_has_the_same_numbers_as_the_english_page(site, code, page):
     english = _article_text(read(site, url_of(page)))
     translated = _article_text(read(site, f"{code}/{url_of(page)}"))
-    # The one addition allowed: 988's Spanish option on Spanish pages ("marque 2 para español").
-    translated = re.sub(r"para español, marque 2|marque 2 para español", "", translated)
-    assert _numbers(translated) == _numbers(english)
+    # The additions allowed: 988's Spanish options on Spanish pages ("marque 2 para español", and the
+    # address of the page that gives the text option), and the age that the 50-and-over label gives
+    # where the English says "older adults".
+    allowed = Counter(_numbers(" ".join(re.findall(ALLOWED_NUMBERS, translated))))
+    english_numbers, translated_numbers = Counter(_numbers(english)), Counter(_numbers(translated))
+    assert english_numbers - translated_numbers == Counter(), "a number of the English page is missing"
+    assert translated_numbers - english_numbers - allowed == Counter(), "a number the English page does not have"
+
+
+ALLOWED_NUMBERS = (r"para español, marque 2|marque 2 para español|https://988lifeline\.org/get-help/what-to-expect"
+                   r"|\b50 años o más|\b50 anos ou mais")
 
 
 def test_the_number_comparison_notices_a_changed_number():
     assert _numbers("500 horas, 1,058 personas") == _numbers("500 hours, 1.058 people")
     assert _numbers("cada 30 días") != _numbers("every 21 days")
+    assert re.findall(ALLOWED_NUMBERS, "adultos de 50 años o más; 150 años o más; marque 2 para español") == [
+        "50 años o más", "marque 2 para español"]
 
 
 # ---- the catalogues' own rules -----------------------------------------------------------------
@@ -417,7 +532,7 @@ def test_renamed_and_retired_listings_keep_their_urls_in_every_language(registry
         assert '<meta http-equiv="refresh" content="0; url=../living-in-recovery-pittsfield/">' in moved
     retired = (site / "es" / "centers" / "old-centre-pittsfield" / "index.html").read_text()
     assert "Ya no aparece en la lista." in retired and "Alternativas cerca de Pittsfield" in retired
-    assert '<span lang="en">The centre closed in June 2026.</span>' in retired
+    assert f'<span lang="en">The centre closed in June 2026.{note("es")}</span>' in retired
     assert leaked(visible_text(retired), "es") == []
 
 

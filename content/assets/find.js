@@ -104,10 +104,7 @@
 
   function fillSelect(name, entries) {
     var select = form.elements[name];
-    /* entry[2]: the label is registry text (a track's name), English on every page */
-    entries.forEach(function (entry) {
-      select.appendChild(el("option", entry[2] ? withEN({value: entry[0], text: entry[1]}) : {value: entry[0], text: entry[1]}));
-    });
+    entries.forEach(function (entry) { select.appendChild(el("option", {value: entry[0], text: entry[1]})); });
   }
 
   function pairs(labels) { return Object.keys(labels).map(function (k) { return [k, labels[k]]; }); }
@@ -117,7 +114,7 @@
     fillSelect("type", pairs(labels.types).concat([["coach", t("Coaches")]]));
     fillSelect("lang", pairs(labels.language));
     fillSelect("mode", pairs(labels.mode));
-    fillSelect("focus", pairs(labels.track).map(function (p) { return ["track:" + p[0], p[1], true]; })
+    fillSelect("focus", pairs(labels.track).map(function (p) { return ["track:" + p[0], p[1]]; })
       .concat(pairs(labels.specialty).map(function (p) { return ["specialty:" + p[0], p[1]]; })));
   }
 

@@ -124,8 +124,7 @@ def write_language_assets(site: Site, docs_dir: Path, t: Translator) -> None:
     write_redirects(site, docs_dir)
     write_charts(docs_dir, t)
     index = find_index(site)
-    labels = {name: t.labels(values) for name, values in index["labels"].items()
-              if name not in ("language", "track", "route")}
+    labels = {name: t.labels(values) for name, values in index["labels"].items() if name not in ("language", "route")}
     labels["route"] = {via: t.route(via) for via in index["labels"]["route"]}
     labels["language"] = dict(sorted(((code, t.language_name(code)) for code in index["labels"]["language"]),
                                      key=lambda item: item[1]))

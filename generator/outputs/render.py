@@ -79,6 +79,7 @@ def environment(t: Translator) -> jinja2.Environment:
     env.globals["en"] = "" if english else Markup(' lang="en"')
     env.globals["lang"] = t.code
     env.filters["en"] = (lambda text: text) if english else (lambda text: Markup('<span lang="en">%s</span>') % text)
+    env.filters["name"] = functools.partial(_name, t)
     env.filters["host"] = lambda url: urlsplit(url).netloc.removeprefix("www.")
     env.filters["long_date"] = t.date
     env.filters["source_date"] = t.source_date
@@ -91,6 +92,11 @@ def environment(t: Translator) -> jinja2.Environment:
     env.filters["paragraphs"] = lambda text: [p.strip() for p in text.split("\n\n") if p.strip()]
     env.filters["miles"] = t.miles
     return env
+
+
+def _name(t: Translator, name: str) -> str:
+    """A registry name the catalogue translates (a track, a help line); English, marked, if it has no translation."""
+    return t.gettext(name) if t.has(name) else Markup('<span lang="en">%s</span>') % name
 
 
 @dataclass(frozen=True)
@@ -205,7 +211,7 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
                     {"report": report or maintainers_report(site)},
                     "Entries in the registries that need checking: stale, lapsing credentials, approximate places.",
                     t=tr, fallback=not tr.language.english))
-    out += [Page(f"tracks/{track.id}.md", track.name, "track.html", {"t": track}, track.summary,
+    out += [Page(f"tracks/{track.id}.md", tr.gettext(track.name), "track.html", {"t": track}, track.summary,
                  search_text=track.summary, t=tr)
             for track in site.tracks]
     # Town pages stay out of the search index: the towns A-Z page and /find/ lead to them.
@@ -276,8 +282,13 @@ def _by_letter(towns: Sequence[TownView]) -> list[dict]:
 
 
 def help_banner(site: Site, t: Translator = ENGLISH) -> str:
-    """The help banner shown on every page, as escaped HTML."""
-    return environment(t).get_template("help_banner.html").render(lines=site.banner).strip()
+    """The help banner shown on every page, as escaped HTML. The lines' names are in the page's
+    language (the catalogue's `names:`); only when one has no translation do they stay marked English."""
+    names = [name for line in site.banner for name in (line.name, line.short_name) if name]
+    lines = [replace(line, name=t.gettext(line.name), short_name=line.short_name and t.gettext(line.short_name))
+             for line in site.banner]
+    english = {} if not all(map(t.has, names)) else {"en": ""}
+    return environment(t).get_template("help_banner.html").render(lines=lines, **english).strip()
 
 
 def write_pages(site: Site, docs_dir: Path, t: Translator = ENGLISH, report=None) -> list[Page]:

@@ -6,7 +6,9 @@ under its own prefix (/es/, /pt/). `translations/<lang>.yaml` holds the interfac
 (templates, the help banner, labels from generator/labels.py, region names, the scripts of /find/,
 /plan/ and the MassHealth checklist, the nav), keyed by the English text as in gettext: a changed
 English string no longer matches its key, so the translation check shows it as missing. Registry
-text (names, summaries, hours, notes) is never translated: the templates mark it lang="en"."""
+text (names, summaries, hours, notes) is never translated: the templates mark it lang="en", and free
+text says "(in English)". The exceptions are the names of specialty tracks and of the help lines in
+the banner, which the catalogue translates under `names:`."""
 
 from __future__ import annotations
 
@@ -69,6 +71,7 @@ class Catalogue:
     reviewed: bool = False
     strings: dict = field(default_factory=dict)  # English -> translation, or {one:, other:} for plurals
     path: Path | None = None
+    names: frozenset = frozenset()  # keys of `names:`, registry names (tracks, help lines) also in strings
 
 
 def load_catalogue(code: str, folder: Path) -> Catalogue:
@@ -80,15 +83,19 @@ def load_catalogue(code: str, folder: Path) -> Catalogue:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST) or {}
     except (OSError, yaml.YAMLError) as err:
         raise TranslationError(f"{path}: cannot read the catalogue ({err})") from err
-    strings = data.get("strings") or {}
-    if not isinstance(strings, dict):
-        raise TranslationError(f"{path}: 'strings' must be a mapping of English text to its translation")
+    strings, names = data.get("strings") or {}, data.get("names") or {}
+    for section, mapping in (("strings", strings), ("names", names)):
+        if not isinstance(mapping, dict):
+            raise TranslationError(f"{path}: '{section}' must be a mapping of English text to its translation")
     for key, value in strings.items():
         ok = isinstance(value, str) or (isinstance(value, dict) and set(value) <= {"one", "other", "many"}
                                        and all(isinstance(v, str) for v in value.values()))
         if not isinstance(key, str) or not ok:
             raise TranslationError(f"{path}: {key!r}: a translation is a string, or one:/other: for plurals")
-    return Catalogue(code, bool(data.get("reviewed", False)), strings, path)
+    for key, value in names.items():
+        if not isinstance(key, str) or not isinstance(value, str) or key in strings:
+            raise TranslationError(f"{path}: names: {key!r}: a name's translation is a string, once in the file")
+    return Catalogue(code, bool(data.get("reviewed", False)), {**strings, **names}, path, frozenset(names))
 
 
 class Translator:
@@ -107,6 +114,10 @@ class Translator:
     def gettext(self, text: str) -> str:
         value = self.catalogue.strings.get(text)
         return value if isinstance(value, str) and value else text
+
+    def has(self, text: str) -> bool:
+        """Whether text has a translation here (English has every text)."""
+        return self.language.english or bool(self.catalogue.strings.get(text))
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         value = self.catalogue.strings.get(singular)

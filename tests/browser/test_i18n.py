@@ -114,6 +114,9 @@ def test_find_in_spanish_filters_by_language_with_spanish_labels(visit):
     assert "Spanish" not in options
     modes = page.eval_on_selector_all("select[name=mode] option", "els => els.map(e => e.textContent)")
     assert modes == ["Cualquier forma", "En persona", "Teléfono", "Video", "Mensaje de texto"]
+    focus = page.eval_on_selector_all("select[name=focus] option", "els => els.map(e => [e.textContent, e.lang])")
+    assert ["Coaching virtual para el oeste y el centro de Massachusetts", ""] in focus  # a track, translated
+    assert ["Adultos de 50 años o más", ""] in focus and not any("Older adults" in text for text, _ in focus)
     page.fill("#prn-q", "Springfield")
     page.press("#prn-q", "Enter")
     places = page.locator("section[aria-labelledby=prn-places]")
@@ -147,6 +150,6 @@ def test_the_spanish_checklist_answers_in_spanish(visit):
     page.check("input[name=referral][value=no]")
     result = page.locator("#prn-eligibility-result")
     assert result.get_attribute("data-outcome") == "need-referral"
-    assert result.locator(".prn-result__title").inner_text() == "Su respuesta: Pida una remisión"
+    assert result.locator(".prn-result__title").inner_text() == "Su respuesta: Pida un referido"
     assert "Más sobre esta respuesta" in result.inner_text()
     assert visit.errors == []
