@@ -1,6 +1,6 @@
 """axe-core (WCAG 2.2 A and AA rules, and its best practices) finds nothing on any page type, at desktop
-and phone widths, in light and dark palettes. axe-core is the version pinned in package-lock.json, installed by `make checkers`
-(part of `make install` and `make test`); without it these tests fail."""
+and phone widths, in light and dark palettes. axe-core is the version pinned in package-lock.json,
+installed by `make checkers` (part of `make install` and `make test`); without it these tests fail."""
 
 from __future__ import annotations
 
