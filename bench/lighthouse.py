@@ -3,8 +3,9 @@ site, served gzip-compressed as GitHub Pages serves it, in Debian's headless Chr
 
 Part of `make bench`, not of the tests: scores depend on the machine. Each page is measured twice: with
 Lighthouse's default phone profile (simulated slow 4G, CPU slowed 4x) and with its desktop preset. The
-report's benchmarkIndex says how fast the machine was (Lighthouse assumes about 1000 or more when it
-slows the CPU down 4x; a slower machine makes the phone numbers worse than a visitor's phone would)."""
+report's benchmarkIndex is Lighthouse's own measure of how fast the machine was at that moment: the 4x
+slowdown is meant for a fast desktop, so on a slow or busy machine the blocking time comes out longer
+than a visitor's device would see."""
 
 from __future__ import annotations
 
