@@ -3,9 +3,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# The outside checkers the tests run (axe-core, the Nu Html Checker), pinned in package-lock.json, and
+# Lighthouse for the benchmark only, pinned in bench/package-lock.json; both in gitignored node_modules/.
+CHECKERS := node_modules/.installed-stamp
+LIGHTHOUSE := bench/node_modules/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser validate site serve lint test bench schema clean
+.PHONY: help install checkers browser validate site serve lint test bench schema clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -16,7 +20,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install the project with its test tools
+$(CHECKERS): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(CHECKERS)
+
+$(LIGHTHOUSE): bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --ignore-scripts
+	touch $(LIGHTHOUSE)
+
+install: $(STAMP) $(CHECKERS) ## Create .venv and install the project with its test tools (and the npm checkers)
+
+checkers: $(CHECKERS) ## Install axe-core and the Nu Html Checker (npm, needs node; vnu needs java) for the tests
 
 validate: $(STAMP) ## Check data/*.yaml and print every problem
 	$(BIN)/python -m generator validate
@@ -42,10 +56,10 @@ lint: $(STAMP) ## ruff and mypy over the code (part of make test)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 
-test: $(STAMP) browser lint ## Run the whole test suite: ruff and mypy, then pytest; without chromium it fails unless PRN_SKIP_BROWSER=1
+test: $(STAMP) $(CHECKERS) browser lint ## Run the whole test suite: ruff and mypy, then pytest; without chromium it fails unless PRN_SKIP_BROWSER=1
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) browser ## Benchmark build time, memory and page weight at 1x, 10x, 30x (writes bench/)
+bench: $(STAMP) $(LIGHTHOUSE) browser ## Benchmark build time, memory and page weight at 1x, 10x, 30x (writes bench/)
 	cd bench && ../$(BIN)/python run.py
 
 schema: $(STAMP) ## Regenerate schema/*.json, the CONTRIBUTING field reference and the ZIP table (generator/registry/)
@@ -53,4 +67,4 @@ schema: $(STAMP) ## Regenerate schema/*.json, the CONTRIBUTING field reference a
 	$(BIN)/python -m generator fields
 
 clean: ## Remove the built site and the virtual environment
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules bench/node_modules

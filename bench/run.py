@@ -1,5 +1,7 @@
 """`make bench`: build time, memory and page weight of the site at 1x, 10x and 30x the bundled data,
-against a plain mkdocs-material build of the same number of pages, run alternately.
+against a plain mkdocs-material build of the same number of pages, run alternately; then Lighthouse on
+the main page types of the bundled site (bench/lighthouse.py). `--only lighthouse` reruns just that and
+keeps the other numbers of results.json.
 
 Writes bench/results.json and bench/README.md. A benchmark, not a test: numbers vary by machine."""
 
@@ -24,6 +26,7 @@ import urllib.request
 from importlib.metadata import version
 from pathlib import Path
 
+import lighthouse
 from synth import make_registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -296,11 +299,30 @@ def live_edit() -> float:
             proc.wait()
 
 
+def lighthouse_of_bundled_site() -> dict:
+    """Lighthouse over the bundled data's site, built as of AS_OF, with when and where it ran."""
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        _build_ours(ROOT / "data", site)
+        return {"date": dt.date.today().isoformat(), "source": source_commit(),
+                "machine": f"{os.cpu_count()} CPUs, {platform.platform()}, load average "
+                           f"{os.getloadavg()[0]:.1f} at the start", "pages": lighthouse.run(site)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scales", default="1,10,30")
     parser.add_argument("--repeat", type=int, default=2, help="alternating runs per scale (median is kept)")
+    parser.add_argument("--only", choices=["lighthouse"], help="rerun only this part; the rest stays as measured")
     args = parser.parse_args()
+    out = Path(__file__).resolve().parent
+    if args.only == "lighthouse":
+        results = json.loads((out / "results.json").read_text())
+        results["lighthouse"] = lighthouse_of_bundled_site()
+        (out / "results.json").write_text(json.dumps(results, indent=1) + "\n")
+        (out / "README.md").write_text(summary(results))
+        print(summary(results))
+        return 0
     scales = [int(s) for s in args.scales.split(",")]
     results: dict = {"date": dt.date.today().isoformat(), "source": source_commit(), "machine": {
         "python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
@@ -350,7 +372,7 @@ def main() -> int:
         results["live_edit_seconds"] = live_edit()
     first, last = results["scales"][str(scales[0])], results["scales"][str(scales[-1])]
     results["linearity"] = round(last["per_page_ms"] / first["per_page_ms"], 2)
-    out = Path(__file__).resolve().parent
+    results["lighthouse"] = lighthouse_of_bundled_site()
     (out / "results.json").write_text(json.dumps(results, indent=1) + "\n")
     (out / "README.md").write_text(summary(results))
     print(summary(results))
@@ -407,6 +429,18 @@ def summary(r: dict) -> str:
         big_html = r.get("weights_largest", {}).get("pages", {}).get(name, {}).get("html", {}).get("gzip")
         lines.append(f"| {name} | {w['html']['bytes']:,} | {w['html']['gzip']:,} | "
                      f"{f'{big_html:,}' if big_html else '-'} | {w['assets']['bytes']:,} | {w['assets']['gzip']:,} |")
+    if "lighthouse" in r:
+        lh = r["lighthouse"]
+        budgets = ", ".join(f"{key} {op} {limit}" for key, (op, limit) in lighthouse.BUDGETS.items())
+        lines += ["", "## Lighthouse", "",
+                  f"Lighthouse {lighthouse.VERSION} (bench/package-lock.json), measured {lh['date']} at "
+                  f"{measured_at(lh.get('source', {}))} on {lh['machine']}: "
+                  "the bundled site served gzip-compressed from 127.0.0.1, Debian's Chromium "
+                  f"(`{lighthouse.CHROME_FLAGS}`), each page with Lighthouse's default phone profile (simulated "
+                  "slow 4G, CPU slowed 4x) and its desktop preset. benchmarkIndex is Lighthouse's measure of the "
+                  "machine's speed during that run (higher is faster): the 4x slowdown is meant for a fast desktop, "
+                  "so on a slow or busy machine the blocking time (TBT) comes out longer than on a visitor's "
+                  f"device. Budgets: {budgets}.", "", *lighthouse.table(lh["pages"])]
     return "\n".join(lines) + "\n"
 
 

@@ -45,3 +45,64 @@ def test_outside_a_git_checkout_the_commit_is_unknown_rather_than_wrong(tmp_path
 
 def test_the_benchmark_of_this_checkout_records_its_head():
     assert run.source_commit()["commit"] == _git(ROOT, "rev-parse", "HEAD")
+
+
+# ---- Lighthouse (bench/lighthouse.py): a benchmark, so only its wiring is tested here -----------------
+
+lighthouse = sys.modules["lighthouse"]
+
+
+def _get(url: str, gzip_ok: bool) -> tuple[dict, bytes]:
+    import urllib.request
+
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    with urllib.request.urlopen(request) as response:
+        return dict(response.headers), response.read()
+
+
+def test_the_bench_server_gzips_text_as_github_pages_does(tmp_path):
+    import gzip
+
+    page = "<!doctype html><title>x</title>" + "<p>peer recovery</p>" * 200
+    (tmp_path / "find").mkdir()
+    (tmp_path / "find" / "index.html").write_text(page)
+    (tmp_path / "site.css").write_text("body { margin: 0 }\n" * 50)
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    with lighthouse.serve(tmp_path) as base:
+        headers, body = _get(base + "find/", gzip_ok=True)
+        assert headers["Content-Encoding"] == "gzip" and gzip.decompress(body).decode() == page
+        assert int(headers["Content-Length"]) == len(body) < len(page) / 5
+        headers, body = _get(base + "site.css", gzip_ok=True)
+        assert headers["Content-Encoding"] == "gzip" and headers["Content-Type"] == "text/css"
+        headers, body = _get(base + "logo.png", gzip_ok=True)  # images go as they are
+        assert "Content-Encoding" not in headers and body.startswith(b"\x89PNG")
+        headers, body = _get(base + "find/", gzip_ok=False)
+        assert "Content-Encoding" not in headers and body.decode() == page
+        headers, body = _get(base + "find", gzip_ok=True)  # followed redirect to find/
+        assert gzip.decompress(body).decode() == page
+
+
+def test_make_bench_runs_the_pinned_lighthouse_in_headless_debian_chromium(tmp_path):
+    import json
+
+    lock = json.loads((ROOT / "bench" / "package-lock.json").read_text())
+    assert lighthouse.VERSION == "12.2.3" == lock["packages"]["node_modules/lighthouse"]["version"]
+    makefile = (ROOT / "Makefile").read_text()
+    assert "bench: $(STAMP) $(LIGHTHOUSE)" in makefile and "npm ci --prefix bench" in makefile
+    cmd = lighthouse.command("http://127.0.0.1:1/plan/", tmp_path / "r.json")
+    assert cmd[:2] == ["node", str(ROOT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js")]
+    assert "--chrome-flags=--headless=new --no-sandbox --disable-gpu" in cmd and "--preset=desktop" not in cmd
+    assert "--preset=desktop" in lighthouse.command("http://127.0.0.1:1/", tmp_path / "r.json", "desktop")
+    assert set(lighthouse.PAGES) == {"home", "find", "plan", "town", "centre", "coach", "es home"}
+
+
+def test_the_readme_table_shows_each_page_and_the_budgets_it_misses():
+    page = {"path": "/plan/", "performance": 91, "accessibility": 100, "cls": 0.26, "lcp_s": 2.1, "tbt_ms": 90,
+            "fcp_s": 1.2, "failed_a11y": [], "benchmark_index": 900}
+    page["misses"] = lighthouse.misses(page)
+    assert page["misses"] == ["performance 91 < 95", "cls 0.26 > 0.02"]
+    rows = lighthouse.table({"plan, phone": page,
+                             "coach, phone": {"skipped": "the public build lists no coach profile"}})
+    assert rows[2] == ("| plan, phone (`/plan/`) | 91 | 100 | 0.26 | 2.1 | 90 | 1.2 | 900 | "
+                       "performance 91 < 95; cls 0.26 > 0.02 |")
+    assert rows[3].startswith("| coach, phone | - |") and "not measured: the public build lists no coach" in rows[3]

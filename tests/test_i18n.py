@@ -451,14 +451,22 @@ def test_the_site_url_may_come_without_a_trailing_slash(registry, tmp_path):
     assert '<link rel="alternate " hreflang="pt" href="https://navigator.example/pt/coaches/rosa-example/">' in page
 
 
-def test_the_other_languages_share_the_english_exports_and_map(site):
+def test_the_other_languages_share_the_english_exports_but_have_their_own_map(site):
     for code in OTHER:
-        assert not (site / code / "api").exists() and not (site / code / "map").exists()
+        assert not (site / code / "api").exists() and not (site / code / "assets" / "vendor").exists()
         assert 'data-index="../../api/v1/find.json"' in read(site, f"{code}/find")
-        assert 'data-map-src="../../../map/#' in read(site, f"{code}/towns/springfield")
+        assert 'data-map-src="../../map/#' in read(site, f"{code}/towns/springfield")
         assert ('<script src="../assets/strings.js"></script>\n<script src="../assets/common.js"></script>\n'
                 '<script src="../assets/places.js"></script>\n<script src="../assets/find.js"></script>') \
             in read(site, f"{code}/find")
+    page = read(site, "es/map")
+    assert '<html lang="es">' in page
+    assert "<h1>Mapa de los centros de recuperación entre pares en Massachusetts</h1>" in page
+    assert "<summary>Todos los lugares de este mapa, en una lista</summary>" in page
+    assert "<h2>Comunidades de Aprendizaje para la Recuperación</h2>" in page
+    assert "(ubicación aproximada: centro del municipio)" in page  # in the list and in the markers' popups
+    assert '<script src="../../assets/vendor/leaflet/leaflet.js"></script>' in page
+    assert "All places on this map" not in page
 
 
 def test_the_carc_chart_is_drawn_in_each_language(site):

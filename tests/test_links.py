@@ -64,7 +64,7 @@ def test_every_internal_link_and_anchor_resolves(parsed):
             if not target.exists():
                 broken.append(f"{page.relative_to(site)}: {href}")
             elif fragment and target.suffix == ".html" and fragment not in pages[target].ids \
-                    and target != site / "map" / "index.html":  # the map's #lat,lon,zoom is a view, not an anchor
+                    and target.parent.name != "map":  # a map's #lat,lon,zoom is a view, not an anchor
                 broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
     assert broken[:20] == [] and len(broken) == 0
 

@@ -10,7 +10,9 @@
       button.hidden = false;
       button.addEventListener("click", function () {
         var frame = document.createElement("iframe");
-        frame.src = figure.dataset.mapSrc;
+        // The visitor chose to see the map: the embedded map page loads its street tiles at once.
+        var src = figure.dataset.mapSrc.split("#");
+        frame.src = src[0] + "?street=1" + (src.length > 1 ? "#" + src[1] : "");
         frame.title = figure.dataset.mapTitle;
         frame.className = "prn-map__frame";
         button.replaceWith(frame);

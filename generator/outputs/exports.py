@@ -16,8 +16,7 @@ from ..registry.validate import url_ids
 from .charts import write_charts
 from .find_index import find_index
 from .hsds import hsds_exports
-from .maps import map_page, place_groups
-from .render import environment
+from .maps import map_page
 from .translations import ENGLISH, STRINGS_JS, Translator, strings_js
 
 API_VERSION = 1
@@ -104,11 +103,16 @@ def write_redirects(site: Site, docs_dir: Path) -> None:
                                                encoding="utf-8")
 
 
+def write_map(site: Site, docs_dir: Path, t: Translator) -> None:
+    """The language's map page; the vendored map libraries stay at the site's root."""
+    (docs_dir / "map").mkdir(exist_ok=True)
+    root = "" if t.language.english else "../"
+    (docs_dir / "map" / "index.html").write_text(map_page(site, t, root), encoding="utf-8")
+
+
 def write_exports(site: Site, docs_dir: Path) -> None:
     write_redirects(site, docs_dir)
-    (docs_dir / "map").mkdir(exist_ok=True)
-    place_list = environment(ENGLISH).get_template("map_list.html").render(groups=place_groups(site))
-    (docs_dir / "map" / "index.html").write_text(map_page(site, place_list), encoding="utf-8")
+    write_map(site, docs_dir, ENGLISH)
     write_charts(docs_dir)
     for rel, payload in exports(site).items():
         target = docs_dir / rel
@@ -119,9 +123,10 @@ def write_exports(site: Site, docs_dir: Path) -> None:
 
 def write_language_assets(site: Site, docs_dir: Path, t: Translator) -> None:
     """What a translated site needs besides its pages: the redirects at former ids (so /es/ mirrors
-    every English profile URL), its CARC chart, and the strings and labels the scripts of /find/,
+    every English profile URL), its map page, its CARC chart, and the strings and labels the scripts of /find/,
     /plan/ and the MassHealth checklist show (assets/strings.js)."""
     write_redirects(site, docs_dir)
+    write_map(site, docs_dir, t)
     write_charts(docs_dir, t)
     index = find_index(site)
     labels = {name: t.labels(values) for name, values in index["labels"].items() if name not in ("language", "route")}

@@ -1,27 +1,29 @@
-"""The one map page, /map/, built with folium: every centre in PRSC, RLC and programme layers with
-clustering. Leaflet comes from the site itself; markers are one JSON array per layer, drawn by a
-single callback. Pages embed it on request (`/map/#lat,lon,zoom`), so tiles load only after a
-visitor asks for the map."""
+"""The map page of each language, /map/ (and /es/map/, /pt/map/), built with folium: every site of
+every centre in PRSC, RLC and programme layers with clustering. Leaflet comes from the site itself;
+markers are one JSON array per layer, drawn by a single callback. No street tile is requested until
+the visitor asks: on the page by its "Show street map" button, or on a profile by "Show map", which
+embeds the page as `/map/?street=1#lat,lon,zoom`."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 
 import folium
 from branca.element import Element, Figure, MacroElement
 from folium.plugins import FastMarkerCluster
 from jinja2 import Template
+from markupsafe import Markup
 
 from ..labels import CENTER_TYPE_PLURALS
 from ..model.records import Site
+from .render import environment
+from .translations import Translator
 
-VENDOR = "../assets/vendor"
-LEAFLET_JS = [("leaflet", f"{VENDOR}/leaflet/leaflet.js")]
-LEAFLET_CSS = [("leaflet_css", f"{VENDOR}/leaflet/leaflet.css")]
-CLUSTER_JS = [("markerclusterjs", f"{VENDOR}/leaflet.markercluster/leaflet.markercluster.js")]
-CLUSTER_CSS = [("markerclustercss", f"{VENDOR}/leaflet.markercluster/MarkerCluster.css"),
-               ("markerclusterdefaultcss", f"{VENDOR}/leaflet.markercluster/MarkerCluster.Default.css")]
 MA_CENTER, MA_ZOOM = (42.15, -71.75), 8
+TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+TILES_CREDIT = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 
 # Each row: [lat, lon, name, url, approximate]. Popups are built with DOM text nodes, never HTML strings.
 MARKER = """function (row) {
@@ -30,10 +32,40 @@ MARKER = """function (row) {
     var link = document.createElement("a");
     link.href = row[3]; link.target = "_top"; link.textContent = row[2];
     box.appendChild(link);
-    if (row[4]) { box.appendChild(document.createTextNode(" (approximate location: town centre)")); }
+    if (row[4]) { box.appendChild(document.createTextNode(" " + %s)); }
     marker.bindPopup(box);
     return marker;
 }"""
+
+
+def _vendor(root: str) -> tuple[list, list, list, list]:
+    """Leaflet's and the cluster plugin's scripts and styles, from the site's root (`root` away)."""
+    vendor = f"{root}assets/vendor"
+    return ([("leaflet", f"{vendor}/leaflet/leaflet.js")], [("leaflet_css", f"{vendor}/leaflet/leaflet.css")],
+            [("markerclusterjs", f"{vendor}/leaflet.markercluster/leaflet.markercluster.js")],
+            [("markerclustercss", f"{vendor}/leaflet.markercluster/MarkerCluster.css"),
+             ("markerclusterdefaultcss", f"{vendor}/leaflet.markercluster/MarkerCluster.Default.css")])
+
+
+class _StreetTiles(MacroElement):
+    """OpenStreetMap's tiles, added only when the visitor presses the "Show street map" button, or at
+    once when the page is embedded by a "Show map" button (`?street=1`): the visitor asked already."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+    (function (map) {
+        var button = document.getElementById("prn-street");
+        function load() {
+            L.tileLayer({{ this.url | tojson }}, {maxZoom: 19, attribution: {{ this.credit | tojson }}}).addTo(map);
+            button.parentNode.hidden = true;
+        }
+        if (new URLSearchParams(window.location.search).get("street") === "1") { load(); }
+        else { button.addEventListener("click", load); }
+    })({{ this._parent.get_name() }});
+    {% endmacro %}""")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.url, self.credit = TILES, TILES_CREDIT
 
 
 class _FocusFromHash(MacroElement):
@@ -48,12 +80,14 @@ class _FocusFromHash(MacroElement):
 
 
 def _rows(site: Site, kind: str) -> list[list]:
+    """One row per place: the main address under the centre's name, each further site with its own name."""
     rows = []
     for center in site.centers:
         if center.type != kind:
             continue
-        points = ([center.position] if center.position else []) + [s.position for s in center.sites]
-        rows += [[p.lat, p.lon, center.name, f"../{center.url}", p.approximate] for p in points]
+        places = ([(center.name, center.position)] if center.position else []) + \
+            [(f"{center.name}: {s.name}", s.position) for s in center.sites]
+        rows += [[p.lat, p.lon, name, f"../{center.url}", p.approximate] for name, p in places]
     return rows
 
 
@@ -67,32 +101,41 @@ def _stable_ids(html: str) -> str:
     return re.sub(r"\b([a-z][a-z_]*?)_[0-9a-f]{32}(?![0-9a-f])", rename, html)
 
 
-def place_groups(site: Site) -> list[dict]:
-    """The map's markers by layer, for the text list under the map."""
-    return [{"title": label, "rows": _rows(site, kind)} for kind, label in CENTER_TYPE_PLURALS.items()]
-
-
-def map_page(site: Site, place_list: str) -> str:
-    """The HTML of /map/index.html; place_list is the escaped HTML list of place_groups()."""
-    fmap = folium.Map(location=MA_CENTER, zoom_start=MA_ZOOM, tiles=None, control_scale=True)
-    fmap.default_js, fmap.default_css = LEAFLET_JS, LEAFLET_CSS
-    folium.TileLayer("OpenStreetMap", control=False).add_to(fmap)
+def map_page(site: Site, t: Translator, root: str) -> str:
+    """The HTML of one language's map/index.html; `root` leads from that language's root to the site's
+    (where the vendored scripts are): "" for English, "../" for the others."""
+    fmap = folium.Map(location=MA_CENTER, zoom_start=MA_ZOOM, tiles=None, control_scale=True,
+                      minZoom=6, maxZoom=19)  # no tile layer to take them from
+    leaflet_js, leaflet_css, cluster_js, cluster_css = _vendor(f"../{root}")
+    fmap.default_js, fmap.default_css = leaflet_js, leaflet_css
+    groups = []
     for kind, label in CENTER_TYPE_PLURALS.items():
         rows = _rows(site, kind)
-        group = folium.FeatureGroup(name=f"{label} ({len(rows)})").add_to(fmap)
+        groups.append({"title": t.gettext(label), "rows": rows})
+        group = folium.FeatureGroup(name=f"{t.gettext(label)} ({len(rows)})").add_to(fmap)
         # A wide cluster radius keeps markers from overlapping, so each stays a whole 24 px target.
-        cluster = FastMarkerCluster(rows, callback=MARKER, options={"maxClusterRadius": 120})
-        cluster.default_js, cluster.default_css = CLUSTER_JS, CLUSTER_CSS
+        callback = MARKER % json.dumps(t.gettext("(approximate location: town centre)"))
+        cluster = FastMarkerCluster(rows, callback=callback, options={"maxClusterRadius": 120})
+        cluster.default_js, cluster.default_css = cluster_js, cluster_css
         cluster.add_to(group)
     folium.LayerControl(collapsed=False).add_to(fmap)
     _FocusFromHash().add_to(fmap)
-    root: Figure = fmap.get_root()  # type: ignore[assignment]  # a folium Map's root is always its Figure
-    root.header.add_child(Element("<title>Map of peer recovery centres in Massachusetts</title>"
-                                  '<link rel="icon" href="../assets/images/favicon.png">'))
-    # The same places as links: an equivalent for every marker (WCAG 2.5.8).
-    root.html.add_child(Element(place_list))
-    html = root.render().replace("<html>", '<html lang="en">', 1)
+    _StreetTiles().add_to(fmap)
+    figure: Figure = fmap.get_root()  # type: ignore[assignment]  # a folium Map's root is always its Figure
+    title = html.escape(t.gettext("Map of peer recovery centres in Massachusetts"))
+    figure.header.add_child(Element(f'<meta name="description" content="{title}"><title>{title}</title>'
+                                    f'<link rel="icon" href="../{root}assets/images/favicon.png">'
+                                    f'<link rel="stylesheet" href="../{root}assets/map-page.css">'))
+    page = figure.render().replace("<html>", f'<html lang="{t.code}">', 1)
+    # The page's own body around folium's map: a main landmark, a heading, the street-map button, and
+    # the same places as links, an equivalent for every marker (WCAG 2.5.8).
+    # folium's script, which it writes after </body>, goes inside the body, where HTML allows it.
+    head, _, rest = page.partition("<body>")
+    body, _, tail = rest.partition("</body>")
+    script = tail.replace("</html>", "").strip()
+    main = environment(t).get_template("map_list.html").render(groups=groups, map_div=Markup(body.strip()))
+    out = f"{head}<body>\n{main}\n{script}\n</body>\n</html>\n"
     # folium forbids zooming the page; people with low vision need it (WCAG 1.4.4).
-    html = re.sub(r'<meta name="viewport"[^>]*>',
-                  '<meta name="viewport" content="width=device-width, initial-scale=1">', html)
-    return _stable_ids(html)
+    out = re.sub(r'<meta name="viewport"[^>]*>',
+                 '<meta name="viewport" content="width=device-width, initial-scale=1">', out)
+    return _stable_ids(out)

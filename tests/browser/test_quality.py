@@ -9,7 +9,7 @@ from tests.browser.test_accessibility import PAGE_TYPES
 PHONE = {"width": 375, "height": 667}
 
 
-@pytest.mark.parametrize("name", [n for n in PAGE_TYPES if n != "map"])
+@pytest.mark.parametrize("name", PAGE_TYPES)
 def test_loads_nothing_from_other_origins_and_logs_no_errors(visit, name):
     visit.open(PAGE_TYPES[name])
     assert visit.foreign_requests() == []
