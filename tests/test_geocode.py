@@ -63,6 +63,7 @@ def two_addresses(registry):
     registry.replace("centers.yaml", "street: 75 North St.", "street: 75 North St. (entrance on McKay Street)")
     registry.replace("centers.yaml", "    phone:", "    sites:\n      - name: Adams site\n"
                      "        address: {street: 8 Park St., town: Adams, zip: '01220'}\n    phone:")
+    registry.replace("centers.yaml", "phone]", "phone, sites]")
     return registry
 
 
@@ -119,6 +120,7 @@ def test_an_answer_in_another_part_of_the_state_is_rejected(two_addresses, clock
 def test_entries_with_coordinates_or_without_a_street_are_not_geocoded(registry, clock):
     registry.replace("centers.yaml", "    phone:", "    location: {lat: 42.4501, lon: -73.2454}\n"
                      "    sites:\n      - name: Adams site\n        address: {town: Adams}\n    phone:")
+    registry.replace("centers.yaml", "phone]", "phone, sites]")
     fake = FakeGeocoder(clock, {})
     run = geocode(Settings(data_dir=registry.dir, today=TODAY), fake)
     assert fake.calls == [] and run.found == []

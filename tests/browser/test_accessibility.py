@@ -15,6 +15,8 @@ PAGE_TYPES = {
     "home": "", "coach list": "coaches/", "coach profile": "coaches/rosa-example/", "centre list": "centers/",
     "centre profile": "centers/everyday-miracles-worcester/", "rlc": "centers/central-mass-rlc/",
     "programme": "centers/moms-do-care-whittier-boston/", "town page": "towns/worcester/", "town index": "towns/",
+    "programme serving towns": "centers/connect2recovery-nc8/", "town served by a programme": "towns/canton/",
+    "track with programmes": "tracks/courts-reentry/",
     "find": "find/?q=01201", "planner": "plan/", "guides": "guides/", "faq": "guides/faq/",
     "masshealth checklist": "guides/masshealth/", "peer and clinical": "guides/peer-and-clinical/",
     "qualified coach": "guides/qualified-coach/", "carc": "guides/carc/", "tracks guide": "guides/specialty-tracks/",
