@@ -256,9 +256,9 @@ def test_a_programme_page_shows_its_year_and_the_towns_it_serves(bundled_site):
 
 def test_a_track_page_names_each_source_with_its_date(bundled_site):
     page = (bundled_site / "tracks" / "courts-reentry" / "index.html").read_text()
-    assert ('Source: <a href="https://twt-assets.washtimes.com/news/2021/jan/30/springfield-drug-court-gets-2m-grant-'
-            'to-expand-ser" rel="nofollow noopener">Associated Press (in The Washington Times): Springfield drug court '
-            'gets $2M grant to expand services</a>, 30 January 2021') in page
+    assert ('Source: <a href="https://masslawyersweekly.com/2021/02/03/drug-court-gets-2-million-grant/" '
+            'rel="nofollow noopener">Associated Press (in Massachusetts Lawyers Weekly): Drug court gets $2 million '
+            'grant</a>, 3 February 2021') in page
     assert "We last checked these sources on" in page
 
 
