@@ -57,13 +57,18 @@ CARC_LABELS = {
     "in_progress": N_("Working toward the CARC (in progress)"),
 }
 
-# What the theme's templates show in the page's language (site_overrides/main.html, faq.html).
+# What the theme's templates show in the page's language (site_overrides/main.html, faq.html, 404.html).
 PAGE_NOTES = {
     "sources": N_("Sources"),
     "unreviewed": N_("Translated page, not yet reviewed by a native speaker."),
     "reviewed": N_("Reviewed by a native speaker."),
     "fallback": N_("This page is not translated yet, so it is shown in English."),
     "switcher": N_("Language"),
+    "not_found": N_("Page not found"),
+    "not_found_text": N_("There is no page at this address. A listing may have moved or been taken off the list."),
+    "not_found_home": N_("Go to the home page"),
+    "not_found_find": N_("Find help near you"),
+    "not_found_centers": N_("All recovery centers"),
 }
 
 # ISO 639-1 codes and their English names.

@@ -1,0 +1,82 @@
+"""The site as GitHub Pages publishes it: a project site under /<repository>/, built with SITE_URL
+and REPO_URL as the deploy workflow passes them. Addresses a visitor, a search engine or an agency
+copies must be absolute and under that path, and the 404 pages must work from any missing address."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.app.build import build
+from generator.settings import Settings
+from tests.conftest import DATA, TODAY
+
+BASE = "https://example.org/prn/"
+REPO = "https://github.com/example/prn"
+PREFIXES = {"en": "", "es": "es/", "pt": "pt/"}
+NOT_FOUND = {"en": "Page not found", "es": "Página no encontrada", "pt": "Página não encontrada"}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    """The bundled data built once for this module, for a project site at https://example.org/prn/."""
+    site = tmp_path_factory.mktemp("published") / "site"
+    build(Settings(data_dir=DATA, site_dir=site, today=TODAY, site_url=BASE, repo_url=REPO))
+    return site
+
+
+def centre_ids() -> list[str]:
+    return re.findall(r"^  - id: (\S+)$", (DATA / "centers.yaml").read_text(), re.MULTILINE)
+
+
+@pytest.mark.parametrize("code", PREFIXES)
+def test_each_sitemap_lists_every_page_at_its_absolute_address_under_the_sub_path(published, code):
+    prefix = PREFIXES[code]
+    locs = re.findall(r"<loc>([^<]+)</loc>", (published / prefix / "sitemap.xml").read_text())
+    assert locs and all(loc.startswith(BASE + prefix) for loc in locs)
+    assert {f"{BASE}{prefix}centers/{cid}/" for cid in centre_ids()} <= set(locs)
+    assert f"{BASE}{prefix}find/" in locs
+
+
+@pytest.mark.parametrize("code", PREFIXES)
+def test_a_centre_page_gives_absolute_canonical_citation_json_ld_and_report_addresses(published, code):
+    cid = centre_ids()[0]
+    here = f"{BASE}{PREFIXES[code]}centers/{cid}/"
+    page = (published / PREFIXES[code] / "centers" / cid / "index.html").read_text()
+    assert f'<link rel="canonical" href="{here}">' in page
+    assert f"Peer Recovery Navigator, {here} (" in page  # the "Cite or link this listing" line
+    data = json.loads(page.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert data["url"] == here
+    report = re.search(r'href="([^"]*issues/new\?[^"]*)"', page)
+    assert report and report[1].startswith(f"{REPO}/issues/new?template=listing.yml&amp;")
+    assert f"listing={BASE.replace(':', '%3A').replace('/', '%2F')}centers%2F{cid}%2F" in report[1]
+
+
+def test_every_theme_page_has_a_canonical_link_under_the_sub_path(published):
+    """/map/ is a standalone page outside the theme (generator/outputs/maps.py)."""
+    pages = [p for p in published.rglob("index.html") if not {"search", "map"} & set(p.parts)]
+    assert len(pages) > 300
+    missing = [str(p.relative_to(published)) for p in pages
+               if f'<link rel="canonical" href="{BASE}{p.parent.relative_to(published).as_posix()}/'.replace(
+                   f"{BASE}./", BASE) not in p.read_text()]
+    assert missing == []
+
+
+@pytest.mark.parametrize("code", PREFIXES)
+def test_every_404_page_is_translated_and_links_only_under_the_sub_path(published, code):
+    """GitHub Pages serves 404.html at any missing address, so a root-relative link (/assets/...)
+    would leave the project site; relative links would resolve against the missing address."""
+    page = (published / PREFIXES[code] / "404.html").read_text()
+    assert f"<h1>{NOT_FOUND[code]}</h1>" in page
+    assert "404 - Not found" not in page
+    assert f'<html lang="{code}"' in page or f'<html lang="{code}-' in page
+    links = re.findall(r'(?:href|src)="([^"]+)"', page)
+    outside = [link for link in links if not (
+        link.startswith(("/prn/", "#", "tel:", "sms:", "https://")) or link == "/prn")]
+    assert outside == []
+    assert f'href="/prn/{PREFIXES[code]}find/"' in page
+    assert f'/prn/{PREFIXES[code]}assets/site.css' in page
+    assert 'href="tel:+18003275050"' in page  # the help banner: a number to call from a dead end
