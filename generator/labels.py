@@ -71,6 +71,12 @@ PAGE_NOTES = {
     "not_found_centers": N_("All recovery centers"),
 }
 
+# The licence of the registries and every export (the code is MIT, LICENSE): reuse with attribution,
+# as 211-style directories need. Named in /api/v1/*.json, the HSDS index and content/open-data.md.
+DATA_LICENSE = {"name": "Creative Commons Attribution 4.0 International (CC BY 4.0)", "id": "CC-BY-4.0",
+                "url": "https://creativecommons.org/licenses/by/4.0/",
+                "attribution": "Peer Recovery Navigator, from public sources named in each record"}
+
 # ISO 639-1 codes and their English names.
 LANGUAGE_NAMES = {lang.alpha_2: lang.name for lang in pycountry.languages if hasattr(lang, "alpha_2")}
 
