@@ -80,3 +80,28 @@ def test_every_404_page_is_translated_and_links_only_under_the_sub_path(publishe
     assert f'href="/prn/{PREFIXES[code]}find/"' in page
     assert f'/prn/{PREFIXES[code]}assets/site.css' in page
     assert 'href="tel:+18003275050"' in page  # the help banner: a number to call from a dead end
+
+
+def jsonld(page: Path) -> dict:
+    return json.loads(page.read_text().split('<script type="application/ld+json">')[1].split("</script>")[0])
+
+
+def test_centre_json_ld_gives_international_numbers_postcodes_and_dated_sources(published):
+    """What a search engine or directory reads: +1 numbers, the ZIP and coordinates when known, and the
+    pages each listing's facts come from, with their dates (schema.org `subjectOf` CreativeWork)."""
+    from generator.model.site import load_site
+    site = load_site(Settings(data_dir=DATA, today=TODAY))
+    for center in site.centers:
+        data = jsonld(published / "centers" / center.id / "index.html")
+        assert data["url"] == f"{BASE}centers/{center.id}/"
+        if center.phone:
+            assert re.fullmatch(r"\+1-\d{3}-\d{3}-\d{4}", data["telephone"]), center.id
+            assert data["telephone"].replace("-", "") == center.phone_href.removeprefix("tel:")
+        if center.address and center.address.zip:
+            assert data["address"]["postalCode"] == center.address.zip
+        assert ("geo" in data) == bool(center.position and not center.position.approximate), center.id
+        assert [work["url"] for work in data["subjectOf"]] == [s.url for s in center.sources]
+        for work, source in zip(data["subjectOf"], center.sources, strict=True):
+            assert work["@type"] == "CreativeWork"
+            assert work.get("datePublished") == source.date
+    assert any(c.phone for c in site.centers) and any(c.address and c.address.zip for c in site.centers)
