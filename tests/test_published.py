@@ -105,3 +105,35 @@ def test_centre_json_ld_gives_international_numbers_postcodes_and_dated_sources(
             assert work["@type"] == "CreativeWork"
             assert work.get("datePublished") == source.date
     assert any(c.phone for c in site.centers) and any(c.address and c.address.zip for c in site.centers)
+
+
+CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_every_json_export_names_the_data_licence(published):
+    """A 211 directory that copies a file must be able to see what it may do with it."""
+    files = [*sorted((published / "api" / "v1").glob("*.json")), published / "api" / "v1" / "hsds" / "index.json"]
+    assert len(files) >= 6
+    for path in files:
+        licence = json.loads(path.read_text())["license"]
+        assert (licence["id"], licence["url"]) == ("CC-BY-4.0", CC_BY), path.name
+
+
+@pytest.mark.parametrize("code", PREFIXES)
+def test_the_open_data_page_states_the_licence_in_each_language(published, code):
+    page = (published / PREFIXES[code] / "open-data" / "index.html").read_text()
+    assert re.search(rf'<a href="{re.escape(CC_BY)}[^"]*">[^<]*\(CC BY 4\.0\)</a>', page)
+    assert "MIT" in page and "Peer Recovery Navigator" in page
+
+
+def test_the_code_licence_matches_pyproject_and_each_vendored_library_keeps_its_licence():
+    from tests.conftest import ROOT
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License\n")
+    assert 'license = "MIT"' in (ROOT / "pyproject.toml").read_text()
+    vendor = ROOT / "content" / "assets" / "vendor"
+    listing = (vendor / "VENDOR.txt").read_text()
+    libraries = [p for p in vendor.iterdir() if p.is_dir()]
+    assert libraries
+    for library in libraries:
+        assert f"{library.name}/" in listing, library.name
+        assert [p for p in library.iterdir() if "LICEN" in p.name.upper()], f"{library.name} has no licence text"
