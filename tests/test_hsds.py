@@ -225,3 +225,12 @@ def test_every_location_with_a_street_and_zip_has_a_structured_address(bundled):
     site = load_site(Settings(data_dir=DATA, today=TODAY))
     known = sum(1 for c in site.centers for a in [c.address, *(x.address for x in c.sites)] if a and a.street and a.zip)
     assert known and sum(1 for loc in locations if loc.get("addresses")) == known
+
+
+def test_a_geocoded_street_gives_the_location_its_coordinates(registry):
+    """Coordinates from the geocode cache are the street's own, so an importer gets them too."""
+    registry.write("geocode-cache.yaml", '"75 North St., Pittsfield, MA":\n  lat: 42.4501\n  lon: -73.2454\n'
+                                         "  display_name: 75 North Street, Pittsfield\n  date: 2026-11-20\n")
+    location = services_by_name(hsds(registry.dir))["Living in Recovery"]["service_at_locations"][0]["location"]
+    assert (location["latitude"], location["longitude"]) == (42.4501, -73.2454)
+    assert "not known" not in location["description"]

@@ -119,6 +119,14 @@ def test_every_json_export_names_the_data_licence(published):
         assert (licence["id"], licence["url"]) == ("CC-BY-4.0", CC_BY), path.name
 
 
+def test_every_centre_in_the_json_export_carries_its_dated_sources(published):
+    centers = json.loads((published / "api" / "v1" / "centers.json").read_text())["centers"]
+    assert len(centers) == len(centre_ids())
+    for center in centers:
+        assert center["sources"], center["id"]
+        assert all(s["url"] and s["date"] and s["supports"] for s in center["sources"]), center["id"]
+
+
 @pytest.mark.parametrize("code", PREFIXES)
 def test_the_open_data_page_states_the_licence_in_each_language(published, code):
     page = (published / PREFIXES[code] / "open-data" / "index.html").read_text()
