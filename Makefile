@@ -35,7 +35,7 @@ checkers: $(CHECKERS) ## Install axe-core and the Nu Html Checker (npm, needs no
 validate: $(STAMP) ## Check data/*.yaml and print every problem
 	$(BIN)/python -m generator validate
 
-site: $(STAMP) ## Build the site into site/ from the bundled data
+site: $(STAMP) ## Build the site into site/ from the bundled data (addresses from SITE_URL and REPO_URL if set)
 	$(BIN)/python -m generator build
 
 serve: $(STAMP) ## Build, serve on http://127.0.0.1:8000 and rebuild on every edit

@@ -57,14 +57,25 @@ CARC_LABELS = {
     "in_progress": N_("Working toward the CARC (in progress)"),
 }
 
-# What the theme's templates show in the page's language (site_overrides/main.html, faq.html).
+# What the theme's templates show in the page's language (site_overrides/main.html, faq.html, 404.html).
 PAGE_NOTES = {
     "sources": N_("Sources"),
     "unreviewed": N_("Translated page, not yet reviewed by a native speaker."),
     "reviewed": N_("Reviewed by a native speaker."),
     "fallback": N_("This page is not translated yet, so it is shown in English."),
     "switcher": N_("Language"),
+    "not_found": N_("Page not found"),
+    "not_found_text": N_("There is no page at this address. A listing may have moved or been taken off the list."),
+    "not_found_home": N_("Go to the home page"),
+    "not_found_find": N_("Find help near you"),
+    "not_found_centers": N_("All recovery centers"),
 }
+
+# The licence of the registries and every export (the code is MIT, LICENSE): reuse with attribution,
+# as 211-style directories need. Named in /api/v1/*.json, the HSDS index and content/open-data.md.
+DATA_LICENSE = {"name": "Creative Commons Attribution 4.0 International (CC BY 4.0)", "id": "CC-BY-4.0",
+                "url": "https://creativecommons.org/licenses/by/4.0/",
+                "attribution": "Peer Recovery Navigator, from public sources named in each record"}
 
 # ISO 639-1 codes and their English names.
 LANGUAGE_NAMES = {lang.alpha_2: lang.name for lang in pycountry.languages if hasattr(lang, "alpha_2")}

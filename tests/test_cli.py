@@ -154,3 +154,14 @@ def test_a_bug_in_a_language_prints_one_line_then_the_traceback_of_its_process(r
     assert main(["build", "--data", "data"]) == 1
     assert capsys.readouterr().err == ("error: the Spanish (es) build failed: KeyError: 'track_ids'; the existing "
                                        "site was left as it was.\n" + trace)
+
+
+def test_build_takes_the_site_and_repository_addresses_from_the_environment(monkeypatch):
+    """What the deploy workflow and `make site` rely on; a flag still wins over the environment."""
+    from generator.app.cli import _parser, settings_from
+    monkeypatch.setenv("SITE_URL", "https://example.org/prn/")
+    monkeypatch.setenv("REPO_URL", "https://github.com/example/prn")
+    settings = settings_from(_parser().parse_args(["build"]))
+    assert (settings.site_url, settings.repo_url) == ("https://example.org/prn/", "https://github.com/example/prn")
+    flagged = settings_from(_parser().parse_args(["build", "--site-url", "https://other.example/"]))
+    assert flagged.site_url == "https://other.example/"

@@ -64,8 +64,16 @@ def test_the_schemas_reject_what_hsds_forbids():
     assert "service_at_locations/0/location: 'location_type' is a required property" in problems
 
 
-def test_the_files_are_single_page_api_lists_and_declare_the_version(bundled):
-    assert bundled["index.json"] == {"version": "3.0.1"}
+def test_a_service_whose_organization_id_is_not_a_uuid_is_refused(bundled):
+    """The official schemas declare `format: uuid` on every id; the check is on, so a bad id cannot pass."""
+    service = dict(services_by_name(bundled)["Living in Recovery"], organization_id="living-in-recovery")
+    assert errors(service, "service.json") == ["organization_id: 'living-in-recovery' is not a 'uuid'"]
+
+
+def test_the_files_are_single_page_api_lists_and_declare_the_version_and_licence(bundled):
+    assert bundled["index.json"]["version"] == "3.0.1"
+    assert bundled["index.json"]["license"]["id"] == "CC-BY-4.0"
+    assert bundled["index.json"]["license"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
     services = bundled["services.json"]
     listed = (DATA / "centers.yaml").read_text().count("\n  - id: ")
     assert services["total_items"] == services["size"] == len(services["contents"]) == listed
@@ -179,3 +187,53 @@ def test_the_build_publishes_the_hsds_files_under_api_v1_hsds():
     site = load_site(Settings(data_dir=DATA, today=TODAY))
     published = {path for path in exports(site) if path.startswith("api/v1/hsds/")}
     assert published == {f"api/v1/hsds/{name}" for name in ("index.json", *PAGES)}
+
+
+def test_machine_readable_hours_become_weekly_schedules_with_the_sources_wording(registry):
+    registry.replace("centers.yaml", "    phone:", "    hours: Weekdays 9 to 5, Saturdays 10 to 2\n"
+                     "    opening_hours: [Mo-Fr 09:00-17:00, Sa 10:00-14:00]\n    phone:")
+    service = services_by_name(hsds(registry.dir))["Living in Recovery"]
+    assert [(s["freq"], s["byday"], s["opens_at"], s["closes_at"]) for s in service["schedules"]] == [
+        ("WEEKLY", "MO,TU,WE,TH,FR", "09:00", "17:00"), ("WEEKLY", "SA", "10:00", "14:00")]
+    assert {s["description"] for s in service["schedules"]} == {"Weekdays 9 to 5, Saturdays 10 to 2"}
+    assert errors(service, "service.json") == []
+
+
+def test_each_shown_fact_carries_its_dated_source_in_the_metadata(registry):
+    registry.replace("centers.yaml", "    source: [https://www.wamc.org/news/2024-01-15/example]\n", """\
+    sources:
+      - url: https://www.wamc.org/news/2024-01-15/example
+        title: "WAMC: Living in Recovery settles in"
+        date: 2024-01-15
+        supports: [street]
+      - url: https://github.com/example/state-list.csv
+        title: "The state's list of centres"
+        date: "2026-02"
+        supports: [name, phone]
+""")
+    service = services_by_name(hsds(registry.dir))["Living in Recovery"]
+    facts = {m["field_name"]: (m["replacement_value"], m["last_action_date"], m["updated_by"])
+             for m in service["metadata"]}
+    assert facts == {
+        "address": ("75 North St., Pittsfield, MA", "2024-01-15",
+                    "WAMC: Living in Recovery settles in <https://www.wamc.org/news/2024-01-15/example>"),
+        "phone": ("(413) 570-8243", "2026-02", "The state's list of centres <https://github.com/example/state-list.csv>")}
+    assert {m["resource_id"] for m in service["metadata"]} == {service["id"]}
+    assert errors(service, "service.json") == []
+
+
+def test_every_location_with_a_street_and_zip_has_a_structured_address(bundled):
+    """What an importer geocodes from: no street with its ZIP is left only in a description."""
+    locations = [sal["location"] for s in bundled["services.json"]["contents"] for sal in s["service_at_locations"]]
+    site = load_site(Settings(data_dir=DATA, today=TODAY))
+    known = sum(1 for c in site.centers for a in [c.address, *(x.address for x in c.sites)] if a and a.street and a.zip)
+    assert known and sum(1 for loc in locations if loc.get("addresses")) == known
+
+
+def test_a_geocoded_street_gives_the_location_its_coordinates(registry):
+    """Coordinates from the geocode cache are the street's own, so an importer gets them too."""
+    registry.write("geocode-cache.yaml", '"75 North St., Pittsfield, MA":\n  lat: 42.4501\n  lon: -73.2454\n'
+                                         "  display_name: 75 North Street, Pittsfield\n  date: 2026-11-20\n")
+    location = services_by_name(hsds(registry.dir))["Living in Recovery"]["service_at_locations"][0]["location"]
+    assert (location["latitude"], location["longitude"]) == (42.4501, -73.2454)
+    assert "not known" not in location["description"]

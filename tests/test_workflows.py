@@ -112,6 +112,19 @@ def test_main_is_deployed_to_pages_with_the_pages_permissions_only_where_needed(
     assert any(s.get("uses", "").startswith("actions/upload-pages-artifact@") for s in data["jobs"]["build"]["steps"])
 
 
+def test_the_deploy_builds_with_the_pages_address_and_the_repository():
+    """Without SITE_URL the sitemaps are empty and citations have no domain; without REPO_URL no page
+    offers "report a problem". configure-pages runs first so its base_url can reach the build."""
+    steps = workflow("deploy.yml")["jobs"]["build"]["steps"]
+    pages = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/configure-pages@"))
+    build = next(i for i, s in enumerate(steps) if "generator build" in s.get("run", ""))
+    assert pages < build
+    assert steps[build]["env"] == {
+        "SITE_URL": f"${{{{ steps.{steps[pages]['id']}.outputs.base_url }}}}",
+        "REPO_URL": "${{ github.server_url }}/${{ github.repository }}"}
+    assert "${{" not in steps[build]["run"]
+
+
 def test_a_weekly_run_rebuilds_and_writes_the_data_report_to_the_summary():
     data = workflow("weekly.yml")
     assert data["on"]["schedule"][0]["cron"].endswith("* * 1")

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..labels import CARC_LABELS
+from ..labels import CARC_LABELS, DATA_LICENSE
 from ..model.records import Position, Site
 from ..registry.schema import REGISTRIES, REGISTRY
 from ..registry.validate import url_ids
@@ -82,13 +82,13 @@ def exports(site: Site) -> dict[str, Any]:
         centers.append(row)
     towns = [{"name": t.name, "slug": t.slug, "county": t.county, "region": t.region, "lat": t.lat, "lon": t.lon}
              for t in site.places.towns.values()]
-    header = {"version": API_VERSION, "as_of": site.today.isoformat()}
+    header = {"version": API_VERSION, "as_of": site.today.isoformat(), "license": DATA_LICENSE}
     return {
         "api/v1/coaches.json": {**header, "coaches": coaches},
         "api/v1/centers.json": {**header, "centers": centers},
         "api/v1/towns.json": {**header, "towns": towns},
-        "api/v1/find.json": find_index(site),
-        IDS_PATH: {"version": API_VERSION, **url_list(site)},
+        "api/v1/find.json": {**find_index(site), "license": DATA_LICENSE},
+        IDS_PATH: {"version": API_VERSION, "license": DATA_LICENSE, **url_list(site)},
     } | {f"schema/{r.key}.schema.json": r.schema() for r in REGISTRIES} | hsds_exports(site)
 
 

@@ -2,7 +2,9 @@
 
 Each centre, RLC or programme site is one `service` in the API's full shape (organization,
 service_at_locations with location and address, phones, schedules, languages, service_areas and
-attributes nested). Host agencies are `organization`s, shared by the services they run; a centre
+attributes nested). Where each fact comes from travels in the services' `metadata`, the list HSDS keeps
+"to maintain provenance information": one entry per shown fact, with the source's date, address and
+title. Host agencies are `organization`s, shared by the services they run; a centre
 without a host is its own organization. Ids are UUIDs derived from record ids, so they stay the
 same from build to build. Coaches are not exported: today they are all fictional examples.
 """
@@ -11,8 +13,8 @@ from __future__ import annotations
 
 import uuid
 
-from ..labels import CENTER_TYPES, LANGUAGE_NAMES, VERIFICATION
-from ..model.records import Address, Center, Position, Site
+from ..labels import CENTER_TYPES, DATA_LICENSE, LANGUAGE_NAMES, VERIFICATION
+from ..model.records import Address, Center, Position, Site, Source
 
 HSDS_VERSION = "3.0.1"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "peer-recovery-navigator:hsds")  # never change: ids are published
@@ -107,6 +109,62 @@ def _service_at_locations(center: Center, service_id: str, org_id: str) -> list[
     return out
 
 
+DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+
+
+def _days(spec: str) -> str:
+    """'Mo-We,Fr' -> 'MO,TU,WE,FR' (iCal BYDAY)."""
+    out: list[str] = []
+    for part in spec.split(","):
+        first, _, last = part.partition("-")
+        out += DAYS[DAYS.index(first):DAYS.index(last or first) + 1]
+    return ",".join(day.upper() for day in out)
+
+
+def _schedules(center: Center, service_id: str) -> list[dict]:
+    """A weekly schedule per machine-readable rule ('Mo-Fr 09:00-17:00'), each with the hours as the
+    source words them; only that wording when the hours are not machine-readable."""
+    rules = [rule.split(" ") for rule in center.opening_hours]
+    if not rules:
+        return [{"id": uid("schedule", center.id), "service_id": service_id, "description": center.hours}] \
+            if center.hours else []
+    out = []
+    for days, times in rules:
+        opens, closes = times.split("-")
+        schedule = {"id": uid("schedule", center.id, days, times), "service_id": service_id, "freq": "WEEKLY",
+                    "byday": _days(days), "opens_at": opens, "closes_at": closes}
+        if center.hours:
+            schedule["description"] = center.hours
+        out.append(schedule)
+    return out
+
+
+def _fact_values(center: Center) -> dict[str, str | None]:
+    """The value of each shown fact as the export gives it."""
+    return {"address": center.address.line if center.address else None, "phone": center.phone,
+            "hours": center.hours, "services": "; ".join(center.services) or None, "website": center.website,
+            "host": center.host, "funder": center.funder, "eligibility": center.eligibility,
+            "virtual": center.virtual, "sites": "; ".join(s.address.line for s in center.sites) or None}
+
+
+def _metadata(center: Center, service_id: str) -> list[dict]:
+    """Provenance as HSDS records it: for each shown fact, the dated source that gives it."""
+    values = _fact_values(center)
+    out = []
+    for fact, source in center.provenance.items():
+        value = values.get(fact)
+        if value and source.date:
+            out.append({"id": uid("metadata", center.id, fact), "resource_id": service_id,
+                        "resource_type": "service", "last_action_date": source.date,
+                        "last_action_type": "sourced", "field_name": fact, "previous_value": "",
+                        "replacement_value": value, "updated_by": _cite(source)})
+    return out
+
+
+def _cite(source: Source) -> str:
+    return f"{source.title} <{source.url}>" if source.title else source.url
+
+
 def _description(center: Center) -> str:
     parts = [KIND_DESCRIPTIONS[center.type]]
     if center.services:
@@ -146,9 +204,9 @@ def _service(center: Center, org: dict, terms: dict[str, dict]) -> dict:
     if center.phone:
         service["phones"] = [{"id": uid("phone", center.id), "service_id": service_id,
                               "number": center.phone, "type": "voice"}]
-    if center.hours:
-        service["schedules"] = [{"id": uid("schedule", center.id), "service_id": service_id,
-                                 "description": center.hours}]
+    schedules = _schedules(center, service_id)
+    if schedules:
+        service["schedules"] = schedules
     service["languages"] = [{"id": uid("language", center.id, code), "service_id": service_id,
                              "code": code, "name": LANGUAGE_NAMES[code]} for code in center.languages]
     service["service_areas"] = [{"id": uid("service_area", center.id, region), "service_id": service_id,
@@ -158,6 +216,7 @@ def _service(center: Center, org: dict, terms: dict[str, dict]) -> dict:
     service["organization"] = org
     codes = [center.type] + [f"track:{t}" for t in center.tracks]
     service["attributes"] = [_attribute(service_id, terms[code]) for code in codes]
+    service["metadata"] = _metadata(center, service_id)
     return service
 
 
@@ -169,7 +228,7 @@ def hsds_exports(site: Site) -> dict[str, dict]:
     services = [_service(c, orgs[c.id], by_code) for c in site.centers]
     unique_orgs = sorted({o["id"]: o for o in orgs.values()}.values(), key=lambda o: o["name"].lower())
     return {
-        "api/v1/hsds/index.json": {"version": HSDS_VERSION},
+        "api/v1/hsds/index.json": {"version": HSDS_VERSION, "license": DATA_LICENSE},
         "api/v1/hsds/services.json": _page(services),
         "api/v1/hsds/organizations.json": _page(unique_orgs),
         "api/v1/hsds/taxonomies.json": _page([TAXONOMY]),

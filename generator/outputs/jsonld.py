@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..labels import LANGUAGE_NAMES as LANGUAGES
-from ..model.records import Center, Coach
+from ..model.records import Center, Coach, Source, tel_href
 
 CARC_NAME = "Certified Addiction Recovery Coach (CARC)"
 
@@ -14,6 +14,13 @@ def script_json(data: dict) -> str:
     """JSON that cannot close its <script> element or open a comment."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def telephone(number: str) -> str:
+    """'(413) 570-8243' -> '+1-413-570-8243', the international form schema.org consumers dial; a short
+    code such as 988 stays as it is."""
+    dial = tel_href(number).removeprefix("tel:")
+    return f"{dial[:2]}-{dial[2:5]}-{dial[5:8]}-{dial[8:]}" if dial.startswith("+1") else dial
 
 
 def coach(view: Coach, page_url: str) -> dict:
@@ -31,7 +38,7 @@ def coach(view: Coach, page_url: str) -> dict:
     if view.employer:
         person["worksFor"] = {"@type": "Organization", "name": view.employer}
     if view.phone:
-        person["telephone"] = view.phone
+        person["telephone"] = telephone(view.phone)
     if view.example:
         person["disambiguatingDescription"] = "Fictional example listing, not a real person"
     return {"@context": "https://schema.org", "@type": "ProfilePage", "url": page_url,
@@ -55,11 +62,26 @@ def center(view: Center, page_url: str) -> dict:
     if view.opening_hours:
         data["openingHours"] = list(view.opening_hours)
     if view.phone:
-        data["telephone"] = view.phone
+        data["telephone"] = telephone(view.phone)
     if view.website:
         data["sameAs"] = view.website
     if view.host:
         data["parentOrganization"] = {"@type": "Organization", "name": view.host}
     if view.languages:
         data["knowsLanguage"] = [LANGUAGES[c] for c in view.languages]
+    sources = [_source(source) for source in view.sources]
+    if sources:
+        data["subjectOf"] = sources
     return data
+
+
+def _source(source: Source) -> dict:
+    """A page the listing's facts come from, as a CreativeWork about the place, with its date and what it gives."""
+    work: dict = {"@type": "CreativeWork", "url": source.url}
+    if source.title:
+        work["name"] = source.title
+    if source.date:
+        work["datePublished"] = source.date
+    if source.supports:
+        work["description"] = "Source of: " + ", ".join(source.supports)
+    return work
