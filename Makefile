@@ -9,7 +9,7 @@ CHECKERS := node_modules/.installed-stamp
 LIGHTHOUSE := bench/node_modules/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install checkers browser validate site serve lint test bench schema clean
+.PHONY: help install checkers browser validate site serve preview lint test bench schema clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ site: $(STAMP) ## Build the site into site/ from the bundled data (addresses fro
 
 serve: $(STAMP) ## Build, serve on http://127.0.0.1:8000 and rebuild on every edit
 	$(BIN)/python -m generator serve
+
+preview: $(STAMP) ## Like serve, with the fictional example coaches under a "preview" ribbon (never the public site)
+	$(BIN)/python -m generator serve --examples
 
 browser: ## Install Debian's chromium for the browser tests, when missing (PRN_CHROMIUM=/path: use that one)
 	@if [ -n "$$PRN_CHROMIUM" ]; then \

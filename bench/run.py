@@ -39,7 +39,9 @@ from pathlib import Path
 from generator.app.build import build
 from generator.settings import Settings
 start = time.perf_counter()
-settings = Settings(data_dir=Path(sys.argv[1]), site_dir=Path(sys.argv[2]), today=dt.date.fromisoformat(sys.argv[3]))
+# examples=True: the synthetic coaches are all examples; the preview build keeps the numbers comparable
+settings = Settings(data_dir=Path(sys.argv[1]), site_dir=Path(sys.argv[2]), today=dt.date.fromisoformat(sys.argv[3]),
+                    examples=True)
 report = build(settings)
 print(json.dumps({"wall": time.perf_counter() - start, "stages": report.seconds, "generated": report.pages,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

@@ -40,6 +40,7 @@ class Settings:
     languages: tuple[str, ...] = LANGUAGE_CODES  # English first
     published: dict[str, list[str]] | None = None  # ids already public, each must stay reachable
     limits: Limits = Limits()
+    examples: bool = False  # include the fictional `example: true` coaches (a preview, never the public site)
 
     @property
     def root(self) -> Path:

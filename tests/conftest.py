@@ -149,12 +149,24 @@ def _digest(site: Path) -> str:
     return sha.hexdigest()
 
 
-@pytest.fixture(scope="session")
-def bundled_site(tmp_path_factory) -> Path:
-    """The bundled data built once for the whole run, as published (with its site URL). Shared by every test
-    that reads the real site, so no test may write into it: the run fails if one did."""
-    site = tmp_path_factory.mktemp("bundled") / "site"
-    build(Settings(data_dir=DATA, site_dir=site, today=TODAY, site_url=SITE_URL))
+def _shared_build(tmp_path_factory, name: str, **settings):
+    site = tmp_path_factory.mktemp(name) / "site"
+    build(Settings(data_dir=DATA, site_dir=site, today=TODAY, site_url=SITE_URL, **settings))
     before = _digest(site)
     yield site
     assert _digest(site) == before, f"a test changed the shared site in {site}: copy it before writing"
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory) -> Path:
+    """The bundled data built once for the whole run, as published (with its site URL): the public site,
+    without the fictional example coaches. Shared by every test that reads the real site, so no test may
+    write into it: the run fails if one did."""
+    yield from _shared_build(tmp_path_factory, "bundled")
+
+
+@pytest.fixture(scope="session")
+def preview_site(tmp_path_factory) -> Path:
+    """The bundled data built once with the example coaches (`build --examples`), for the tests of coach
+    pages, lists and searches. Read-only like bundled_site."""
+    yield from _shared_build(tmp_path_factory, "preview", examples=True)

@@ -20,12 +20,12 @@ def _yaml_ids(name: str) -> list[str]:
             if line.startswith("  - id:")]
 
 
-def test_every_coach_centre_and_track_has_a_profile_page(bundled_site):
+def test_every_coach_centre_and_track_has_a_profile_page(preview_site):
     for name, folder in (("coaches.yaml", "coaches"), ("centers.yaml", "centers"), ("tracks.yaml", "tracks")):
         ids = _yaml_ids(name)
         assert ids, name
         for record_id in ids:
-            assert (bundled_site / folder / record_id / "index.html").is_file(), f"{folder}/{record_id}/"
+            assert (preview_site / folder / record_id / "index.html").is_file(), f"{folder}/{record_id}/"
 
 
 def test_home_offers_the_three_doors_and_every_page_has_the_help_banner(bundled_site):
@@ -33,7 +33,7 @@ def test_home_offers_the_three_doors_and_every_page_has_the_help_banner(bundled_
     for door in ("Find a coach", "Find a place near a town", "Plan the next 30 days"):
         assert door in home
     for page in (bundled_site / "index.html", bundled_site / "centers" / "index.html",
-                 bundled_site / "coaches" / "rosa-example" / "index.html", bundled_site / "404.html"):
+                 bundled_site / "coaches" / "index.html", bundled_site / "404.html"):
         text = page.read_text()
         assert 'href="tel:988"' in text and 'href="sms:988"' in text, page
         assert 'href="tel:+18003275050"' in text, page  # Massachusetts Substance Use Helpline
@@ -50,23 +50,23 @@ def test_a_centre_page_shows_address_phone_sources_and_verification(bundled_site
     assert "12 Beach" not in moved and "693-2900" not in moved and "693-7900" not in moved
 
 
-def test_a_coach_page_shows_carc_status_as_of_the_build_date_and_the_example_badge(bundled_site):
-    rosa = (bundled_site / "coaches" / "rosa-example" / "index.html").read_text()
+def test_a_coach_page_shows_carc_status_as_of_the_build_date_and_the_example_badge(preview_site):
+    rosa = (preview_site / "coaches" / "rosa-example" / "index.html").read_text()
     assert "CARC current until 30 September 2027" in rosa
     assert "prn-badge--example" in rosa and "fictional" in rosa
-    sam = (bundled_site / "coaches" / "sam-sample" / "index.html").read_text()
+    sam = (preview_site / "coaches" / "sam-sample" / "index.html").read_text()
     assert "CARC renewal due by 15 December 2026" in sam
 
 
-def test_json_exports_carry_every_record_with_coordinates(bundled_site, places):
+def test_json_exports_carry_every_record_with_coordinates(bundled_site, preview_site, places):
     centers = json.loads((bundled_site / "api" / "v1" / "centers.json").read_text())
     assert centers["version"] == 1 and centers["as_of"] == TODAY.isoformat()
     assert len(centers["centers"]) == len(_yaml_ids("centers.yaml"))
     worcester = next(c for c in centers["centers"] if c["id"] == "everyday-miracles-worcester")
     town = places.towns["Worcester"]  # no street coordinates yet: the town centre, flagged approximate
     assert (worcester["lat"], worcester["lon"], worcester["approximate_location"]) == (town.lat, town.lon, True)
-    coaches = json.loads((bundled_site / "api" / "v1" / "coaches.json").read_text())
-    assert {c["id"] for c in coaches["coaches"]} == set(_yaml_ids("coaches.yaml"))
+    coaches = json.loads((preview_site / "api" / "v1" / "coaches.json").read_text())
+    assert {c["id"] for c in coaches["coaches"]} == set(_yaml_ids("coaches.yaml"))  # all examples, so public has none
     towns = json.loads((bundled_site / "api" / "v1" / "towns.json").read_text())
     assert len(towns["towns"]) == 351
 
@@ -100,7 +100,7 @@ def test_text_from_yaml_is_escaped_everywhere(registry, tmp_path):
                      f'    example: true\n    summary: "{hostile} *not markdown*"\n')
     registry.replace("centers.yaml", "street: 75 North St.", f'street: "{hostile}"')
     site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, examples=True))
     for page in (site / "coaches" / "rosa-example" / "index.html", site / "coaches" / "index.html",
                  site / "centers" / "living-in-recovery-pittsfield" / "index.html",
                  site / "tracks" / "older-adults" / "index.html"):
@@ -143,7 +143,7 @@ def test_a_failing_mkdocs_run_leaves_the_published_site_and_no_debris(registry, 
 
 def test_a_first_build_creates_the_site_folder(registry, tmp_path):
     site = tmp_path / "out" / "site"
-    report = build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+    report = build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, examples=True))
     assert (site / "index.html").is_file()
     assert report.pages == len(list(site.rglob("index.html")))
     for page in ("coaches/rosa-example", "centers/living-in-recovery-pittsfield", "tracks/older-adults",
@@ -176,8 +176,8 @@ def test_a_geocoded_street_address_gives_an_exact_position(registry, tmp_path):
     assert "approximate location" not in page.split('id="rlc"')[0]
 
 
-def test_the_maintainers_page_lists_what_needs_checking(bundled_site):
-    page = (bundled_site / "maintainers" / "index.html").read_text()
+def test_the_maintainers_page_lists_what_needs_checking(preview_site):
+    page = (preview_site / "maintainers" / "index.html").read_text()
     assert "CARC expired or due for renewal within 60 days" in page
     assert 'href="../coaches/paulo-template/"' in page and "CARC expired on 30 June 2026" in page
     assert 'Not confirmed with the centre' in page
@@ -191,16 +191,16 @@ def test_the_open_data_page_links_every_export(bundled_site):
         assert (bundled_site / target).is_file()
 
 
-def test_stamped_profiles_are_whole_theme_pages_with_one_heading(bundled_site):
-    page = (bundled_site / "coaches" / "rosa-example" / "index.html").read_text()
+def test_stamped_profiles_are_whole_theme_pages_with_one_heading(preview_site):
+    page = (preview_site / "coaches" / "rosa-example" / "index.html").read_text()
     assert page.count("<h1") == 1
     assert "<title>Rosa Example - Peer Recovery Navigator</title>" in page
     assert '<meta name="description" content="Rosa Example: peer recovery coach.' in page
     assert 'href="../../assets/stylesheets/' in page and "PRN-SHELL" not in page and "_shell" not in page
 
 
-def test_profiles_are_in_the_search_index_without_their_whole_body(bundled_site):
-    index = json.loads((bundled_site / "search" / "search_index.json").read_text())
+def test_profiles_are_in_the_search_index_without_their_whole_body(preview_site):
+    index = json.loads((preview_site / "search" / "search_index.json").read_text())
     docs = {d["location"]: d for d in index["docs"]}
     assert docs["coaches/rosa-example/"]["title"] == "Rosa Example"
     assert "Spanish" in docs["coaches/rosa-example/"]["text"]
@@ -211,7 +211,8 @@ def test_profiles_are_in_the_search_index_without_their_whole_body(bundled_site)
 
 def test_the_sitemap_lists_profiles_when_the_site_url_is_known(registry, tmp_path):
     site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, site_url="https://navigator.example/"))
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, site_url="https://navigator.example/",
+                   examples=True))
     sitemap = (site / "sitemap.xml").read_text()
     assert "<loc>https://navigator.example/coaches/rosa-example/</loc>" in sitemap
     assert "<loc>https://navigator.example/towns/pittsfield/</loc>" in sitemap
@@ -322,8 +323,9 @@ def test_two_builds_of_the_same_data_are_byte_identical(registry, tmp_path):
 
 def test_long_lists_are_split_into_pages_that_link_to_each_other(tmp_path, monkeypatch):
     site = tmp_path / "site"
-    build(Settings(data_dir=DATA, site_dir=site, today=TODAY, limits=Limits(list_page=10)))
-    coaches = sorted(json.loads((site / "api/v1/coaches.json").read_text())["coaches"], key=lambda c: c["name"].lower())
+    build(Settings(data_dir=DATA, site_dir=site, today=TODAY, limits=Limits(list_page=10), examples=True))
+    coaches = sorted((c for c in json.loads((site / "api/v1/coaches.json").read_text())["coaches"]
+                      if c["carc_state"] != "expired"), key=lambda c: c["name"].lower())  # the list leaves them out
     first = (site / "coaches/index.html").read_text()
     second = (site / "coaches/page-2/index.html").read_text()
     assert first.count('class="prn-card"') == 10 and second.count('class="prn-card"') == len(coaches) - 10

@@ -52,11 +52,15 @@ def test_build_with_bad_data_exits_1_and_writes_no_site(registry):
 
 
 def test_build_reports_pages_and_stage_times(registry, tmp_path):
-    result = run("build", "--as-of", "2026-11-23", "--site-dir", str(tmp_path / "out"), cwd=registry.dir.parent)
+    result = run("build", "--as-of", "2026-11-23", "--site-dir", str(tmp_path / "out"), "--examples",
+                 cwd=registry.dir.parent)
     assert result.returncode == 0, result.stderr
     pages = len(list((tmp_path / "out").rglob("index.html")))
     assert result.stdout.startswith(f"Built {pages} pages into ")
-    assert (tmp_path / "out" / "coaches" / "rosa-example" / "index.html").is_file()
+    # --examples: the fictional coach is built, under the preview ribbon (the default build is tested on
+    # the bundled site: tests/test_coaches.py)
+    rosa = (tmp_path / "out" / "coaches" / "rosa-example" / "index.html").read_text()
+    assert "Preview with example coaches — not the public site" in rosa
 
 
 def test_serve_shows_a_saved_edit_and_keeps_the_last_good_site_through_a_bad_one(registry, tmp_path):

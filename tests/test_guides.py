@@ -399,6 +399,6 @@ def test_track_pages_point_to_the_guides_and_say_what_to_do_when_nothing_is_list
         assert 'href="../../guides/qualified-coach/#five-questions-to-ask-a-coach"' in page, folder.name
         assert 'href="../../guides/specialty-tracks/"' in page, folder.name
         if "No coaches are listed on this track yet." in page:
-            assert 'href="../../find/?type=coach"' in page
+            assert 'href="../../coaches/#routes"' in page
         if "No centres or programmes are listed on this track yet." in page:
             assert 'href="../../find/?type=prsc"' in page

@@ -176,7 +176,7 @@ def test_ids_are_stable_between_builds_and_unique(bundled):
 
 
 def test_example_coaches_are_not_exported():
-    site = load_site(Settings(data_dir=DATA, today=TODAY))
+    site = load_site(Settings(data_dir=DATA, today=TODAY, examples=True))  # not even from a preview
     text = json.dumps(hsds_exports(site))
     assert site.coaches
     assert [c.name for c in site.coaches if c.name in text] == []

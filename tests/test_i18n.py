@@ -41,6 +41,12 @@ def site(bundled_site) -> Path:
     return bundled_site
 
 
+@pytest.fixture(scope="module")
+def preview(preview_site) -> Path:
+    """The preview build, for the pages of the example coaches."""
+    return preview_site
+
+
 def read(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
@@ -160,7 +166,7 @@ def test_the_bundled_translations_are_complete_and_up_to_date(places):
 
 def test_a_translated_page_says_it_is_not_yet_reviewed_in_its_own_language(site):
     assert "Página traducida, todavía no revisada por un hablante nativo." in read(site, "es/guides/carc")
-    assert "Página traduzida, ainda não revisada por um falante nativo." in read(site, "pt/coaches/rosa-example")
+    assert "Página traduzida, ainda não revisada por um falante nativo." in read(site, "pt/coaches")
     assert "prn-translation" not in read(site, "guides/carc")
 
 
@@ -250,8 +256,8 @@ def test_a_generated_page_without_translation_is_english_with_a_note(site):
 # ---- no English interface text on translated pages ---------------------------------------------
 
 
-def test_the_leak_check_finds_an_english_string(site):
-    page = read(site, "es/coaches/rosa-example").replace("Idiomas</dt>", "Languages</dt>")
+def test_the_leak_check_finds_an_english_string(preview):
+    page = read(preview, "es/coaches/rosa-example").replace("Idiomas</dt>", "Languages</dt>")
     assert leaked(visible_text(page), "es") == ["Languages"]
     marked = page.replace("<dt>Languages</dt>", '<dt lang="en">Languages</dt>')
     assert leaked(visible_text(marked), "es") == []
@@ -264,10 +270,11 @@ def test_the_leak_check_finds_an_english_string(site):
     "towns/springfield", "towns/aquinnah", "towns/pittsfield", "towns",
     "tracks/pregnant-parenting", "tracks",
 ])
-def test_no_english_interface_string_leaks_into_a_translated_generated_page(site, code, url):
-    page = read(site, f"{code}/{url}")
-    assert f'<html lang="{HTML_LANG[code]}"' in page
-    assert leaked(visible_text(page), code) == []
+def test_no_english_interface_string_leaks_into_a_translated_generated_page(site, preview, code, url):
+    for built in (preview,) if url.startswith("coaches/") else (site, preview):  # example coaches: preview only
+        page = read(built, f"{code}/{url}")
+        assert f'<html lang="{HTML_LANG[code]}"' in page
+        assert leaked(visible_text(page), code) == []
 
 
 IN_ENGLISH = {"es": "(en inglés)", "pt": "(em inglês)"}
@@ -287,21 +294,21 @@ def esc(text: str) -> str:
 
 
 @pytest.mark.parametrize("code", OTHER)
-def test_registry_text_stays_english_and_says_so(site, code):
-    center = read(site, f"{code}/centers/red-house-oak-bluffs")
+def test_registry_text_stays_english_and_says_so(preview, code):
+    center = read(preview, f"{code}/centers/red-house-oak-bluffs")
     assert '<h1 lang="en">The Red House (Martha' in center  # a name: marked, no note
     assert '<p lang="en">The hospital' in center  # the entry's notes
-    coach = read(site, f"{code}/coaches/rosa-example")
+    coach = read(preview, f"{code}/coaches/rosa-example")
     assert '<p class="prn-lead" lang="en">I am a mother of two' in coach
 
 
 @pytest.mark.parametrize("code", OTHER)
-def test_registry_free_text_on_a_translated_page_is_marked_english_and_says_it_in_words(site, code):
+def test_registry_free_text_on_a_translated_page_is_marked_english_and_says_it_in_words(preview, code):
     """Hours, who can come, services, virtual options, notes, a coach's introduction and a track's
     summary and description: English (lang="en") with "(en inglés)" / "(em inglês)" after it."""
     seen = 0
     for c in records("centers.yaml"):
-        page = read(site, f"{code}/centers/{c['id']}")
+        page = read(preview, f"{code}/centers/{c['id']}")
         for field in ("hours", "eligibility", "virtual"):
             if c.get(field):
                 assert f'<span lang="en">{esc(c[field])}{note(code)}</span>' in page, (c["id"], field)
@@ -312,34 +319,34 @@ def test_registry_free_text_on_a_translated_page_is_marked_english_and_says_it_i
         if c.get("services"):
             assert re.search(rf'<ul lang="en">(<li>[^<]*</li>)+</ul>{re.escape(note(code))}', page), c["id"]
     for coach in records("coaches.yaml"):
-        if coach.get("summary") and (site / code / "coaches" / coach["id"]).is_dir():
-            page = read(site, f"{code}/coaches/{coach['id']}")
+        if coach.get("summary") and (preview / code / "coaches" / coach["id"]).is_dir():
+            page = read(preview, f"{code}/coaches/{coach['id']}")
             assert f'<p class="prn-lead" lang="en">{esc(coach["summary"])}{note(code)}</p>' in page
             seen += 1
     for track in records("tracks.yaml"):
-        page = read(site, f"{code}/tracks/{track['id']}")
+        page = read(preview, f"{code}/tracks/{track['id']}")
         assert f'<p class="prn-lead" lang="en">{esc(track["summary"])}{note(code)}</p>' in page
         assert f'<p lang="en">{esc(track["description"])}{note(code)}</p>' in page
-        assert f'<p lang="en">{esc(track["summary"])}{note(code)}</p>' in read(site, f"{code}/tracks")
+        assert f'<p lang="en">{esc(track["summary"])}{note(code)}</p>' in read(preview, f"{code}/tracks")
     assert seen > 40
     for url in ("centers/red-house-oak-bluffs", "coaches/rosa-example", "tracks/older-adults"):
-        assert "prn-in-english" not in read(site, url)  # English pages need no note
+        assert "prn-in-english" not in read(preview, url)  # English pages need no note
 
 
 @pytest.mark.parametrize("code", OTHER)
-def test_track_names_and_focus_filter_labels_are_translated_with_no_english_beside_them(site, code):
+def test_track_names_and_focus_filter_labels_are_translated_with_no_english_beside_them(preview, code):
     catalogue = load_catalogue(code, TRANSLATIONS).strings
     names = {track["id"]: track["name"] for track in records("tracks.yaml")}
-    strings_js = (site / code / "assets" / "strings.js").read_text(encoding="utf-8")
+    strings_js = (preview / code / "assets" / "strings.js").read_text(encoding="utf-8")
     labels = json.loads(strings_js[strings_js.index("{"):strings_js.rindex("}") + 1])["labels"]
     assert labels["track"] == {id_: catalogue[name] for id_, name in names.items()}  # the /find/ focus filter
-    find_js = (site / "assets" / "find.js").read_text(encoding="utf-8")
+    find_js = (preview / "assets" / "find.js").read_text(encoding="utf-8")
     assert 'fillSelect("focus", pairs(labels.track).map(function (p) { return ["track:" + p[0], p[1]]; })' in find_js
-    pages = [read(site, f"{code}/{url}") for url in ("tracks", "coaches/rosa-example", "towns/springfield")]
-    pages += [read(site, f"{code}/tracks/{id_}") for id_ in names]
+    pages = [read(preview, f"{code}/{url}") for url in ("tracks", "coaches/rosa-example", "towns/springfield")]
+    pages += [read(preview, f"{code}/tracks/{id_}") for id_ in names]
     for id_, name in names.items():
         assert f'<a href="../tracks/{id_}/">{esc(catalogue[name])}</a>' in pages[0]
-        assert f"<h1>{esc(catalogue[name])}</h1>" in read(site, f"{code}/tracks/{id_}")
+        assert f"<h1>{esc(catalogue[name])}</h1>" in read(preview, f"{code}/tracks/{id_}")
         for page in pages:
             assert esc(name) not in page, (id_, name)
 
@@ -370,13 +377,13 @@ def test_a_registry_name_without_a_translation_stays_english_and_marked():
     assert template.render() == 'Embarazo y crianza; <span lang="en">New &lt;track&gt;</span>'
 
 
-def test_dates_and_labels_are_in_the_page_language(site):
-    es, pt = read(site, "es/coaches/rosa-example"), read(site, "pt/coaches/rosa-example")
+def test_dates_and_labels_are_in_the_page_language(preview):
+    es, pt = read(preview, "es/coaches/rosa-example"), read(preview, "pt/coaches/rosa-example")
     assert "CARC vigente hasta el 30 de septiembre de 2027" in es
     assert "CARC válida até 30 de setembro de 2027" in pt
     assert "<dt>Idiomas</dt><dd>Español, Inglés</dd>" in es
     assert "<dt>Idiomas</dt><dd>Espanhol, Inglês</dd>" in pt
-    assert "CARC current until 30 September 2027" in read(site, "coaches/rosa-example")
+    assert "CARC current until 30 September 2027" in read(preview, "coaches/rosa-example")
 
 
 # ---- help banner -------------------------------------------------------------------------------
@@ -403,10 +410,10 @@ def test_the_spanish_option_comes_from_the_data(registry, tmp_path):
 
 
 @pytest.mark.parametrize("url", ["", "guides/carc/", "coaches/rosa-example/", "towns/springfield/", "plan/"])
-def test_hreflang_links_name_the_same_page_in_every_language(site, url):
+def test_hreflang_links_name_the_same_page_in_every_language(preview, url):
     for code in ("en", *OTHER):
         prefix = "" if code == "en" else f"{code}/"
-        page = read(site, prefix + url)
+        page = read(preview, prefix + url)
         head = page[:page.index("</head>")]
         assert f'<html lang="{HTML_LANG[code]}"' in page
         links = dict(re.findall(r'<link rel="alternate " hreflang="([^"]+)" href="([^"]+)">', head))
@@ -418,10 +425,10 @@ def test_hreflang_links_name_the_same_page_in_every_language(site, url):
 
 
 @pytest.mark.parametrize("url", ["guides/carc/", "coaches/rosa-example/", "towns/springfield/"])
-def test_the_language_switcher_links_to_the_same_page(site, url):
+def test_the_language_switcher_links_to_the_same_page(preview, url):
     for code in ("en", *OTHER):
         here = f"https://navigator.example/{'' if code == 'en' else code + '/'}{url}"
-        page = read(site, here.removeprefix("https://navigator.example/"))
+        page = read(preview, here.removeprefix("https://navigator.example/"))
         nav = re.search(r'<nav class="prn-langs".*?</nav>', page, re.S).group(0)
         targets = {lang: urljoin(here, href) for href, lang in re.findall(r'<a href="([^"]+)" lang="(\w+)"', nav)}
         assert set(targets) == {"en", "es", "pt"} - {code}
@@ -430,21 +437,22 @@ def test_the_language_switcher_links_to_the_same_page(site, url):
         assert f'<span lang="{code}" aria-current="true">' in nav
 
 
-def test_english_urls_do_not_change_and_each_language_has_its_own_search(site):
+def test_english_urls_do_not_change_and_each_language_has_its_own_search(preview):
     for url in ("coaches/rosa-example", "centers/red-house-oak-bluffs", "towns/springfield", "guides/carc", "plan"):
-        assert (site / url / "index.html").is_file()
-    assert not (site / "en").exists()
+        assert (preview / url / "index.html").is_file()
+    assert not (preview / "en").exists()
     for code, lang in (("es", "es"), ("pt", "pt")):
-        index = json.loads((site / code / "search" / "search_index.json").read_text())
+        index = json.loads((preview / code / "search" / "search_index.json").read_text())
         assert index["config"]["lang"] == [lang]
         assert f"{code}/coaches/rosa-example/" not in [d["location"] for d in index["docs"]]
         assert "coaches/rosa-example/" in [d["location"] for d in index["docs"]]
-    sitemap = (site / "es" / "sitemap.xml").read_text()
+    sitemap = (preview / "es" / "sitemap.xml").read_text()
     assert "<loc>https://navigator.example/es/coaches/rosa-example/</loc>" in sitemap
 
 
 def test_the_site_url_may_come_without_a_trailing_slash(registry, tmp_path):
-    build(Settings(data_dir=registry.dir, site_dir=tmp_path / "site", today=TODAY, site_url="https://navigator.example"))
+    build(Settings(data_dir=registry.dir, site_dir=tmp_path / "site", today=TODAY, site_url="https://navigator.example",
+                   examples=True))
     sitemap = (tmp_path / "site" / "pt" / "sitemap.xml").read_text()
     assert "<loc>https://navigator.example/pt/coaches/rosa-example/</loc>" in sitemap
     page = (tmp_path / "site" / "es" / "coaches" / "rosa-example" / "index.html").read_text()

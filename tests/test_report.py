@@ -12,7 +12,8 @@ from tests.test_cli import run
 
 
 def report(registry, today: dt.date = TODAY):
-    return data_report(load_site(Settings(data_dir=registry.dir, today=today)))
+    """The report of a registry whose coach is an example: built as a preview, so the coach is in it."""
+    return data_report(load_site(Settings(data_dir=registry.dir, today=today, examples=True)))
 
 
 def section(rep, start: str) -> list[str]:
@@ -143,3 +144,12 @@ def test_old_sources_conflicts_and_listings_without_a_number_are_listed(registry
     registry.replace("centers.yaml", '    phone: "(413) 570-8243"\n', "")
     assert section(report(registry), "Listings without a number") == [
         "living-in-recovery-pittsfield: no phone; its page gives the Helpline to check it"]
+
+
+def test_lapsing_carcs_come_soonest_first_within_the_renewal_window(registry):
+    registry.replace("coaches.yaml", "expires: 2027-09-30", "expires: 2027-01-20")
+    text = (registry.dir / "coaches.yaml").read_text()
+    registry.write("coaches.yaml", text + text.split("coaches:\n", 1)[1]
+                   .replace("rosa-example", "sam-sample").replace("Rosa", "Sam").replace("2027-01-20", "2026-12-01"))
+    assert section(report(registry), "CARC expired or due for renewal within 60 days") == [
+        "sam-sample: CARC renewal due by 1 December 2026", "rosa-example: CARC renewal due by 20 January 2027"]

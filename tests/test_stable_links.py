@@ -85,7 +85,8 @@ def test_a_retired_id_still_in_use_is_reported(registry):
 
 def test_profiles_carry_json_ld_a_citation_and_a_report_link(registry, tmp_path):
     site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, site_url="https://navigator.example/", repo_url="https://github.com/o/r"))
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, site_url="https://navigator.example/", repo_url="https://github.com/o/r",
+                   examples=True))
     centre = (site / "centers" / "living-in-recovery-pittsfield" / "index.html").read_text()
     head = centre.split("</head>")[0]
     data = json.loads(head.split('<script type="application/ld+json">')[1].split("</script>")[0])

@@ -119,7 +119,7 @@
   }
 
   var FIELDS = ["q", "type", "lang", "mode", "focus", "within"];
-  var FLAGS = ["masshealth", "carc"];
+  var FLAGS = ["masshealth", "carc", "expired"];
 
   function readState() {
     var state = {};
@@ -172,6 +172,7 @@
     }
     if (state.masshealth && !coach.masshealth) { return false; }
     if (state.carc && coach.carc !== "current" && coach.carc !== "renewal_due") { return false; }
+    if (coach.carc === "expired" && !state.expired) { return false; }
     return town === null || coach.statewide || coach.towns.indexOf(town) >= 0 ||
       coach.regions.indexOf(index.towns[town][4]) >= 0;
   }
@@ -264,6 +265,21 @@
     return el("section", {"aria-labelledby": id}, [el("h2", {id: id, text: title}), list, more]);
   }
 
+  /* No listed coach matches: the routes that lead to a recovery coach today (as /coaches/ gives them). */
+  function noCoach() {
+    return el("div", {"class": "prn-notice", id: "prn-no-coach"}, [
+      el("p", {text: t("No coach listed here matches. A recovery coach can still be found:")}),
+      el("ul", {}, [
+        el("li", {}, [el("a", {href: "../coaches/#routes", text: t("Programmes that employ recovery coaches, and the peer staff at recovery centres")})]),
+        el("li", {}, [t("With MassHealth: MassHealth Customer Service") + " ",
+          el("a", {href: "tel:+18008412900", text: "(800) 841-2900"}),
+          " " + t("(TTY {tty}), or your health plan: ask for Recovery Coach Services (H2016-HM).", {tty: "(800) 497-4648"}) + " ",
+          el("small", {text: t("Source: Massachusetts Legal Help, page reviewed April 2022.")})]),
+        el("li", {}, [t("Anyone: the Substance Use Helpline") + " ", el("a", {href: "tel:+18003275050", text: "(800) 327-5050"})])
+      ])
+    ]);
+  }
+
   function search() {
     if (!index) { return; }
     var state = readState();
@@ -294,7 +310,8 @@
     var parts = [
       section(state.within ? t("Places within {miles} miles of {place}", vars) : t("Places near {place}", vars),
         "prn-places", near, function (n) { return centerItem(n.center, n.near); }, "prn-near"),
-      section(t("Coaches who work in {town}", {town: town[0]}), "prn-coaches", coaches, coachItem, "prn-cards")
+      section(t("Coaches who work in {town}", {town: town[0]}), "prn-coaches", coaches, coachItem, "prn-cards") ||
+        noCoach()
     ];
     if (!near.length) {
       var virtual = index.centers.filter(function (c) { return c.virtual && centerMatches(c, {type: "", lang: "", mode: "", focus: ""}); });

@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--repo-url", default=os.environ.get("REPO_URL", ""),
                          help="repository for 'report a problem' links, e.g. https://github.com/org/repo "
                               "(env REPO_URL)")
+        cmd.add_argument("--examples", action="store_true",
+                         help="include the fictional example coaches, with a 'preview' ribbon on every page; "
+                              "never for the public site")
         if name == "serve":
             cmd.add_argument("--port", type=int, default=8000)
     sub.add_parser("schema", help="write the JSON Schemas of the registries to schema/ and the Massachusetts ZIP "
@@ -114,7 +117,7 @@ def _translations(settings: Settings) -> int:
 
 def settings_from(args: argparse.Namespace) -> Settings:
     """The one settings object of this run, from the command line (and SITE_URL, REPO_URL)."""
-    given = {name: getattr(args, name) for name in ("site_dir", "site_url", "repo_url", "published")
+    given = {name: getattr(args, name) for name in ("site_dir", "site_url", "repo_url", "published", "examples")
              if getattr(args, name, None) is not None}
     return Settings(data_dir=getattr(args, "data", Path("data")), today=getattr(args, "today", dt.date.today()),
                     **given)

@@ -53,13 +53,14 @@ def enrich(registries: Registries, settings: Settings, geocoded: Geocoded | None
                            key=lambda c: c.name.lower()))
     coaches = tuple(sorted((_coach(c, places, linked, settings) for c in registries.coaches),
                            key=lambda c: c.name.lower()))
+    listed = tuple(c for c in coaches if c.listed)  # a coach whose CARC has expired keeps only their profile
     tracks = {}
     for track_id, track in linked.items():
-        on_track = [c for c in coaches if track_id in c.tracks]
+        on_track = [c for c in listed if track_id in c.tracks]
         at_centers = [c for c in centers if track_id in c.tracks]
         tracks[track_id] = replace(track, coaches=tuple(on_track[:limits.track_list]), coach_total=len(on_track),
                                    centers=tuple(at_centers[:limits.track_list]), center_total=len(at_centers))
-    towns = town_views(places, centers, coaches, linked, limits)
+    towns = town_views(places, centers, listed, linked, limits)
     by_name = {t.name: t for t in towns}
     retired = tuple(_retired(r, by_name.get(r.get("town", ""))) for r in registries.retired)
     return Site(settings, places, tuple(sorted(tracks.values(), key=lambda t: t.name)),
@@ -73,13 +74,9 @@ def _track(record: dict) -> Track:
 
 def _retired(record: dict, town: TownView | None) -> Retired:
     """A retired listing, with the alternatives its page should offer."""
-    if town is None:
-        alternatives: tuple = ()
-    elif record["registry"] == "centers":
-        alternatives = tuple(item.center for item in town.centers[:3])
-    else:
-        alternatives = town.coaches[:6]
-    return Retired(record["id"], record["registry"], record["name"], record["retired_on"], record["reason"],
+    # a retired coach has no town (validation refuses one): their page offers the routes to a coach instead
+    alternatives = tuple(item.center for item in town.centers[:3]) if town else ()
+    return Retired(record["id"], record["registry"], record["retired_on"], record.get("name"), record.get("reason"),
                    record.get("town"), tuple(record.get("source", ())), town, alternatives)
 
 

@@ -203,6 +203,12 @@ class Coach:
         return f"coaches/{self.id}/"
 
     @property
+    def listed(self) -> bool:
+        """In the default results (lists, towns, tracks, /find/): not while the CARC has expired.
+        The profile stays at its URL and says so."""
+        return self.carc_status.state != "expired"
+
+    @property
     def statewide(self) -> bool:
         return bool(self.serves.statewide)
 
@@ -289,17 +295,18 @@ class TownView:
 
 @dataclass(frozen=True)
 class Retired:
-    """A listing taken off the registry, whose URL keeps a page with alternatives near its town."""
+    """A listing taken off the registry, whose URL keeps a page with alternatives near its town. A
+    retired coach has no name, town or reason: the page says only that this coach is no longer listed."""
 
     id: str
     registry: str
-    name: str
     retired_on: dt.date
-    reason: str
+    name: str | None = None
+    reason: str | None = None
     town: str | None = None
     source: tuple[str, ...] = ()
     town_view: TownView | None = None
-    alternatives: tuple[Center | Coach, ...] = ()
+    alternatives: tuple[Center, ...] = ()
 
     @property
     def url(self) -> str:
@@ -322,6 +329,11 @@ class Site:
     @property
     def today(self) -> dt.date:
         return self.settings.today
+
+    @property
+    def listed_coaches(self) -> tuple[Coach, ...]:
+        """The coaches default results show: those whose CARC has not expired."""
+        return tuple(c for c in self.coaches if c.listed)
 
     @property
     def check_line(self) -> HelpLine | None:

@@ -16,12 +16,15 @@ from .records import Site
 
 def load_site(settings: Settings, lap: Callable[[str], None] = lambda stage: None) -> Site:
     """Load, validate and enrich the registries in settings.data_dir. Raises DataError with every
-    problem found. `lap` is told when each stage ends (load, validate, enrich), for timings."""
+    problem found. `lap` is told when each stage ends (load, validate, enrich), for timings.
+    The example coaches are validated always and kept only when settings.examples asks for a preview."""
     places = load_places(settings.data_dir)
     geocoded = load_cache(settings.data_dir)
     lap("load")
     registries = validate(settings.data_dir, places, settings.today, settings.published)
     lap("validate")
+    if not settings.examples:  # fictional coaches never reach the public site: no page, list, export or index
+        registries.records["coaches"] = [c for c in registries.coaches if not c.get("example")]
     site = enrich(registries, settings, geocoded)
     lap("enrich")
     return site

@@ -32,6 +32,11 @@ LABELS = {"mode": MODES, "specialty": SPECIALTIES, "type": CENTER_TYPES, "types"
           "verification": VERIFICATION}
 
 
+# The tracks whose programmes employ recovery coaches (emergency departments, courts): where /coaches/
+# sends a visitor when no coach is listed.
+COACH_PROGRAMME_TRACKS = ("emergency-department", "courts-reentry")
+
+
 class _Undefined(jinja2.StrictUndefined):
     """Missing values test as false in `{% if %}` but fail loudly when printed."""
 
@@ -162,9 +167,13 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
     prefix = tr.language.prefix
     by_type = sorted(site.centers, key=lambda c: list(CENTER_TYPE_PLURALS).index(c.type))
     totals = {kind: sum(c.type == kind for c in site.centers) for kind in CENTER_TYPE_PLURALS}
+    coach_tracks = tuple(t for t in site.tracks if t.id in COACH_PROGRAMME_TRACKS)
     out = [
-        *_list_pages("coaches", _("Peer recovery coaches"), "coaches.html", site.coaches,
-                     lambda chunk: {"coaches": chunk, "total": len(site.coaches)},
+        *_list_pages("coaches", _("Peer recovery coaches"), "coaches.html", site.listed_coaches,
+                     lambda chunk: {"coaches": chunk, "total": len(site.listed_coaches),
+                                    "preview": site.settings.examples,
+                                    "expired": len(site.coaches) - len(site.listed_coaches),
+                                    "coach_tracks": coach_tracks},
                      _("Peer recovery coaches in Massachusetts: languages, specialties, CARC status and MassHealth."),
                      tr, site.settings.limits.list_page),
         *_list_pages("centers", _("Centers and Recovery Learning Communities"), "centers.html", by_type,
@@ -197,7 +206,12 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
             search_text=" ".join([kind, center.address.line if center.address else "",
                                   ", ".join(_(r) for r in center.region_names), ". ".join(center.services)]),
             t=tr))
-    out += [Page(f"{r.registry}/{r.id}.md", _("%(name)s: no longer listed") % {"name": r.name},
+    # A retired coach's page names nobody: the same neutral title and words for every removed coach.
+    out += [Page(f"{r.registry}/{r.id}.md", _("This coach is no longer listed"), "retired.html",
+                 {"r": r, "listed": len(site.listed_coaches), "coach_tracks": coach_tracks},
+                 _("This coach is no longer listed. Other routes to a recovery coach."), searchable=False, t=tr)
+            if r.registry == "coaches" else
+            Page(f"{r.registry}/{r.id}.md", _("%(name)s: no longer listed") % {"name": r.name},
                  "retired.html", {"r": r}, _("%(name)s is no longer listed.") % {"name": r.name} + f" {r.reason}",
                  searchable=False, t=tr)
             for r in site.retired]
@@ -283,7 +297,8 @@ def help_banner(site: Site, t: Translator = ENGLISH) -> str:
     lines = [replace(line, name=t.gettext(line.name), short_name=line.short_name and t.gettext(line.short_name))
              for line in site.banner]
     english = {} if not all(map(t.has, names)) else {"en": ""}
-    return environment(t).get_template("help_banner.html").render(lines=lines, **english).strip()
+    return environment(t).get_template("help_banner.html").render(lines=lines, preview=site.settings.examples,
+                                                                  **english).strip()
 
 
 def write_pages(site: Site, docs_dir: Path, t: Translator = ENGLISH, report=None) -> list[Page]:

@@ -65,9 +65,11 @@ def _stale(site: Site) -> tuple[Finding, ...]:
 
 
 def _carc(site: Site) -> tuple[Finding, ...]:
+    """Expired CARCs and those expiring within Limits.renewal_days, the soonest first."""
+    lapsing = [c for c in site.coaches if c.carc_status.state in ("expired", "renewal_due")]
     return tuple(Finding("data/coaches.yaml", c.id, c.name + (" (example)" if c.example else ""),
                          ENGLISH.carc(c.carc_status))
-                 for c in site.coaches if c.carc_status.state in ("expired", "renewal_due"))
+                 for c in sorted(lapsing, key=lambda c: (c.carc_status.expires, c.name)))
 
 
 def _town_level(site: Site) -> tuple[Finding, ...]:
@@ -134,7 +136,7 @@ def data_report(site: Site) -> Report:
     return Report(site.today, (
         Section(f"Not verified for {site.settings.limits.stale_months} months or more",
                 "Check the entry against its sources, then update `last_verified`.", _stale(site)),
-        Section("CARC expired or due for renewal within 60 days",
+        Section(f"CARC expired or due for renewal within {site.settings.limits.renewal_days} days",
                 "Ask the coach or employer for the renewed credential and update `carc.expires`.", _carc(site)),
         Section("Centres shown at the centre of their town",
                 "Distances to these are approximate until the entry has exact coordinates.", _town_level(site)),

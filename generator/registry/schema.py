@@ -275,17 +275,37 @@ HELP_LINE = Obj([
 ], rules=(_banner_needs_a_number, _whole_entry_sources))
 
 
+PERSONAL = ("name", "town", "reason", "source")  # what a retired centre may keep and a retired coach may not
+
+
+def _retired_rules(record: dict, path: tuple, check: Check) -> None:
+    """A centre keeps its name and the reason it closed; a coach who left keeps nothing personal."""
+    if record.get("registry") == "coaches":
+        for name in PERSONAL:
+            if name in record:
+                check.report(path + (name,), f"remove '{name}': a retired coach entry keeps only id, registry and "
+                             "retired_on, because a removed person's name and details must not stay in the "
+                             "repository or on the site")
+        return
+    for name in ("name", "reason"):
+        if name not in record:
+            check.report(path, f"missing required field '{name}' ({RETIRED_FIELDS[name]})")
+
+
+RETIRED_FIELDS = {
+    "name": "The name it was listed under (centres only; never for a coach)",
+    "reason": "Why, in a sentence a visitor can read, e.g. 'The centre closed in 2026.' (centres only)",
+}
 RETIRED = Obj([
     Field("id", Slug(), "The id the listing had; its URL keeps a page saying it is no longer listed", required=True),
     Field("registry", Choice({"centers": "a centre, RLC or programme", "coaches": "a coach"}),
           "Which registry the listing was in", required=True),
-    Field("name", Text(120), "The name it was listed under", required=True),
-    Field("town", Town(), "Its town, so the page can suggest the nearest alternatives"),
+    Field("name", Text(120), RETIRED_FIELDS["name"]),
+    Field("town", Town(), "Its town, so the page can suggest the nearest alternatives (centres only)"),
     Field("retired_on", Date(not_future=True), "When it was taken off the registry (YYYY-MM-DD)", required=True),
-    Field("reason", Text(300), "Why, in a sentence a visitor can read, e.g. 'The centre closed in 2026.'",
-          required=True),
-    Field("source", ListOf(Url()), "Pages that confirm the closure or change"),
-])
+    Field("reason", Text(300), RETIRED_FIELDS["reason"]),
+    Field("source", ListOf(Url()), "Pages that confirm the closure or change (centres only)"),
+], rules=(_retired_rules,))
 
 
 @dataclass(frozen=True)

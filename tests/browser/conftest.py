@@ -71,13 +71,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(bundled_site):
-    handler = functools.partial(_QuietHandler, directory=str(bundled_site))
+def _serve(site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(bundled_site):
+    """The public site, as deployed: no example coaches."""
+    yield from _serve(bundled_site)
+
+
+@pytest.fixture(scope="session")
+def preview_url(preview_site):
+    """The preview with the example coaches (`build --examples`), for tests of coach pages and searches."""
+    yield from _serve(preview_site)
 
 
 @pytest.fixture(scope="session")
@@ -118,4 +129,12 @@ class Visit:
 def visit(browser, base_url):
     context = browser.new_context(viewport={"width": 1000, "height": 900})
     yield Visit(context, base_url)
+    context.close()
+
+
+@pytest.fixture
+def preview(browser, preview_url):
+    """A tab on the preview with the example coaches."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    yield Visit(context, preview_url)
     context.close()

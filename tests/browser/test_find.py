@@ -70,7 +70,8 @@ def test_the_autocomplete_works_with_the_keyboard_alone(visit):
     assert page.url.endswith("?q=Hyannis")
 
 
-def test_filters_narrow_the_results_and_round_trip_through_the_url(visit):
+def test_filters_narrow_the_results_and_round_trip_through_the_url(preview):
+    visit = preview  # coaches to filter: the preview with the example coaches
     page = visit.open("find/?q=Boston&type=coach&lang=es")
     assert page.input_value("#prn-q") == "Boston"
     assert page.locator("select[name=lang]").input_value() == "es"
@@ -112,3 +113,35 @@ def test_results_follow_the_keystrokes_once_the_text_names_a_place(visit, towns)
     page.keyboard.type("Gardner")
     assert first_places(page, 1) == [towns["Gardner"].centers[0].center.id]
     assert page.url.endswith("?q=Gardner")
+
+
+def _coach_ids(page) -> list[str]:
+    return page.locator("section[aria-labelledby=prn-coaches] li").evaluate_all("items => items.map(i => i.dataset.id)")
+
+
+def test_a_coach_whose_carc_expired_shows_only_when_the_filter_asks(preview):
+    page = preview.open("find/?q=New%20Bedford&type=coach")
+    page.wait_for_selector("#prn-status:not(:empty)")
+    assert "paulo-template" not in _coach_ids(page)
+    page.check("input[name=expired]")
+    assert "expired=1" in page.url
+    assert "paulo-template" in _coach_ids(page)
+    assert preview.errors == []
+
+
+def test_with_no_coach_listed_find_gives_the_routes_to_one_on_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + "find/?q=Hyannis&type=coach")
+    routes = page.locator("#prn-no-coach")
+    routes.wait_for()
+    assert routes.locator("a[href='../coaches/#routes']").is_visible()
+    for number in ("tel:+18008412900", "tel:+18003275050"):
+        link = routes.locator(f"a[href='{number}']")
+        box = link.bounding_box()
+        assert link.is_visible() and box and box["height"] >= 24, number
+    assert "Massachusetts Legal Help" in routes.inner_text()
+    page.locator("a[href='../coaches/#routes']").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#routes-title").is_visible()
+    context.close()

@@ -16,8 +16,8 @@ START = dt.date(2026, 12, 7)
 @pytest.mark.parametrize("start, click, lands", [
     ("guides/carc/", "Español", "es/guides/carc/"),
     ("es/guides/masshealth/", "Português", "pt/guides/masshealth/"),
-    ("coaches/rosa-example/", "Português", "pt/coaches/rosa-example/"),
-    ("es/coaches/rosa-example/", "English", "coaches/rosa-example/"),
+    ("coaches/", "Português", "pt/coaches/"),
+    ("es/coaches/", "English", "coaches/"),
     ("pt/towns/springfield/", "English", "towns/springfield/"),
     ("towns/springfield/", "Español", "es/towns/springfield/"),
     ("es/", "Português", "pt/"),
@@ -33,7 +33,7 @@ def test_switching_language_keeps_the_page(visit, start, click, lands):
     assert visit.errors == [] and visit.foreign_requests() == []
 
 
-@pytest.mark.parametrize("path", ["es/", "es/coaches/rosa-example/", "pt/towns/springfield/", "es/find/?q=Boston",
+@pytest.mark.parametrize("path", ["es/", "es/coaches/", "pt/towns/springfield/", "es/find/?q=Boston",
                                   "pt/plan/", "es/guides/masshealth/", "pt/guides/carc/"])
 def test_translated_pages_log_no_errors_and_fetch_no_sitemap_below_the_page(visit, path):
     visit.open(path)
@@ -46,7 +46,7 @@ def test_translated_pages_log_no_errors_and_fetch_no_sitemap_below_the_page(visi
 def open_plan(visit, code: str):
     page = visit.open(f"{code}/plan/")
     page.wait_for_selector("#prn-plan-form:not([hidden])")
-    page.wait_for_function("document.querySelectorAll('#plan-lang option').length > 1")
+    page.wait_for_function("document.querySelectorAll('#plan-places option').length > 1")  # find.json loaded
     page.fill("#plan-start", START.isoformat())
     page.dispatch_event("#plan-start", "change")
     return page
@@ -90,8 +90,8 @@ def test_the_spanish_planner_makes_a_spanish_calendar(visit):
     assert visit.errors == []
 
 
-def test_the_portuguese_planner_dates_and_summary_are_in_portuguese(visit):
-    page = open_plan(visit, "pt")
+def test_the_portuguese_planner_dates_and_summary_are_in_portuguese(preview):
+    page = open_plan(preview, "pt")  # coaches' languages: the preview with the example coaches
     assert page.inner_text("[data-step=w1-care] .prn-step__date") == "seg., 7 de dez."
     summary = page.inner_text("#plan-summary")
     assert summary.startswith("Plano a partir de segunda-feira, 7 de dezembro de 2026")
@@ -106,7 +106,8 @@ def _carc_lines(section) -> dict:
         "cards => Object.fromEntries(cards.map(c => [c.dataset.id, c.querySelector('p').textContent]))")
 
 
-def test_find_in_spanish_filters_by_language_with_spanish_labels(visit):
+def test_find_in_spanish_filters_by_language_with_spanish_labels(preview):
+    visit = preview  # the example coaches
     page = visit.open("es/find/")
     page.wait_for_selector("#prn-find:not([hidden])")
     options = page.eval_on_selector_all("select[name=lang] option", "els => els.map(e => e.textContent)")

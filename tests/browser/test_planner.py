@@ -30,7 +30,7 @@ def towns(places):
 def open_plan(visit):
     page = visit.open("plan/")
     page.wait_for_selector("#prn-plan-form:not([hidden])")
-    page.wait_for_function("document.querySelectorAll('#plan-lang option').length > 1")  # find.json loaded
+    page.wait_for_function("document.querySelectorAll('#plan-places option').length > 1")  # find.json loaded
     return page
 
 
@@ -120,6 +120,7 @@ def test_masshealth_members_and_others_get_their_own_week_two_step(visit):
     assert call.locator("[data-masshealth=no]").is_hidden()
     text = call.inner_text()
     assert "Recovery Coach Services" in text and "H2016-HM" in text and "MCO or ACPP" in text
+    assert call.locator("a[href='tel:+18008412900']").is_visible()  # MassHealth Customer Service, one tap
     title = call.locator(".prn-step__title").inner_text()
     assert title == "Call MassHealth or your health plan about Recovery Coach Services"
     page.check("input[name=masshealth][value=no]")
@@ -130,7 +131,8 @@ def test_masshealth_members_and_others_get_their_own_week_two_step(visit):
     assert call.locator("[data-masshealth=yes]").is_visible() and call.locator("[data-masshealth=no]").is_visible()
 
 
-def test_the_language_and_town_link_to_coaches_on_find(visit):
+def test_the_language_and_town_link_to_coaches_on_find(preview):
+    visit = preview  # coaches' languages: the preview with the example coaches
     page = open_plan(visit)
     set_town(page, "Pittsfield")
     page.select_option("#plan-lang", "es")

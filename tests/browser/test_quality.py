@@ -16,12 +16,15 @@ def test_loads_nothing_from_other_origins_and_logs_no_errors(visit, name):
     assert visit.errors == []
 
 
-@pytest.mark.parametrize("path", ["", "coaches/rosa-example/", "centers/", "towns/worcester/", "find/?q=01201",
-                                  "plan/", "guides/faq/", "es/towns/boston/"])
-def test_fits_a_phone_with_the_help_banner_in_view(browser, base_url, path):
+@pytest.mark.parametrize("path", ["", "coaches/", "centers/", "towns/worcester/", "find/?q=01201",
+                                  "plan/", "guides/faq/", "es/towns/boston/", "es/coaches/",
+                                  "preview:coaches/rosa-example/", "preview:pt/coaches/"])
+def test_fits_a_phone_with_the_help_banner_in_view(browser, request, path):
+    """'preview:' pages are those of the example coaches, with the preview ribbon above the banner."""
+    site = request.getfixturevalue("preview_url" if path.startswith("preview:") else "base_url")
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(base_url + path)
+    page.goto(site + path.removeprefix("preview:"))
     page.wait_for_load_state("networkidle")
     width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert width[0] <= width[1], f"horizontal scrolling: {width}"
@@ -30,7 +33,7 @@ def test_fits_a_phone_with_the_help_banner_in_view(browser, base_url, path):
     assert page.locator(".prn-help a[href='tel:988']").is_visible()
     # Our own controls are at least 24x24 px; axe's target-size rule (test_accessibility) covers the rest.
     small = page.evaluate("""() => [...document.querySelectorAll(
-            '.prn-help a, .prn-langs a, .md-button, .prn-find input, .prn-find select, .prn-map button')]
+            '.prn-help a, .prn-langs a, .md-button, .prn-find input, .prn-find select, .prn-map button, .prn-routes a')]
         .filter(e => e.offsetParent !== null)
         .map(e => [e, e.getBoundingClientRect()])
         .filter(([e, r]) => r.width > 0 && (r.width < 24 || r.height < 24))
@@ -40,7 +43,7 @@ def test_fits_a_phone_with_the_help_banner_in_view(browser, base_url, path):
 
 
 def test_the_skip_link_is_first_and_moves_focus_to_the_content(visit):
-    page = visit.open("coaches/rosa-example/")
+    page = visit.open("coaches/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Skip to content"
@@ -81,7 +84,7 @@ def test_find_filters_work_with_the_keyboard(visit):
     assert 0 < len(shown) < before and {kind[i] for i in shown} == {value}, shown
 
 
-@pytest.mark.parametrize("path, text", [("coaches/rosa-example/", "CARC current until"),
+@pytest.mark.parametrize("path, text", [("coaches/", "How to reach a recovery coach today"),
                                         ("centers/everyday-miracles-worcester/", "25 Pleasant St., Worcester"),
                                         ("towns/worcester/", "Nearest Peer Recovery Support Centers"),
                                         ("guides/carc/", "500"), ("guides/masshealth/", "H2016-HM"),
