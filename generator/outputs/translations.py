@@ -20,7 +20,8 @@ import yaml
 
 from ..labels import CARC_LABELS, LANGUAGE_NAMES, long_date
 
-SCRIPTS = ("find.js", "plan.js", "eligibility.js")  # in content/assets/; their strings go to strings.js
+# In content/assets/; their strings go to strings.js.
+SCRIPTS = ("find.js", "plan.js", "eligibility.js", "places.js", "towns.js")
 STRINGS_JS = "assets/strings.js"
 
 @dataclass(frozen=True)
