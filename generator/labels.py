@@ -64,6 +64,7 @@ PAGE_NOTES = {
     "reviewed": N_("Reviewed by a native speaker."),
     "fallback": N_("This page is not translated yet, so it is shown in English."),
     "switcher": N_("Language"),
+    "find_near": N_("Find help near {place}"),  # the search box's first answer for a place (search-places.js)
 }
 
 # ISO 639-1 codes and their English names.

@@ -66,6 +66,7 @@
     function label(town, name) { return name === index.towns[town][0] ? name : name + " (" + index.towns[town][0] + ")"; }
     return {
       townKeys: townKeys,
+      townName: function (town) { return index.towns[town][0]; },
       villageKeys: villageKeys,
       /* The town a typed town, village or ZIP (ZIP+4 too) stands for: {label, town}, or null. */
       resolve: function (query) {

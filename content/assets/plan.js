@@ -27,6 +27,9 @@
    * (assets/common.js). Step titles and texts come from the page itself, so the calendar file is in the
    * page's language. */
   var PRN = window.PRN, I18N = PRN.i18n, t = PRN.t, withEN = PRN.withEN, el = PRN.el, parseDay = PRN.parseDay;
+  /* "Did you mean" or, for a place outside Massachusetts, the national helpline: under the town field. */
+  var townAdvice = el("div", {"class": "prn-find__message prn-plan__advice", "aria-live": "polite"});
+  townStatus.parentNode.parentNode.insertBefore(townAdvice, townStatus.parentNode.nextSibling);
 
   /* ---- storage: one JSON entry; nothing is written until the visitor changes something ---- */
 
@@ -165,7 +168,17 @@
       fillSlot("plan-prsc", town && center(town[5]) ? centerCard(center(town[5]), town, "prsc") : null);
       fillSlot("plan-rlc", town && center(town[6]) ? centerCard(center(town[6]), town, "rlc") : null);
     }
-    if (index && state.town && !found) {
+    townAdvice.textContent = "";
+    var advice = index && state.town && !found ? window.PRN_PLACES.advice(places, index, state.town, function (value) {
+      townInput.value = value;
+      state.town = value;
+      changed();
+      townInput.focus();
+    }) : null;
+    if (advice) {
+      townStatus.textContent = "";
+      townAdvice.appendChild(advice);
+    } else if (index && state.town && !found) {
       townStatus.textContent = t("No Massachusetts town, village or ZIP code matches \u201c{query}\u201d.", {query: state.town.trim()});
     } else {
       townStatus.textContent = found ? (found.label === town[0] ? t("{town}: your nearest centre and RLC are in week 3.", {town: town[0]})

@@ -203,7 +203,7 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
     out.append(Page("maintainers/index.md", "For maintainers", "maintainers.html",
                     {"report": report or maintainers_report(site)},
                     "Entries in the registries that need checking: stale, lapsing credentials, approximate places.",
-                    t=tr, fallback=not tr.language.english))
+                    searchable=False, t=tr, fallback=not tr.language.english))  # visitors' search never offers it
     out += [Page(f"tracks/{track.id}.md", track.name, "track.html", {"t": track}, track.summary,
                  search_text=track.summary, t=tr)
             for track in site.tracks]
@@ -275,8 +275,16 @@ def _by_letter(towns: Sequence[TownView]) -> list[dict]:
 
 
 def help_banner(site: Site, t: Translator = ENGLISH) -> str:
-    """The help banner shown on every page, as escaped HTML."""
-    return environment(t).get_template("help_banner.html").render(lines=site.banner).strip()
+    """The help banner shown on every page, as escaped HTML: the whole list, and the one-row bar phones show
+    (the first banner line and the Substance Use Helpline)."""
+    first = site.banner[0] if site.banner else None
+    return environment(t).get_template("help_banner.html").render(
+        lines=site.banner, first=first, helpline=site.check_line).strip()
+
+
+def help_drawer(site: Site, t: Translator = ENGLISH) -> str:
+    """The help lines at the foot of the menu drawer, as escaped HTML."""
+    return environment(t).get_template("help_drawer.html").render(lines=site.banner).strip()
 
 
 def write_pages(site: Site, docs_dir: Path, t: Translator = ENGLISH, report=None) -> list[Page]:
