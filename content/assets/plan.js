@@ -168,17 +168,23 @@
       fillSlot("plan-prsc", town && center(town[5]) ? centerCard(center(town[5]), town, "prsc") : null);
       fillSlot("plan-rlc", town && center(town[6]) ? centerCard(center(town[6]), town, "rlc") : null);
     }
-    townAdvice.textContent = "";
-    var advice = index && state.town && !found ? window.PRN_PLACES.advice(places, index, state.town, function (value) {
-      townInput.value = value;
-      state.town = value;
-      changed();
-      townInput.focus();
-    }) : null;
-    if (advice) {
+    /* The same text keeps its advice node: a tap on a suggestion blurs the field (a "change" and a new
+     * render) before the click, which must still find its button. */
+    var query = index && state.town && !found ? state.town : "";
+    if (query !== townAdvice.dataset.query) {
+      townAdvice.textContent = "";
+      townAdvice.dataset.query = query;
+      var advice = query ? window.PRN_PLACES.advice(places, index, query, function (value) {
+        townInput.value = value;
+        state.town = value;
+        changed();
+        townInput.focus();
+      }) : null;
+      if (advice) { townAdvice.appendChild(advice); }
+    }
+    if (townAdvice.firstChild) {
       townStatus.textContent = "";
-      townAdvice.appendChild(advice);
-    } else if (index && state.town && !found) {
+    } else if (query) {
       townStatus.textContent = t("No Massachusetts town, village or ZIP code matches \u201c{query}\u201d.", {query: state.town.trim()});
     } else {
       townStatus.textContent = found ? (found.label === town[0] ? t("{town}: your nearest centre and RLC are in week 3.", {town: town[0]})
