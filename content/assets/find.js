@@ -54,6 +54,8 @@
     index.villages.forEach(function (v, i) {
       if (places.villageKeys[i].indexOf(q) === 0) { out.push({value: v[0], label: v[0] + " (" + index.towns[v[1]][0] + ")"}); }
     });
+    /* Nothing starts so: the places a misspelling may mean ("Worchester": Worcester, Dorchester…). */
+    if (!out.length && q.length >= 4) { return places.suggest(q, MAX_OPTIONS); }
     return out.slice(0, MAX_OPTIONS);
   }
 
@@ -342,7 +344,11 @@
   /* The summary on screen below the sticky header (scroll-margin in site.css), focused, the first result under it. */
   function showAnswer() {
     status.focus({preventScroll: true});
-    status.scrollIntoView({block: "start"});
+    /* Scrolled only when the summary, or the first result's name and number, would be off screen. */
+    var first = results.querySelector("li a[href^='tel:']") || results.querySelector("li") || status;
+    if (status.getBoundingClientRect().top < 56 || first.getBoundingClientRect().bottom > window.innerHeight - 64) {
+      status.scrollIntoView({block: "start"});
+    }
   }
 
   /* ---- wiring ---- */
