@@ -69,6 +69,7 @@ PAGE_NOTES = {
     "not_found_home": N_("Go to the home page"),
     "not_found_find": N_("Find help near you"),
     "not_found_centers": N_("All recovery centers"),
+    "find_near": N_("Find help near {place}"),  # the search box's first answer for a place (search-places.js)
 }
 
 # The licence of the registries and every export (the code is MIT, LICENSE): reuse with attribution,

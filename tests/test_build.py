@@ -209,6 +209,32 @@ def test_profiles_are_in_the_search_index_without_their_whole_body(preview_site)
                    for location in docs)
 
 
+@pytest.mark.parametrize("prefix", ["", "es/", "pt/"])
+def test_the_visitors_search_leaves_out_the_maintainers_page(bundled_site, prefix):
+    index = json.loads((bundled_site / prefix / "search" / "search_index.json").read_text())
+    assert [d["location"] for d in index["docs"] if d["location"].startswith("maintainers/")] == []
+    assert any(d["location"] == "find/" for d in index["docs"])
+
+
+def test_the_find_index_places_villages_and_names_the_national_helpline(bundled_site):
+    index = json.loads((bundled_site / "api" / "v1" / "find.json").read_text())
+    hyannis = next(v for v in index["villages"] if v[0] == "Hyannis")
+    assert index["towns"][hyannis[1]][0] == "Barnstable" and hyannis[2:] == [41.6601, -70.2967]  # ZIP 02601
+    assert index["national"] == {"name": "SAMHSA National Helpline", "call": "(800) 662-4357",
+                                 "call_href": "tel:+18006624357", "source": "https://internationalmentalhealth.org/resources/",
+                                 "verified": "2026-11-23"}
+
+
+def test_every_page_has_a_phone_help_bar_and_the_numbers_in_the_menu_drawer(bundled_site):
+    for page in (bundled_site / "index.html", bundled_site / "es" / "guides" / "faq" / "index.html",
+                 bundled_site / "towns" / "worcester" / "index.html"):
+        text = page.read_text()
+        bar = text[text.index('class="prn-help__bar"'):text.index("</details>", text.index('class="prn-help__bar"'))]
+        assert 'href="tel:988"' in bar and 'href="tel:+18003275050"' in bar and 'href="tel:911"' in bar, page
+        drawer = text[text.index('class="prn-drawer-help"'):]
+        assert 'href="tel:988"' in drawer[:2000] and 'href="tel:+18003275050"' in drawer[:2000], page
+
+
 def test_the_sitemap_lists_profiles_when_the_site_url_is_known(registry, tmp_path):
     site = tmp_path / "site"
     build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, site_url="https://navigator.example/",

@@ -4,13 +4,16 @@
   "use strict";
 
   var MAX_OPTIONS = 8;
+  var FARTHEST = 15;  /* miles from the nearest Massachusetts town or village beyond which a position is elsewhere */
   var root = document.getElementById("prn-find");
   if (!root) { return; }
   var form = root.querySelector("form");
   var input = document.getElementById("prn-q");
   var listbox = document.getElementById("prn-q-options");
-  var status = document.getElementById("prn-status");
+  var status = document.getElementById("prn-status");  /* the result summary, focused once a place is chosen */
+  var message = document.getElementById("prn-message");  /* next to the box: no match, did you mean, elsewhere */
   var results = document.getElementById("prn-results");
+  var toggle = document.getElementById("prn-filters-toggle");
   var index = null;
   var labels = null;
   var active = -1;
@@ -26,8 +29,11 @@
   if (initial.has("q")) { history.replaceState(null, "", location.pathname); }
 
   var PLACES = window.PRN_PLACES;  /* assets/places.js */
-  var miles = PLACES.miles, norm = PLACES.norm;
+  var norm = PLACES.norm;
   var places = null;  /* the index's gazetteer, once it has loaded */
+  /* "Use my location": the visitor's position (kept on this device) and the place nearest it, while the box
+   * still shows that place's name. */
+  var located = null;
 
   /* ---- places ---- */
 
@@ -48,6 +54,8 @@
     index.villages.forEach(function (v, i) {
       if (places.villageKeys[i].indexOf(q) === 0) { out.push({value: v[0], label: v[0] + " (" + index.towns[v[1]][0] + ")"}); }
     });
+    /* Nothing starts so: the places a misspelling may mean ("Worchester": Worcester, Dorchester…). */
+    if (!out.length && q.length >= 4) { return places.suggest(q, MAX_OPTIONS); }
     return out.slice(0, MAX_OPTIONS);
   }
 
@@ -77,13 +85,19 @@
   }
 
   function choose(i) {
-    input.value = options[i].value;
+    pick(options[i].value);
+  }
+
+  /* A place chosen from a list (the autocomplete or "Did you mean"): search it and show the answer. */
+  function pick(value) {
+    input.value = value;
     showOptions([]);
-    search();
+    search({focus: true});
   }
 
   /* Each keystroke updates the suggestions, and the results as soon as the text names a place. */
   input.addEventListener("input", function () {
+    located = null;
     showOptions(suggestions(input.value));
     if (index && resolve(input.value)) { search(); }
   });
@@ -137,6 +151,18 @@
     history.replaceState(null, "", query ? "?" + query : location.pathname);
   }
 
+  /* On a phone the filters fold behind "Filters (n)", n the filters in use (site.css hides the fieldset
+   * while the button says aria-expanded="false"; wider screens show both). */
+  function countFilters(state) {
+    var n = FLAGS.filter(function (name) { return state[name]; }).length;
+    ["type", "lang", "mode", "focus"].forEach(function (name) { if (state[name]) { n++; } });
+    toggle.textContent = n ? t("Filters ({n})", {n: n}) : t("Filters");
+  }
+
+  toggle.addEventListener("click", function () {
+    toggle.setAttribute("aria-expanded", toggle.getAttribute("aria-expanded") === "true" ? "false" : "true");
+  });
+
   function loadUrl() {
     var params = initial;
     FIELDS.forEach(function (name) {
@@ -151,7 +177,8 @@
 
   function centerMatches(center, state) {
     if (state.type && state.type !== center.type) { return false; }
-    if (state.lang && center.languages.indexOf(state.lang) < 0) { return false; }
+    /* A centre whose languages are not stated stays: its card says to call and ask. */
+    if (state.lang && center.languages.length && center.languages.indexOf(state.lang) < 0) { return false; }
     if (state.mode === "phone" || state.mode === "text") { return false; }
     if (state.mode === "video" && !center.virtual) { return false; }
     if (state.focus) {
@@ -186,7 +213,7 @@
   /* "Registry text" stays English: on a translated page it goes in its own element with lang="en". */
   function labelled(label, text) { return el("p", {}, [document.createTextNode(label + " "), el("span", withEN({text: text}))]); }
 
-  function centerItem(center, near) {
+  function centerItem(center, near, lang) {
     var body = [el("h3", {"class": "prn-card__title"}, [
       el("a", withEN({href: "../" + center.url, text: center.name})),
       near ? el("span", {"class": "prn-distance", text: " " + distance(near.miles)}) : null,
@@ -196,6 +223,7 @@
     if (near && near.point.address) {
       body.push(el("p", {text: near.point.address + (near.point.approximate ? " " + t("(approximate location: town centre)") : "")}));
     }
+    if (lang && !center.languages.length) { body.push(el("p", {"class": "prn-flag", text: t("Languages not listed \u2014 call to ask")})); }
     if (center.phone) { body.push(el("p", {}, [el("a", {href: center.phone_href, text: center.phone})])); }
     if (center.hours) { body.push(labelled(t("Hours:"), center.hours)); }
     if (!near && center.virtual) { body.push(labelled(t("Virtual:"), center.virtual)); }
@@ -280,23 +308,32 @@
     ]);
   }
 
-  function search() {
+  /* The answer for the place in the box (or the visitor's position). With {focus: true} (a place was chosen:
+   * Enter, a pick, "Use my location"), focus moves to the summary, scrolled on screen with the first result. */
+  function search(how) {
     if (!index) { return; }
     var state = readState();
     writeUrl(state);
+    countFilters(state);
     results.textContent = "";
+    message.textContent = "";
     if (!state.q.trim()) { status.textContent = ""; return; }
-    var place = resolve(state.q);
+    var here = located && located.label === state.q ? located : null;
+    var place = here || resolve(state.q);
     if (!place) {
-      status.textContent = t("No Massachusetts town, village or ZIP code matches \u201c{query}\u201d. Try the town's name.", {query: state.q.trim()});
+      status.textContent = "";
+      message.appendChild(PLACES.advice(places, index, state.q, pick) ||
+        el("p", {text: t("No Massachusetts town, village or ZIP code matches \u201c{query}\u201d. Try the town's name.", {query: state.q.trim()})}));
       return;
     }
     var town = index.towns[place.town];
+    /* Distances from the visitor's own position when located, else from the town's centre (as on the town page). */
+    var from = here ? [here.lat, here.lon] : [town[2], town[3]];
     var within = state.within ? Number(state.within) : Infinity;
     var ranked = [];
     index.centers.forEach(function (center) {
       if (!centerMatches(center, state)) { return; }
-      var best = PLACES.nearest(center, town[2], town[3], town[7]);
+      var best = PLACES.nearest(center, from[0], from[1], here ? undefined : town[7]);
       if (best) { ranked.push({center: center, near: best}); }
     });
     ranked.sort(function (a, b) { return a.near.miles - b.near.miles; });
@@ -304,12 +341,14 @@
     var coaches = index.coaches.filter(function (coach) { return coachMatches(coach, state, place.town); });
     var where = place.label === town[0] ? town[0] : place.label + " (" + town[0] + ")";
     var vars = {place: where, miles: state.within, coaches: coaches.length};
-    status.textContent = (state.within ? tn("{n} place within {miles} miles of {place}", "{n} places within {miles} miles of {place}", near.length, vars)
+    status.textContent = (here ? (state.within ? tn("{n} place within {miles} miles of you, near {place}", "{n} places within {miles} miles of you, near {place}", near.length, vars)
+      : tn("{n} place by distance from you, near {place}", "{n} places by distance from you, near {place}", near.length, vars))
+      : state.within ? tn("{n} place within {miles} miles of {place}", "{n} places within {miles} miles of {place}", near.length, vars)
       : tn("{n} place near {place}", "{n} places near {place}", near.length, vars)) +
       tn(", and {n} coach who works there.", ", and {n} coaches who work there.", coaches.length);
     var parts = [
       section(state.within ? t("Places within {miles} miles of {place}", vars) : t("Places near {place}", vars),
-        "prn-places", near, function (n) { return centerItem(n.center, n.near); }, "prn-near"),
+        "prn-places", near, function (n) { return centerItem(n.center, n.near, state.lang); }, "prn-near"),
       section(t("Coaches who work in {town}", {town: town[0]}), "prn-coaches", coaches, coachItem, "prn-cards") ||
         noCoach()
     ];
@@ -330,24 +369,41 @@
     }
     parts.push(el("p", {}, [el("a", {href: "../towns/" + town[1] + "/", text: t("Everything near {town} on one page", {town: town[0]})})]));
     parts.forEach(function (part) { if (part) { results.appendChild(part); } });
+    if (how && how.focus) { showAnswer(); }
+  }
+
+  /* The summary on screen below the sticky header (scroll-margin in site.css), focused, the first result under it. */
+  function showAnswer() {
+    status.focus({preventScroll: true});
+    /* Scrolled only when the summary, or the first result's name and number, would be off screen. */
+    var first = results.querySelector("li a[href^='tel:']") || results.querySelector("li") || status;
+    if (status.getBoundingClientRect().top < 56 || first.getBoundingClientRect().bottom > window.innerHeight - 64) {
+      status.scrollIntoView({block: "start"});
+    }
   }
 
   /* ---- wiring ---- */
 
-  form.addEventListener("submit", function (event) { event.preventDefault(); showOptions([]); search(); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); showOptions([]); search({focus: true}); });
   form.addEventListener("change", function (event) { if (event.target !== input) { search(); } });
 
   document.getElementById("prn-locate").addEventListener("click", function () {
     if (!navigator.geolocation) { status.textContent = t("This browser cannot share its location."); return; }
     status.textContent = t("Finding your location\u2026 (it stays on your device)");
     navigator.geolocation.getCurrentPosition(function (pos) {
-      var best = 0, bestMiles = Infinity;
-      index.towns.forEach(function (t, i) {
-        var d = miles(pos.coords.latitude, pos.coords.longitude, t[2], t[3]);
-        if (d < bestMiles) { best = i; bestMiles = d; }
-      });
-      input.value = index.towns[best][0];
-      search();
+      if (!index) { status.textContent = t("The search could not load. Browse help by town instead."); return; }
+      var lat = pos.coords.latitude, lon = pos.coords.longitude;
+      var nearest = places.nearestPlace(lat, lon);
+      if (nearest.miles > FARTHEST) {
+        status.textContent = "";
+        message.textContent = "";
+        message.appendChild(PLACES.elsewhere(index, ""));
+        return;
+      }
+      located = {label: nearest.name, town: nearest.town, lat: lat, lon: lon};
+      input.value = nearest.name;
+      showOptions([]);
+      search({focus: true});
     }, function () { status.textContent = t("Your location is not available. Type a town or ZIP code instead."); });
   });
 

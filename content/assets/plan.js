@@ -27,6 +27,9 @@
    * (assets/common.js). Step titles and texts come from the page itself, so the calendar file is in the
    * page's language. */
   var PRN = window.PRN, I18N = PRN.i18n, t = PRN.t, withEN = PRN.withEN, el = PRN.el, parseDay = PRN.parseDay;
+  /* "Did you mean" or, for a place outside Massachusetts, the national helpline: under the town field. */
+  var townAdvice = el("div", {"class": "prn-find__message prn-plan__advice", "aria-live": "polite"});
+  townStatus.parentNode.parentNode.insertBefore(townAdvice, townStatus.parentNode.nextSibling);
 
   /* ---- storage: one JSON entry; nothing is written until the visitor changes something ---- */
 
@@ -166,7 +169,23 @@
       fillSlot("plan-prsc", town && center(town[5]) ? centerCard(center(town[5]), town, "prsc") : null);
       fillSlot("plan-rlc", town && center(town[6]) ? centerCard(center(town[6]), town, "rlc") : null);
     }
-    if (index && state.town && !found) {
+    /* The same text keeps its advice node: a tap on a suggestion blurs the field (a "change" and a new
+     * render) before the click, which must still find its button. */
+    var query = index && state.town && !found ? state.town : "";
+    if (query !== townAdvice.dataset.query) {
+      townAdvice.textContent = "";
+      townAdvice.dataset.query = query;
+      var advice = query ? window.PRN_PLACES.advice(places, index, query, function (value) {
+        townInput.value = value;
+        state.town = value;
+        changed();
+        townInput.focus();
+      }) : null;
+      if (advice) { townAdvice.appendChild(advice); }
+    }
+    if (townAdvice.firstChild) {
+      townStatus.textContent = "";
+    } else if (query) {
       townStatus.textContent = t("No Massachusetts town, village or ZIP code matches \u201c{query}\u201d.", {query: state.town.trim()});
     } else {
       townStatus.textContent = found ? (found.label === town[0] ? t("{town}: your nearest centre and RLC are in week 3.", {town: town[0]})

@@ -26,7 +26,7 @@ from ..model.site import load_site
 from ..outputs.content import write_content
 from ..outputs.csp import add_policies
 from ..outputs.exports import IDS_PATH, write_exports, write_language_assets
-from ..outputs.render import help_banner, maintainers_report, write_pages
+from ..outputs.render import help_banner, help_drawer, maintainers_report, write_pages
 from ..outputs.stamp import ShellError, stamp
 from ..outputs.translations import LANGUAGES, TranslationError, Translator, translator
 from ..settings import Settings
@@ -165,7 +165,8 @@ class _LanguageJob:
         else:
             write_language_assets(self.site, docs_dir, t)
         lap("render")
-        _run_mkdocs(settings, docs_dir, out_dir, help_banner(self.site, t), t, self.template_cache)
+        chrome = {"help_banner": help_banner(self.site, t), "help_drawer": help_drawer(self.site, t)}
+        _run_mkdocs(settings, docs_dir, out_dir, chrome, t, self.template_cache)
         lap("mkdocs")
         add_policies(out_dir)  # before stamping: stamped pages inherit the shell's policy
         url = settings.site_url.rstrip("/") + "/" + t.language.prefix if settings.site_url else ""
@@ -177,7 +178,7 @@ class _LanguageJob:
         return out_dir
 
 
-def _run_mkdocs(settings: Settings, docs_dir: Path, out_dir: Path, banner: str, t: Translator,
+def _run_mkdocs(settings: Settings, docs_dir: Path, out_dir: Path, chrome: dict[str, str], t: Translator,
                 template_cache: jinja2.BytecodeCache | None = None) -> None:
     # repo_url is deliberately not given to the theme: it would fetch repository stats from GitHub.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
@@ -190,7 +191,7 @@ def _run_mkdocs(settings: Settings, docs_dir: Path, out_dir: Path, banner: str, 
     try:
         config = load_config(str(settings.config_file), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True,
                              **urls)
-        config.extra["help_banner"] = banner
+        config.extra.update(chrome)  # the help banner and the drawer's help lines (site_overrides)
         _localise(config, t, settings.languages, site_url)
         if template_cache is not None:
             _cache_templates(config, template_cache)

@@ -19,11 +19,28 @@ def _points(center: Center, zone: dict[str, str]) -> list[dict]:
             for site in located(center)]
 
 
+NATIONAL_LINE = "samhsa-helpline"  # data/help.yaml: the line offered to a place outside Massachusetts
+
+
+def _national(site: Site) -> dict | None:
+    """The national helpline (its number, source and check date) /find/ offers a place outside Massachusetts."""
+    line = next((h for h in site.help_lines if h.id == NATIONAL_LINE and h.call), None)
+    if not line:
+        return None
+    return {"name": line.name, "call": line.call, "call_href": line.call_href,
+            "source": line.sources[0].title if line.sources else "", "verified": line.last_verified.isoformat()}
+
+
 def find_index(site: Site) -> dict:
     town_number = {t.name: i for i, t in enumerate(site.towns)}
     places = site.places
     zone = zones(places)
-    villages = sorted({(p.name, town_number[p.town]) for p in places.zips.values() if p.name not in places.towns})
+    # A village's position: its first ZIP code's, so a located visitor is told the village they are near.
+    first_zip: dict[tuple[str, int], tuple[str, int, float, float]] = {}
+    for p in sorted(places.zips.values(), key=lambda p: p.zip):
+        if p.name not in places.towns:
+            first_zip.setdefault((p.name, town_number[p.town]), (p.name, town_number[p.town], p.lat, p.lon))
+    villages = sorted(first_zip.values())
     used_languages = sorted({code for record in site.centers + site.coaches for code in record.languages})
     return {
         "version": INDEX_VERSION,
@@ -33,9 +50,10 @@ def find_index(site: Site) -> dict:
                    t.rlcs[0].center.id if t.rlcs else "", zone[t.name]] for t in site.towns],
         # How to measure between parts of the state (model/travel.py; assets/places.js adds them up)
         "travel": routes_json(),
-        "villages": [[name, town] for name, town in villages],
+        "villages": [list(village) for village in villages],  # [name, town number, lat, lon]
         "zips": [[p.zip, town_number[p.town]] for p in places.zips.values()],
         "regions": {r.id: r.name for r in places.regions.values()},
+        "national": _national(site),
         "labels": {
             "type": CENTER_TYPES,
             "types": CENTER_TYPE_PLURALS,

@@ -18,7 +18,7 @@ import jinja2.ext
 from markupsafe import Markup
 
 from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
-from ..model.records import Center, Coach, Site, TownView
+from ..model.records import Center, Coach, HelpLine, Site, TownView
 from ..registry.schema import REGISTRY
 from . import jsonld
 from .jsonld import script_json
@@ -219,7 +219,7 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
     out.append(Page("maintainers/index.md", "For maintainers", "maintainers.html",
                     {"report": report or maintainers_report(site)},
                     "Entries in the registries that need checking: stale, lapsing credentials, approximate places.",
-                    t=tr, fallback=not tr.language.english))
+                    searchable=False, t=tr, fallback=not tr.language.english))  # visitors' search never offers it
     out += [Page(f"tracks/{track.id}.md", tr.gettext(track.name), "track.html", {"t": track}, track.summary,
                  search_text=track.summary, t=tr)
             for track in site.tracks]
@@ -290,15 +290,29 @@ def _by_letter(towns: Sequence[TownView]) -> list[dict]:
     return [{"letter": letter, "towns": items} for letter, items in groups.items()]
 
 
-def help_banner(site: Site, t: Translator = ENGLISH) -> str:
-    """The help banner shown on every page, as escaped HTML. The lines' names are in the page's
-    language (the catalogue's `names:`); only when one has no translation do they stay marked English."""
+def _named_lines(site: Site, t: Translator) -> tuple[list[HelpLine], dict]:
+    """The banner's lines with their names in the page's language (the catalogue's `names:`), and the
+    template's `en`: only when a name has no translation do they stay marked English."""
     names = [name for line in site.banner for name in (line.name, line.short_name) if name]
     lines = [replace(line, name=t.gettext(line.name), short_name=line.short_name and t.gettext(line.short_name))
              for line in site.banner]
-    english = {} if not all(map(t.has, names)) else {"en": ""}
-    return environment(t).get_template("help_banner.html").render(lines=lines, preview=site.settings.examples,
-                                                                  **english).strip()
+    return lines, ({} if not all(map(t.has, names)) else {"en": ""})
+
+
+def help_banner(site: Site, t: Translator = ENGLISH) -> str:
+    """The help banner shown on every page, as escaped HTML: the whole list, and the one-row bar phones show
+    (the first banner line and the Substance Use Helpline)."""
+    lines, english = _named_lines(site, t)
+    helpline = site.check_line and replace(site.check_line, name=t.gettext(site.check_line.name))
+    return environment(t).get_template("help_banner.html").render(
+        lines=lines, first=lines[0] if lines else None, helpline=helpline, preview=site.settings.examples,
+        **english).strip()
+
+
+def help_drawer(site: Site, t: Translator = ENGLISH) -> str:
+    """The help lines at the foot of the menu drawer, as escaped HTML."""
+    lines, english = _named_lines(site, t)
+    return environment(t).get_template("help_drawer.html").render(lines=lines, **english).strip()
 
 
 def write_pages(site: Site, docs_dir: Path, t: Translator = ENGLISH, report=None) -> list[Page]:

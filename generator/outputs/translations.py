@@ -23,7 +23,8 @@ import yaml
 from ..labels import CARC_LABELS, LANGUAGE_NAMES, N_, long_date
 from ..model.travel import STEPS
 
-SCRIPTS = ("find.js", "plan.js", "eligibility.js")  # in content/assets/; their strings go to strings.js
+# In content/assets/; their strings go to strings.js.
+SCRIPTS = ("find.js", "plan.js", "eligibility.js", "places.js", "towns.js")
 STRINGS_JS = "assets/strings.js"
 
 @dataclass(frozen=True)

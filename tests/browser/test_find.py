@@ -97,7 +97,8 @@ def test_nothing_nearby_offers_virtual_options_instead_of_an_empty_list(visit):
 
 def test_an_unknown_place_says_so(visit):
     page = visit.open("find/?q=Atlantis")
-    assert "No Massachusetts town" in page.inner_text("#prn-status")
+    assert "No Massachusetts town" in page.inner_text("#prn-message")  # next to the box
+    assert page.inner_text("#prn-status") == ""
 
 
 def test_find_runs_without_errors_or_requests_elsewhere(visit):
