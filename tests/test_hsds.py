@@ -14,7 +14,7 @@ from referencing.jsonschema import DRAFT202012
 from generator.model.site import load_site
 from generator.outputs.hsds import hsds_exports
 from generator.settings import Settings
-from tests.conftest import DATA, TODAY
+from tests.conftest import DATA, MINIMAL_CENTER_SOURCES, TODAY
 
 SCHEMAS = Path(__file__).parent / "fixtures" / "hsds-3.0"
 REGISTRY = Registry().with_resources(
@@ -192,6 +192,8 @@ def test_the_build_publishes_the_hsds_files_under_api_v1_hsds():
 def test_machine_readable_hours_become_weekly_schedules_with_the_sources_wording(registry):
     registry.replace("centers.yaml", "    phone:", "    hours: Weekdays 9 to 5, Saturdays 10 to 2\n"
                      "    opening_hours: [Mo-Fr 09:00-17:00, Sa 10:00-14:00]\n    phone:")
+    registry.replace("centers.yaml", "supports: [name, street, town, phone]",
+                     "supports: [name, street, town, phone, hours, opening_hours]")
     service = services_by_name(hsds(registry.dir))["Living in Recovery"]
     assert [(s["freq"], s["byday"], s["opens_at"], s["closes_at"]) for s in service["schedules"]] == [
         ("WEEKLY", "MO,TU,WE,TH,FR", "09:00", "17:00"), ("WEEKLY", "SA", "10:00", "14:00")]
@@ -200,7 +202,7 @@ def test_machine_readable_hours_become_weekly_schedules_with_the_sources_wording
 
 
 def test_each_shown_fact_carries_its_dated_source_in_the_metadata(registry):
-    registry.replace("centers.yaml", "    source: [https://www.wamc.org/news/2024-01-15/example]\n", """\
+    registry.replace("centers.yaml", MINIMAL_CENTER_SOURCES, """\
     sources:
       - url: https://www.wamc.org/news/2024-01-15/example
         title: "WAMC: Living in Recovery settles in"

@@ -24,11 +24,13 @@ VNU_JAR = Path(__file__).resolve().parents[1] / "node_modules" / "vnu-jar" / "bu
 
 PAGES = ["", "find/", "plan/", "about/", "open-data/", "guides/", "guides/faq/", "guides/masshealth/",
          "towns/worcester/", "towns/", "centers/everyday-miracles-worcester/", "centers/central-mass-rlc/",
-         "centers/", "coaches/rosa-example/", "coaches/", "tracks/older-adults/", "tracks/", "map/",
+         "centers/", "coaches/", "tracks/older-adults/", "tracks/", "map/", "centers/connect2recovery-nc8/",
+         "towns/canton/", "tracks/courts-reentry/",
          "maintainers/", "404.html", "es/", "es/find/", "es/plan/", "es/towns/worcester/", "es/coaches/",
          "es/map/", "es/404.html", "pt/", "pt/centers/everyday-miracles-worcester/", "pt/guides/faq/",
          "pt/map/", "pt/maintainers/", "pt/404.html"]
 RETIRED_PAGES = ["centers/old-centre-pittsfield/", "es/centers/old-centre-pittsfield/"]
+PREVIEW_PAGES = ["coaches/rosa-example/", "coaches/paulo-template/", "coaches/", "es/coaches/rosa-example/"]
 
 # (message pattern, a piece of the offending markup, why it is allowed): mkdocs-material 9.x's templates.
 THEME_ERRORS = [
@@ -74,9 +76,10 @@ def _vnu() -> list[str]:
     return [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json"]
 
 
-def test_every_page_type_is_valid_html(bundled_site, retired_site):
+def test_every_page_type_is_valid_html(bundled_site, preview_site, retired_site):
     files = [bundled_site / (page if page.endswith(".html") else page + "index.html") for page in PAGES] + \
-        [retired_site / page / "index.html" for page in RETIRED_PAGES]
+        [retired_site / page / "index.html" for page in RETIRED_PAGES] + \
+        [preview_site / page / "index.html" for page in PREVIEW_PAGES]
     assert all(f.is_file() for f in files), [str(f) for f in files if not f.is_file()]
     run = subprocess.run(_vnu() + [str(f) for f in files], capture_output=True, text=True, timeout=300)
     messages = json.loads(run.stderr)["messages"]
