@@ -57,5 +57,13 @@
   function date(d, options) { return d.toLocaleDateString(I18N.locale, options); }
   function tenths(n) { return n.toLocaleString(I18N.locale, {minimumFractionDigits: 1, maximumFractionDigits: 1}); }
 
-  window.PRN = {i18n: I18N, t: t, tn: tn, withEN: withEN, el: el, parseDay: parseDay, date: date, tenths: tenths};
+  /* For a listing without its own number: the line to call to check it is open (the find index's helpline). */
+  function callToCheck(index) {
+    var line = index && index.helpline;
+    return line ? [t("No number of its own is listed. To check that it is open, and when, call the Substance Use Helpline:") +
+      " ", el("a", {href: line.call_href, text: line.call})] : [];
+  }
+
+  window.PRN = {i18n: I18N, t: t, tn: tn, withEN: withEN, el: el, parseDay: parseDay, date: date, tenths: tenths,
+    callToCheck: callToCheck};
 })();

@@ -224,7 +224,7 @@
       body.push(el("p", {text: near.point.address + (near.point.approximate ? " " + t("(approximate location: town centre)") : "")}));
     }
     if (lang && !center.languages.length) { body.push(el("p", {"class": "prn-flag", text: t("Languages not listed \u2014 call to ask")})); }
-    if (center.phone) { body.push(el("p", {}, [el("a", {href: center.phone_href, text: center.phone})])); }
+    body.push(el("p", {}, center.phone ? [el("a", {href: center.phone_href, text: center.phone})] : PRN.callToCheck(index)));
     if (center.hours) { body.push(labelled(t("Hours:"), center.hours)); }
     if (!near && center.virtual) { body.push(labelled(t("Virtual:"), center.virtual)); }
     if (center.call_before) { body.push(el("p", {"class": "prn-flag", text: t("Call before you go")})); }

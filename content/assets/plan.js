@@ -109,7 +109,7 @@
     if (c.phone) {
       lines.push(el("p", {"class": "prn-slot__phone"}, [t("Phone:") + " ", el("a", {href: c.phone_href, text: c.phone})]));
     } else {
-      lines.push(el("p", {"class": "prn-slot__phone", text: t("No phone number is listed yet; see its page.")}));
+      lines.push(el("p", {"class": "prn-slot__phone"}, PRN.callToCheck(index)));
     }
     if (c.hours) { lines.push(el("p", {}, [t("Hours:") + " ", el("span", withEN({text: c.hours}))])); }
     if (c.virtual) { lines.push(el("p", {}, [t("Virtual:") + " ", el("span", withEN({text: c.virtual}))])); }

@@ -54,6 +54,9 @@ def find_index(site: Site) -> dict:
         "zips": [[p.zip, town_number[p.town]] for p in places.zips.values()],
         "regions": {r.id: r.name for r in places.regions.values()},
         "national": _national(site),
+        # The number a listing without its own gives: "call to check" (data/help.yaml's Substance Use Helpline)
+        "helpline": ({"call": site.check_line.call, "call_href": site.check_line.call_href}
+                     if site.check_line and site.check_line.call else None),
         "labels": {
             "type": CENTER_TYPES,
             "types": CENTER_TYPE_PLURALS,

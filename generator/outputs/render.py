@@ -126,6 +126,11 @@ class Page:
         return "../" * depth
 
     @property
+    def site_root(self) -> str:
+        """Relative prefix back to the site's root, where the files shared by all languages are (/api/v1/)."""
+        return self.root + ("" if self.t.language.english else "../")
+
+    @property
     def stamped(self) -> bool:
         """Profile and town pages (one level below a list) are stamped from the shell, not built by MkDocs."""
         return not self.path.endswith("index.md")
@@ -136,7 +141,7 @@ class Page:
 
     def body(self) -> str:
         env = environment(ENGLISH if self.fallback else self.t)
-        return env.get_template(self.template).render(root=self.root,
+        return env.get_template(self.template).render(root=self.root, site_root=self.site_root,
                                                       **self.context).strip()
 
     def render(self) -> str:

@@ -303,3 +303,37 @@ def test_no_axe_violations_on_a_phone_in_each_state(browser, base_url, scheme, p
         search(page, action)
     assert audit(page) == []
     context.close()
+
+
+# ---- a man planning in the Berkshires ----
+
+@pytest.mark.parametrize("town", ["Pittsfield", "Great Barrington", "North Adams"])
+def test_a_plan_in_the_berkshires_gives_a_number_to_tap_at_every_step_that_names_a_place(phone, town):
+    """Week 1 warns of overdose risk and names naloxone; week 2 gives MassHealth's number; week 3's centre
+    and RLC each give their own number or the Helpline to call to check: never a dead end."""
+    page = phone.open("plan/")
+    page.wait_for_function("document.querySelectorAll('#plan-places option').length > 1")
+    page.locator("#plan-town").tap()
+    page.keyboard.type(town)
+    page.dispatch_event("#plan-town", "change")
+    page.locator("input[name=masshealth][value=yes]").check()
+    assert "naloxone" in page.inner_text("[data-step=w1-naloxone]")
+    assert page.locator("[data-step=w2-call] [data-masshealth=yes] a[href='tel:+18008412900']").is_visible()
+    for slot in ("#plan-prsc", "#plan-rlc"):
+        page.wait_for_selector(f"{slot} .prn-slot__phone")
+        call = page.locator(f"{slot} .prn-slot__phone a[href^='tel:']")
+        assert call.count() == 1 and call.is_visible(), (town, slot, page.inner_text(slot))
+        box = call.bounding_box()
+        assert box and box["x"] + box["width"] <= 375
+
+
+def test_a_centre_without_its_own_number_offers_the_helpline_on_find(phone):
+    """/find/'s cards, like the centre pages: a listing with no number of its own gives the Helpline."""
+    page = phone.open("find/?q=Pittsfield&within=")
+    page.wait_for_selector("section[aria-labelledby=prn-places] li")
+    cards = page.locator("section[aria-labelledby=prn-places] li.prn-near__item")
+    without = [i for i in range(cards.count()) if "No number of its own" in cards.nth(i).inner_text()]
+    assert without, "expected a listing without its own number among all places by distance"
+    for i in range(cards.count()):
+        assert cards.nth(i).locator("a[href^='tel:']").count() >= 1, cards.nth(i).inner_text()
+    assert cards.nth(without[0]).locator("a[href='tel:+18003275050']").count() == 1
