@@ -138,3 +138,14 @@ def preview(browser, preview_url):
     context = browser.new_context(viewport={"width": 1000, "height": 900})
     yield Visit(context, preview_url)
     context.close()
+
+
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core as package-lock.json pins it (installed by `make checkers`); without it the audits fail."""
+    if not AXE_JS.is_file():
+        pytest.fail(f"axe-core is not installed ({AXE_JS} missing): run `make checkers`", pytrace=False)
+    return AXE_JS.read_text(encoding="utf-8")

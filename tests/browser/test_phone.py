@@ -290,7 +290,7 @@ def test_the_search_box_offers_help_near_a_place_first(phone, lang, typed, says,
     ("find/", "Hyannis"), ("find/", "Worchester"), ("find/", "03060"), ("find/?q=Boston", "filters"),
     ("guides/faq/", "help"), ("es/", "help"), ("towns/", None), ("plan/", None), ("", "drawer"),
 ])
-def test_no_axe_violations_on_a_phone_in_each_state(browser, base_url, scheme, path, action):
+def test_no_axe_violations_on_a_phone_in_each_state(browser, base_url, axe_source, scheme, path, action):
     context = phone_context(browser, color_scheme=scheme, bypass_csp=True)
     page = Visit(context, base_url).open(path)
     if action == "filters":
@@ -301,7 +301,7 @@ def test_no_axe_violations_on_a_phone_in_each_state(browser, base_url, scheme, p
         page.locator("label.md-header__button[for=__drawer]").tap()
     elif action:
         search(page, action)
-    assert audit(page) == []
+    assert audit(page, axe_source) == []
     context.close()
 
 
