@@ -2,6 +2,9 @@
  * Everything runs in the browser: nothing typed is sent anywhere. */
 (function () {
   "use strict";
+  /* Every page also loads this file for the search box (mkdocs.yml): a page that loaded it already keeps
+   * that copy, whose state (the routes and towns set by gazetteer) its own script uses. */
+  if (window.PRN_PLACES) { return; }
 
   function norm(text) { return String(text || "").trim().toLowerCase().replace(/\s+/g, " "); }
 

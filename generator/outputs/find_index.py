@@ -41,7 +41,10 @@ def find_index(site: Site) -> dict:
         if p.name not in places.towns:
             first_zip.setdefault((p.name, town_number[p.town]), (p.name, town_number[p.town], p.lat, p.lon))
     villages = sorted(first_zip.values())
-    used_languages = sorted({code for record in site.centers + site.coaches for code in record.languages})
+    # The site's own languages always, so a visitor can ask for one even before a listing states it (listings
+    # whose languages are not stated stay in, marked "call to ask"), and every language a listing states.
+    used_languages = sorted({*site.settings.languages,
+                             *(code for record in site.centers + site.coaches for code in record.languages)})
     return {
         "version": INDEX_VERSION,
         # [name, slug, lat, lon, region, nearest PRSC id, the area's RLC id, part of the state] — the

@@ -214,7 +214,7 @@ def test_a_place_outside_massachusetts_gets_the_national_helpline(phone, typed):
     call = message.locator("a[href^='tel:']")
     assert call.inner_text() == line["call"] and call.get_attribute("href") == "tel:+18006624357"
     assert message.locator("a[href='https://findtreatment.gov/']").is_visible()
-    assert line["source"][0] in message.inner_text()  # where the number comes from, and when
+    assert line["sources"][0]["title"] in message.inner_text()  # where the number comes from
     assert on_screen(page, "#prn-message a[href^='tel:']")
     assert phone.foreign_requests() == []  # nothing typed left the browser
 
