@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.app import build as build_module
 from generator.app.build import BuildError, build
@@ -220,9 +221,11 @@ def test_the_find_index_places_villages_and_names_the_national_helpline(bundled_
     index = json.loads((bundled_site / "api" / "v1" / "find.json").read_text())
     hyannis = next(v for v in index["villages"] if v[0] == "Hyannis")
     assert index["towns"][hyannis[1]][0] == "Barnstable" and hyannis[2:] == [41.6601, -70.2967]  # ZIP 02601
+    lines = yaml.safe_load((DATA / "help.yaml").read_text())["help_lines"]
+    line = next(h for h in lines if h["id"] == "samhsa-helpline")
     assert index["national"] == {"name": "SAMHSA National Helpline", "call": "(800) 662-4357",
-                                 "call_href": "tel:+18006624357", "source": "https://internationalmentalhealth.org/resources/",
-                                 "verified": "2026-11-23"}
+                                 "call_href": "tel:+18006624357", "source": line["sources"][0]["title"],
+                                 "verified": str(line["last_verified"])}
 
 
 def test_every_page_has_a_phone_help_bar_and_the_numbers_in_the_menu_drawer(bundled_site):

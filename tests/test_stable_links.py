@@ -96,7 +96,9 @@ def test_profiles_carry_json_ld_a_citation_and_a_report_link(registry, tmp_path)
                                "addressLocality": "Pittsfield", "addressRegion": "MA", "addressCountry": "US"}
     assert "geo" not in data  # only a town-level position: not published as the place's coordinates
     assert data["telephone"] == "+1-413-570-8243"  # E.164 with separators: dialable from anywhere
-    assert data["subjectOf"] == [{"@type": "CreativeWork", "url": "https://www.wamc.org/news/2024-01-15/example"}]
+    assert data["subjectOf"] == [{"@type": "CreativeWork", "url": "https://www.wamc.org/news/2024-01-15/example",
+                                  "name": "WAMC: Living in Recovery settles into its new downtown headquarters",
+                                  "datePublished": "2024-01-15", "description": "Source of: name, street, town, phone"}]
     assert ("Living in Recovery. Peer Recovery Navigator, https://navigator.example/centers/"
             "living-in-recovery-pittsfield/ (last verified 1 January 2026).") in centre
     assert ('href="https://github.com/o/r/issues/new?template=listing.yml&amp;title=Listing%3A+Living+in+Recovery'
