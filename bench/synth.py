@@ -1,7 +1,7 @@
 """Deterministic synthetic registries at N times the bundled data, for benchmarking only.
 
-Copies are clearly synthetic: ids end in -s<k>, names in '(synthetic k)', every centre is
-`verification: unverified`, every coach an example. They are never published."""
+Copies are clearly synthetic: ids end in -s<k>, names in '(synthetic k)', every centre keeps its
+sources as `verification: sourced`, every coach an example. They are never published."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def _copy(record: dict, k: int, rng: random.Random, towns: list[str]) -> dict:
     if "serves" in out and out["serves"].get("towns"):
         out["serves"]["towns"] = sorted(set(rng.sample(towns, len(out["serves"]["towns"]))))
     if "verification" in out:
-        out["verification"] = "unverified"
+        out["verification"] = "sourced"  # 'confirmed' would need a confirmation date
     return out
 
 
