@@ -27,7 +27,9 @@ def _copy(record: dict, k: int, rng: random.Random, towns: list[str]) -> dict:
     out["name"] = f"{record['name']} (synthetic {k})"
     out.pop("former_ids", None)
     if "address" in out:
-        out["address"] = {"town": rng.choice(towns), "street": f"{rng.randint(1, 999)} Example St."}
+        out["address"] = {"town": rng.choice(towns)}
+        if record["address"].get("street"):  # a street only where a source supports the original's
+            out["address"]["street"] = f"{rng.randint(1, 999)} Example St."
         out.pop("location", None)
     for site in out.get("sites", []):
         site["address"] = {"town": rng.choice(towns)}
