@@ -439,8 +439,10 @@ def summary(r: dict) -> str:
                   f"{measured_at(lh.get('source', {}))} on {lh['machine']}: "
                   "the bundled site served gzip-compressed from 127.0.0.1, Debian's Chromium "
                   f"(`{lighthouse.CHROME_FLAGS}`), each page with Lighthouse's default phone profile (simulated "
-                  "slow 4G, CPU slowed 4x) and its desktop preset. benchmarkIndex is Lighthouse's measure of the "
-                  "machine's speed during that run (higher is faster): the 4x slowdown is meant for a fast desktop, "
+                  f"slow 4G, CPU slowed 4x) and its desktop preset, {lighthouse.RUNS} runs each: every number is the "
+                  "median of the runs, and the TBT column lists each run's too. benchmarkIndex is Lighthouse's "
+                  "measure of the machine's speed during the runs (higher is faster): the 4x slowdown is meant for a "
+                  "fast desktop, "
                   "so on a slow or busy machine the blocking time (TBT) comes out longer than on a visitor's "
                   f"device. Budgets: {budgets}.", "", *lighthouse.table(lh["pages"])]
     return "\n".join(lines) + "\n"
