@@ -53,9 +53,17 @@
     return d.getMonth() === Number(m[2]) - 1 ? d : null;
   }
 
-  /* Dates and numbers the page's way: date(d, {day: "numeric", month: "long"}), tenths(2.25) = "2.3". */
-  function date(d, options) { return d.toLocaleDateString(I18N.locale, options); }
-  function tenths(n) { return n.toLocaleString(I18N.locale, {minimumFractionDigits: 1, maximumFractionDigits: 1}); }
+  /* Dates and numbers the page's way: date(d, {day: "numeric", month: "long"}), tenths(2.25) = "2.3". Each
+   * format is made once (toLocaleDateString with options makes a new one on every call: the planner dates
+   * every step). */
+  var formats = {};
+  function formatter(kind, options) {
+    var key = kind + JSON.stringify(options || {});
+    formats[key] = formats[key] || new Intl[kind](I18N.locale, options);
+    return formats[key];
+  }
+  function date(d, options) { return formatter("DateTimeFormat", options).format(d); }
+  function tenths(n) { return formatter("NumberFormat", {minimumFractionDigits: 1, maximumFractionDigits: 1}).format(n); }
 
   /* For a listing without its own number: the line to call to check it is open (the find index's helpline). */
   function callToCheck(index) {
