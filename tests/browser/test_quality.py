@@ -109,15 +109,13 @@ def test_print_shows_the_content_without_site_chrome_or_maps(visit, path):
     assert page.locator("h1").first.is_visible()
 
 
-def test_a_page_keeps_its_width_when_it_grows_long_enough_to_scroll(base_url):
+def test_a_page_keeps_its_width_when_it_grows_long_enough_to_scroll(browser, base_url):
     """On a desktop with a classic scroll bar (Windows, most Linux), the bar must not take its room only once
     the page is long: that rewrapped the help banner after the first paint. Playwright hides scroll bars,
-    so this test starts a Chromium that shows them."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=find_chromium()[0], args=FLAGS,
-                                              ignore_default_args=["--hide-scrollbars"])
+    so this test starts a second Chromium that shows them."""
+    chromium = browser.browser_type.launch(executable_path=find_chromium()[0], args=FLAGS,
+                                           ignore_default_args=["--hide-scrollbars"])
+    try:
         page = chromium.new_page(viewport={"width": 1350, "height": 9000})
         page.goto(base_url + "plan/")
         assert page.evaluate("document.documentElement.scrollHeight") <= 9000  # the whole page fits: no scrolling
@@ -125,5 +123,6 @@ def test_a_page_keeps_its_width_when_it_grows_long_enough_to_scroll(base_url):
         page.set_viewport_size({"width": 1350, "height": 600})
         assert page.evaluate("document.documentElement.scrollHeight") > 600
         widths.append(page.evaluate("document.documentElement.clientWidth"))
+    finally:
         chromium.close()
     assert widths[0] == widths[1] < 1350
