@@ -276,6 +276,7 @@ def test_the_search_box_offers_help_near_a_place_first(phone, lang, typed, says,
     assert link.get_attribute("href") == phone.base_url + query
     first = page.locator(".md-search__scrollwrap a").first
     assert first.inner_text() == says  # above the theme's own results
+    assert link.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 16  # as large as a result's title
     with page.expect_navigation():
         link.tap()
     page.wait_for_load_state("networkidle")
