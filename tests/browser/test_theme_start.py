@@ -66,6 +66,17 @@ def test_without_a_choice_the_palette_follows_a_change_of_the_system_setting(bro
     context.close()
 
 
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_the_phone_browser_bar_takes_the_header_colour(browser, base_url, system):
+    context = browser.new_context(color_scheme=system, **PHONE)
+    page = context.new_page()
+    page.goto(base_url + "find/")
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    red, green, blue = (int(part) for part in re.findall(r"\d+", header)[:3])
+    assert page.locator("meta[name=theme-color]").get_attribute("content") == f"#{red:02x}{green:02x}{blue:02x}"
+    context.close()
+
+
 # ---- the site search ----
 
 @pytest.mark.parametrize(("path", "typed", "found"), [("", "naloxone", "naloxone"),
