@@ -3,22 +3,35 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+RUNTIME_STAMP := $(VENV)/.runtime-stamp
+# Every Python package is installed from a hash-locked list (requirements/, made by `make lock`):
+# runtime.txt for building the site, test.txt for it and the test tools.
+PIP_LOCKED := $(BIN)/python -m pip install --quiet --require-hashes --no-deps
+PIP_PROJECT := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 # The outside checkers the tests run (axe-core, the Nu Html Checker), pinned in package-lock.json, and
 # Lighthouse for the benchmark only, pinned in bench/package-lock.json; both in gitignored node_modules/.
+LOCK_FLAGS := --quiet --generate-hashes --strip-extras --allow-unsafe --all-build-deps --no-emit-index-url \
+  --no-emit-find-links
 CHECKERS := node_modules/.installed-stamp
 LIGHTHOUSE := bench/node_modules/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install checkers browser validate site serve preview lint test bench schema clean
+.PHONY: help install install-runtime lock checkers browser validate site serve preview lint test bench schema clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/test.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(PIP_LOCKED) -r requirements/test.txt
+	$(PIP_PROJECT)
 	touch $(STAMP)
+
+$(RUNTIME_STAMP): pyproject.toml requirements/runtime.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP_LOCKED) -r requirements/runtime.txt
+	$(PIP_PROJECT)
+	touch $(RUNTIME_STAMP)
 
 $(CHECKERS): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
@@ -29,6 +42,16 @@ $(LIGHTHOUSE): bench/package.json bench/package-lock.json
 	touch $(LIGHTHOUSE)
 
 install: $(STAMP) $(CHECKERS) ## Create .venv and install the project with its test tools (and the npm checkers)
+
+install-runtime: $(RUNTIME_STAMP) ## Create .venv with what the build needs only (the deploy, weekly and intake workflows)
+
+lock: ## Rewrite the hash-locked requirements/*.txt from pyproject.toml (after changing a dependency)
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet "pip-tools>=7.4,<8"
+	CUSTOM_COMPILE_COMMAND="make lock" .lock-venv/bin/pip-compile $(LOCK_FLAGS) --output-file requirements/runtime.txt pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" .lock-venv/bin/pip-compile $(LOCK_FLAGS) --extra test -c requirements/runtime.txt \
+	  --output-file requirements/test.txt pyproject.toml
+	rm -rf .lock-venv
 
 checkers: $(CHECKERS) ## Install axe-core and the Nu Html Checker (npm, needs node; vnu needs java) for the tests
 
