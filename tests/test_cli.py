@@ -43,6 +43,15 @@ def test_github_format_prints_annotations_at_the_failing_line(registry):
         "(did you mean 'es'?); use ISO 639-1, like 'en' or 'es'")
 
 
+def test_a_value_from_the_data_cannot_end_an_annotation_or_start_a_new_command():
+    """A carriage return alone ends a workflow command on the runner, as a line feed does."""
+    from generator.registry.problems import Problem
+
+    problem = Problem("data/a:b,c.yaml", 3, 1, "centers[0].name", "'x\r::warning::y\n%0A' is not allowed")
+    assert problem.github() == ("::error file=data/a%3Ab%2Cc.yaml,line=3,col=1::centers[0].name: "
+                                "'x%0D::warning::y%0A%250A' is not allowed")
+
+
 def test_build_with_bad_data_exits_1_and_writes_no_site(registry):
     registry.replace("coaches.yaml", "masshealth: true", "masshealth: yes")
     result = run("build", "--as-of", "2026-11-23", cwd=registry.dir.parent)

@@ -11,6 +11,7 @@ from geopy.location import Location
 from generator.app.build import build
 from generator.app.geocode import geocode, rate_limited
 from generator.registry.geocache import address_key, load_cache, read_cache
+from generator.registry.places import load_places
 from generator.registry.problems import DataError
 from generator.settings import Settings
 from tests.conftest import TODAY
@@ -79,7 +80,7 @@ def test_new_addresses_are_geocoded_once_and_kept_in_the_cache(two_addresses, cl
     assert read_cache(two_addresses.dir)[MAIN] == {
         "lat": 42.4501, "lon": -73.2454, "display_name": "75 North St., Pittsfield, Massachusetts, United States",
         "date": TODAY}
-    assert load_cache(two_addresses.dir) == {MAIN: PITTSFIELD, SITE: ADAMS}
+    assert load_cache(two_addresses.dir, load_places(two_addresses.dir)) == {MAIN: PITTSFIELD, SITE: ADAMS}
 
 
 def test_a_second_run_asks_nothing(two_addresses, clock):
@@ -104,7 +105,7 @@ def test_an_answer_outside_massachusetts_is_rejected_and_not_asked_again(two_add
     run = geocode(Settings(data_dir=two_addresses.dir, today=TODAY), FakeGeocoder(clock, answers))
     assert run.rejected == {MAIN: "outside Massachusetts"}
     assert read_cache(two_addresses.dir)[MAIN] == {"found": False, "reason": "outside Massachusetts", "date": TODAY}
-    assert MAIN not in load_cache(two_addresses.dir)
+    assert MAIN not in load_cache(two_addresses.dir, load_places(two_addresses.dir))
     again = FakeGeocoder(clock, answers)
     geocode(Settings(data_dir=two_addresses.dir, today=TODAY), again)
     assert again.calls == []
@@ -133,7 +134,7 @@ def test_positions_found_before_a_service_failure_are_saved(two_addresses, clock
     with pytest.raises(GeocoderServiceError):
         geocode(Settings(data_dir=two_addresses.dir, today=TODAY), fake)
     assert len(fake.calls) == 4  # the first address, then the failing one tried three times
-    assert load_cache(two_addresses.dir) == {MAIN: PITTSFIELD}
+    assert load_cache(two_addresses.dir, load_places(two_addresses.dir)) == {MAIN: PITTSFIELD}
 
 
 def test_the_cache_key_is_the_address_as_written():
@@ -151,10 +152,34 @@ def test_a_hand_edited_cache_entry_outside_the_state_is_reported_at_its_line(reg
           lon: -73.75
         """)
     with pytest.raises(DataError) as err:
-        load_cache(registry.dir)
+        load_cache(registry.dir, load_places(registry.dir))
     assert [str(p) for p in err.value.problems] == [
         "data/geocode-cache.yaml:4:1: 1 Main St., Albany, MA: a cache entry needs 'lat' and 'lon' inside "
         "Massachusetts, or 'found: false'"]
+
+
+def test_a_cache_position_far_from_its_town_is_refused_when_the_site_is_loaded(registry):
+    """A hand edit (or a cache older than the geocoder's own check) that puts Pittsfield's centre in Boston."""
+    registry.write("geocode-cache.yaml", """\
+        "75 North St., Pittsfield, MA":
+          lat: 42.4501
+          lon: -73.2454
+        "8 Park St., Adams, MA 01220":
+          lat: 42.3601
+          lon: -71.0589
+        "1 Main St., Springfeld, MA":
+          lat: 42.10
+          lon: -72.59
+        """)
+    with pytest.raises(DataError) as err:
+        load_cache(registry.dir, load_places(registry.dir))
+    assert [str(p) for p in err.value.problems] == [
+        "data/geocode-cache.yaml:4:1: 8 Park St., Adams, MA 01220: this position is 172 km from the centre of "
+        "Adams (more than 20 km): correct it or replace the entry with 'found: false' and run `generator geocode` "
+        "again",
+        "data/geocode-cache.yaml:7:1: 1 Main St., Springfeld, MA: 'Springfeld' is not a Massachusetts city or "
+        "town: the key must be the address as `geocode` writes it"]
+    assert read_cache(registry.dir)  # the geocoder itself still reads the file, to replace the entries
 
 
 def test_the_build_never_geocodes(registry, tmp_path, monkeypatch):

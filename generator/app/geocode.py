@@ -30,13 +30,12 @@ from geopy.extra.rate_limiter import RateLimiter
 
 from ..model.records import Center
 from ..model.site import load_site
-from ..registry.geocache import CACHE_FILE, address_key, read_cache
+from ..registry.geocache import CACHE_FILE, MAX_KM_FROM_TOWN, address_key, read_cache
 from ..registry.places import Places
 from ..registry.schema import MA_LAT, MA_LON
 from ..settings import Settings
 
 USER_AGENT = "peer-recovery-navigator-geocode/1.0 (Massachusetts peer recovery directory; maintainer tool)"
-MAX_KM_FROM_TOWN = 20
 HEADER = ("# Written by `python -m generator geocode`; positions of centre addresses from OpenStreetMap\n"
           "# Nominatim. Check new entries in the pull request. Delete a `found: false` entry to retry it.\n")
 

@@ -22,10 +22,16 @@ class Problem:
         return f"{self.file}:{self.line}:{self.col}: {text}"
 
     def github(self) -> str:
-        """The problem as a GitHub Actions annotation."""
+        """The problem as a GitHub Actions annotation: a value from the data can end neither the annotation
+        nor its properties (escaped as the runner's workflow-command parser reads them)."""
         where = f"{self.path}: " if self.path else ""
-        text = f"{where}{self.message}".replace("%", "%25").replace("\n", "%0A")
-        return f"::error file={self.file},line={self.line},col={self.col}::{text}"
+        text = _escape(f"{where}{self.message}")
+        file = _escape(self.file).replace(":", "%3A").replace(",", "%2C")
+        return f"::error file={file},line={self.line},col={self.col}::{text}"
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 class DataError(Exception):
