@@ -3,6 +3,7 @@ words of the form; every line outside the edited entry stays byte-identical, and
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -26,7 +27,7 @@ ISSUE_URL = "https://github.com/o/r/issues/7"
 def settings(tmp_path) -> Settings:
     """A copy of the bundled data, so a test can look at the files an edit writes."""
     shutil.copytree(DATA, tmp_path / "data")
-    return Settings(data_dir=tmp_path / "data", today=TODAY)
+    return Settings(data_dir=tmp_path / "data", today=TODAY, fiction=True)
 
 
 def body(fixture: str, *swaps: tuple[str, str]) -> str:
@@ -62,7 +63,7 @@ def outside(text: str, record_id: str) -> list[str]:
 def still_valid(result: Result, settings: Settings) -> None:
     for rel, text in result.files.items():
         (settings.data_dir / Path(rel).name).write_text(text, encoding="utf-8")
-    validate(settings.data_dir, load_places(settings.data_dir), TODAY)
+    validate(settings.data_dir, load_places(settings.data_dir), TODAY, fiction=settings.fiction)
 
 
 # --- corrections --------------------------------------------------------------------------------------
@@ -116,6 +117,29 @@ def test_a_field_the_entry_lacks_goes_in_the_schema_order_and_the_source_support
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_a_bad_correction_gets_each_problem_named_by_its_question(settings, fixture, expected):
     assert problems("correction", fixture, settings) == expected
+
+
+@pytest.mark.parametrize(("number", "message"), [
+    ("(900) 555-1234", "'(900) 555-1234' is a premium-rate number that charges the caller; write a landline, mobile "
+                       "or toll-free number, like '(617) 555-0100'"),
+    ("876-926-1234", "'876-926-1234' is a number in Jamaica, not in the United States: a call to it costs the caller "
+                     "and reaches no Massachusetts service; write the US number the source gives, like "
+                     "'(617) 555-0100'"),
+    ("(413) 555-0199", "'(413) 555-0199' is a fictional 555-01xx number; write the real number the source gives"),
+    ("(\u0664\u0661\u0663) \u0665\u0667\u0660-\u0668\u0662\u0664\u0664",
+     "'(\u0664\u0661\u0663) \u0665\u0667\u0660-\u0668\u0662\u0664\u0664' holds U+0664 (arabic-indic digit four); "
+     "write it with the digits 0-9 as '(413) 570-8244'"),
+], ids=["premium", "jamaica", "fiction", "arabic-indic"])
+def test_a_scam_number_is_refused_under_its_question(settings, number, message):
+    real = dataclasses.replace(settings, fiction=False)
+    assert problems("correction", "correction-phone.md", real, ("(413) 555-0199", number)) == [
+        f"New phone number: {message}"]
+
+
+def test_a_number_answered_in_any_us_form_is_written_in_the_one_stored_form(settings):
+    result = edit("correction", "correction-phone.md", settings, ("(413) 555-0199", "+1 413.555.0199 x 7"))
+    entry = entries(result.files["data/centers.yaml"], "centers")["living-in-recovery-pittsfield"]
+    assert entry["phone"] == "(413) 555-0199 ext. 7"
 
 
 def test_only_web_addresses_can_become_links(settings):
@@ -270,7 +294,7 @@ def test_the_comment_cannot_mention_link_or_format(settings):
 def test_the_command_writes_the_files_or_a_comment_with_its_own_exit_code(settings, tmp_path):
     out = tmp_path / "out"
     args = ["intake", "--data", str(settings.data_dir), "--as-of", TODAY.isoformat(), "--issue", "7", "--out"]
-    assert main([*args, str(out), "--kind", "correction", "--body", str(FIXTURES / "correction-phone.md")]) == 0
+    assert main([*args, str(out), "--kind", "correction", "--body", str(FIXTURES / "correction-hours.md")]) == 0
     assert sorted(p.name for p in out.rglob("*") if p.is_file()) == ["centers.yaml", "pr-body.md", "pr-title.txt"]
     assert (out / "pr-title.txt").read_text() == "Correct living-in-recovery-pittsfield (issue #7)\n"
     bad = tmp_path / "bad"

@@ -82,6 +82,70 @@ def test_a_malformed_phone_number(registry):
     ]
 
 
+DIAL_INSTEAD = "write a landline, mobile or toll-free number, like '(617) 555-0100'"
+ABROAD = ("not in the United States: a call to it costs the caller and reaches no Massachusetts service; write the US "
+          "number the source gives, like '(617) 555-0100'")
+
+
+@pytest.mark.parametrize(("number", "message"), [
+    ("(900) 555-1234", f"'(900) 555-1234' is a premium-rate number that charges the caller; {DIAL_INSTEAD}"),
+    ("(500) 234-5678", f"'(500) 234-5678' is a personal forwarding number (area code 500 or 5xx); {DIAL_INSTEAD}"),
+    ("(876) 926-1234", f"'(876) 926-1234' is a number in Jamaica, {ABROAD}"),
+    ("(809) 221-2345", f"'(809) 221-2345' is a number in the Dominican Republic, {ABROAD}"),
+    ("+44 20 7946 0958", f"'+44 20 7946 0958' is a number in the United Kingdom, {ABROAD}"),
+    ("+234 803 123 4567", f"'+234 803 123 4567' is a number in Nigeria, {ABROAD}"),
+    ("(413) 911-1234", "'(413) 911-1234' has 911 after the area code, which no US line has (it is the short code "
+                       "911); check the digits and write it like '(617) 555-0100'"),
+    ("988", "'988' is a short code (the Suicide & Crisis Lifeline), which only a help line in data/help.yaml may "
+            "give; write the ten-digit number the source gives, like '(617) 555-0100'"),
+    ("(413) 555-0199", "'(413) 555-0199' is a fictional 555-01xx number; write the real number the source gives"),
+    ("(\u0664\u0661\u0663) \u0665\u0667\u0660-\u0668\u0662\u0664\u0664",
+     "'(\u0664\u0661\u0663) \u0665\u0667\u0660-\u0668\u0662\u0664\u0664' holds U+0664 (arabic-indic digit four); "
+     "write it with the digits 0-9 as '(413) 570-8244'"),
+    ("\uff08\uff14\uff11\uff13\uff09\uff15\uff17\uff10\uff0d\uff18\uff12\uff14\uff14",
+     "'\uff08\uff14\uff11\uff13\uff09\uff15\uff17\uff10\uff0d\uff18\uff12\uff14\uff14' holds U+FF08 (fullwidth "
+     "left parenthesis); write it with the digits 0-9 as '(413) 570-8244'"),
+    ("413-570-8243", "'413-570-8243' is written in another form; write it as '(413) 570-8243'"),
+    ("(413) 570-8243 x12", "'(413) 570-8243 x12' is written in another form; write it as '(413) 570-8243 ext. 12'"),
+], ids=lambda v: v.encode("ascii", "backslashreplace").decode() if len(v) < 30 else "")
+def test_a_centre_phone_must_be_a_dialable_us_number_in_one_form(registry, number, message):
+    registry.replace("centers.yaml", '"(413) 570-8243"', f'"{number}"')
+    assert registry.problems() == [f"data/centers.yaml:8:12: centers[0].phone: {message}"]
+
+
+def test_an_extension_is_kept_apart_from_the_number(registry):
+    registry.replace("centers.yaml", '"(413) 570-8243"', '"(413) 570-8243 ext. 12"')
+    assert registry.problems() == []
+
+
+@pytest.mark.parametrize("number", ["988", "2-1-1", "211", "(800) 327-5050"])
+def test_a_help_line_may_give_a_short_code_or_a_toll_free_number(registry, number):
+    registry.replace("help.yaml", 'call: "988"', f'call: "{number}"')
+    assert registry.problems() == []
+
+
+def test_a_help_line_number_is_checked_as_a_centre_s_is(registry):
+    registry.replace("help.yaml", 'call: "988"', 'call: "(900) 555-1234"')
+    registry.replace("help.yaml", 'text: "988"', 'text: "(413) 555-0101"')
+    assert registry.problems() == [
+        f"data/help.yaml:4:11: help_lines[0].call: '(900) 555-1234' is a premium-rate number that charges the "
+        f"caller; {DIAL_INSTEAD}",
+        "data/help.yaml:5:11: help_lines[0].text: '(413) 555-0101' is a fictional 555-01xx number; write the real "
+        "number the source gives",
+    ]
+
+
+def test_every_bundled_number_is_a_dialable_us_number():
+    """The bundled registries pass as they are: no real listed number is refused."""
+    from generator.registry.places import load_places
+    from generator.registry.validate import validate
+    from tests.conftest import DATA
+    registries = validate(DATA, load_places(DATA), TODAY)
+    numbers = [r["phone"] for key in ("centers", "coaches") for r in registries.records[key] if "phone" in r]
+    numbers += [r[k] for r in registries.help_lines for k in ("call", "text") if k in r]
+    assert len(numbers) > 50
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
                                  "ftp://example.org/file", "www.example.org"])
 def test_only_web_addresses_are_accepted_as_links(registry, url):

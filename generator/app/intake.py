@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from ..labels import LANGUAGE_NAMES, MODES, SPECIALTIES, long_date
-from ..registry.fields import LIST_PAGE_ID, did_you_mean
+from ..registry.fields import LIST_PAGE_ID, did_you_mean, us_number
 from ..registry.load import invisible_characters, load_yaml
 from ..registry.places import load_places
 from ..registry.problems import DataError
@@ -244,7 +244,8 @@ def correction(form: Form, settings: Settings) -> Edit:
     """A corrected centre entry: the answered fields, a dated source supporting exactly those, today's check."""
     centers = _records(settings, "centers.yaml", "centers")
     record_id = _listing_id(form, "centers", [r.get("id") for r in centers])
-    changed = {name: form.text(name) for name in CORRECTED if form.text(name)}
+    changed = {name: _number(form.text(name)) if name == "phone" else form.text(name)
+               for name in CORRECTED if form.text(name)}
     if not changed:
         form.problem("problem", "no new value is given; fill in the boxes for the fields that should change")
     url, title, date = form.text("source"), form.text("source-title"), form.text("source-date")
@@ -291,6 +292,12 @@ def correction(form: Form, settings: Settings) -> Edit:
         ("sources.date", "source-date"))}
     index = [r.get("id") for r in centers].index(record_id)
     return Edit({"data/centers.yaml": "\n".join(lines)}, record_id, "centers", index, fields, tuple(changed))
+
+
+def _number(answer: str) -> str:
+    """A phone answer in the one form numbers are stored in; one that is refused is kept as given, for the
+    validator to name what is wrong with it."""
+    return us_number(answer)[0] or answer
 
 
 def _choices(form: Form, key: str, names: dict[str, str]) -> list[str]:
@@ -395,7 +402,8 @@ def listing(form: Form, settings: Settings, issue_url: str) -> Edit:
     entry += [f"      towns: {flow(towns)}"] if towns else []
     entry += [f"      regions: {flow(regions, quote=False)}"] if regions else []
     entry += ["      statewide: true"] if statewide else []
-    entry += [f"    {k}: {scalar(form.text(k))}" for k in ("phone", "email") if form.text(k)]
+    entry += [f"    phone: {scalar(_number(form.text('phone')))}"] if form.text("phone") else []
+    entry += [f"    email: {scalar(form.text('email'))}"] if form.text("email") else []
     entry += ["    consent:", f"      date: {scalar(settings.today)}", f"      how: {scalar(issue_url)}",
               f"    last_verified: {scalar(settings.today)}"]
     text = (settings.data_dir / "coaches.yaml").read_text(encoding="utf-8")
@@ -477,7 +485,7 @@ def apply(kind: str, body: str, settings: Settings, issue: int, issue_url: str =
         for rel, text in edit.files.items():
             (copy / Path(rel).name).write_text(text, encoding="utf-8")
         try:
-            validate(copy, load_places(copy), settings.today, settings.published)
+            validate(copy, load_places(copy), settings.today, settings.published, settings.fiction)
         except DataError as err:
             raise RequestError(_located(err.problems, edit)) from None
     return Result(edit.files, *_words(kind, edit.record_id, edit.changed, issue))

@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
 import phonenumbers
+from phonenumbers import geocoder
 
 from ..labels import LANGUAGE_NAMES as LANGUAGES
 from .geography import Places
@@ -37,6 +39,7 @@ class Check:
     problems: list = field(default_factory=list)
     refs: list = field(default_factory=list)
     keys: bool = False  # report at the key rather than its value: the names of a MapOf
+    fiction: bool = False  # 555-01xx numbers pass anywhere: set by test fixtures only (Settings.fiction)
 
     def report(self, path: tuple, message: str, key: bool = False) -> object:
         self.problems.append(self.doc.problem(path, message, key or self.keys))
@@ -203,22 +206,113 @@ class Choice(Kind):
         return value
 
 
+PHONE_EXAMPLE = "(617) 555-0100"
+PHONE_FORM = r"\([2-9]\d{2}\) [2-9]\d{2}-\d{4}(?: ext\. \d{1,6})?"  # how every number is stored
+FICTIONAL_PHONE = re.compile(r"\(\d{3}\) 555-01\d\d")  # reserved for fiction: example coaches only
+DIALABLE = {phonenumbers.PhoneNumberType.FIXED_LINE: "a landline", phonenumbers.PhoneNumberType.MOBILE: "a mobile",
+            phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: "a landline or mobile",
+            phonenumbers.PhoneNumberType.TOLL_FREE: "toll-free"}
+NOT_DIALABLE = {phonenumbers.PhoneNumberType.PREMIUM_RATE: "a premium-rate number that charges the caller",
+                phonenumbers.PhoneNumberType.SHARED_COST: "a shared-cost number that charges the caller",
+                phonenumbers.PhoneNumberType.PERSONAL_NUMBER: "a personal forwarding number (area code 500 or 5xx)",
+                phonenumbers.PhoneNumberType.VOIP: "an internet (VoIP) number",
+                phonenumbers.PhoneNumberType.PAGER: "a pager number",
+                phonenumbers.PhoneNumberType.UAN: "a company-wide access number",
+                phonenumbers.PhoneNumberType.VOICEMAIL: "a voicemail access number"}
+# Three-digit codes a help line may be reached on; written '988' or '2-1-1'.
+SHORT_CODES = {"211": "community services", "311": "city services", "511": "travel information",
+               "711": "the relay service for deaf and hard-of-hearing callers", "811": "call before you dig",
+               "911": "emergencies", "988": "the Suicide & Crisis Lifeline"}
+_SHORT_CODE = re.compile(r"(\d)-?(\d)-?(\d)")
+
+
+def _character(char: str) -> str:
+    return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed').lower()})"
+
+
+def us_number(value: str) -> tuple[str | None, str]:
+    """A dialable US number in its one stored form, '(617) 555-0100' or '(617) 555-0100 ext. 12', and ''; or
+    None and why it is refused (foreign, premium, N11 look-alike, not a number), in words that say what to write.
+    Only the ASCII digits 0-9 are accepted: other digits (Arabic-Indic, full-width) are refused, with the number
+    they stand for."""
+    text = value.strip()
+    try:
+        number = phonenumbers.parse(text, "US")
+    except phonenumbers.NumberParseException:
+        number = None
+    valid = number is not None and phonenumbers.is_valid_number(number)
+    foreign = next((c for c in text if not c.isascii()), None)
+    if foreign is not None:
+        shown = f"write it with the digits 0-9 as '{_national(number)}'" if valid and number is not None \
+            else f"write it with the digits 0-9, like '{PHONE_EXAMPLE}'"
+        return None, (f"'{text}' holds {_character(foreign)}; {shown}")
+    digits = re.sub(r"\D", "", text)
+    if digits in SHORT_CODES:
+        return None, (f"'{text}' is a short code ({SHORT_CODES[digits]}), which only a help line in data/help.yaml "
+                      f"may give; write the ten-digit number the source gives, like '{PHONE_EXAMPLE}'")
+    if number is None or not valid:
+        return None, f"'{text}' is not a valid US phone number; write it like '{PHONE_EXAMPLE}'"
+    region = phonenumbers.region_code_for_number(number)
+    if region != "US":
+        country = geocoder.country_name_for_number(number, "en") or region or "another country"
+        country = f"the {country}" if country.startswith(("United", "Dominican", "Bahamas", "Cayman", "Turks",
+                                                          "British", "U.S.")) else country
+        return None, (f"'{text}' is a number in {country}, not in the United States: a call to it costs the caller "
+                      f"and reaches no Massachusetts service; write the US number the source gives, like "
+                      f"'{PHONE_EXAMPLE}'")
+    kind = phonenumbers.number_type(number)
+    if kind not in DIALABLE:
+        return None, (f"'{text}' is {NOT_DIALABLE.get(kind, 'not a landline, mobile or toll-free number')}; "
+                      f"write a landline, mobile or toll-free number, like '{PHONE_EXAMPLE}'")
+    national = str(number.national_number)
+    if national[4:6] == "11":
+        return None, (f"'{text}' has {national[3:6]} after the area code, which no US line has (it is the "
+                      f"short code {national[3:6]}); check the digits and write it like '{PHONE_EXAMPLE}'")
+    return _national(number), ""
+
+
+def _national(number) -> str:
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
 class Phone(Kind):
-    """A US phone number; stored in national format, (617) 555-0100."""
+    """A dialable US number of a centre, programme or coach (landline, mobile or toll-free), stored as
+    '(617) 555-0100', with an extension as '(617) 555-0100 ext. 12'. Premium, foreign and short-code numbers are
+    refused; 555-01xx numbers are fiction, for example coaches only (the coach rule decides, as it sees the
+    record)."""
+
+    def __init__(self, examples: bool = False):
+        self.examples = examples  # an example entry of this registry may use a 555-01xx number
 
     def schema(self) -> dict:
-        return {"type": "string", "pattern": r"^[0-9()+. -]{7,20}$"}
+        return {"type": "string", "pattern": f"^{PHONE_FORM}$"}
 
     def parse(self, value, path, check):
         if not isinstance(value, str):
-            return check.report(path, f"{_show(value)} must be a phone number in quotes, like '(617) 555-0100'")
-        try:
-            number = phonenumbers.parse(value, "US")
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or not phonenumbers.is_valid_number(number):
-            return check.report(path, f"'{value}' is not a valid US phone number; write it like '(617) 555-0100'")
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            return check.report(path, f"{_show(value)} must be a phone number in quotes, like '{PHONE_EXAMPLE}'")
+        number, why = us_number(value)
+        if number is None:
+            return check.report(path, why)
+        if number != value:
+            return check.report(path, f"'{value}' is written in another form; write it as '{number}'")
+        if FICTIONAL_PHONE.fullmatch(number[:14]) and not (self.examples or check.fiction):
+            return check.report(path, f"'{number}' is a fictional 555-01xx number; write the real number the "
+                                      "source gives")
+        return number
+
+
+class HelpNumber(Phone):
+    """A help line's number: as a centre's, or one of the short codes 211, 711, 911 and 988 ('988', '2-1-1')."""
+
+    def schema(self) -> dict:
+        return {"type": "string", "pattern": f"^(?:{PHONE_FORM}|[2-9]-?1-?1|988)$"}
+
+    def parse(self, value, path, check):
+        if isinstance(value, str):
+            code = _SHORT_CODE.fullmatch(value.strip())
+            if code and "".join(code.groups()) in SHORT_CODES:
+                return value.strip()
+        return super().parse(value, path, check)
 
 
 class Url(Kind):
