@@ -4,7 +4,8 @@ Each case copies the bundled data, corrupts one file (flipped bytes, a cut, a de
 lines, odd YAML scalars, invisible characters, broken CSV rows) and runs the command in-process. It must return 0
 or 1, raise nothing, print no traceback, and on 1 every problem line must start with the corrupted file's name.
 The one exception is a consequence the data cannot tell from a cause: when the corruption removed a name other
-files use (a town of municipalities.csv, a region of places.yaml, a track id), their use of that name is
+files use (a town of municipalities.csv, a region of places.yaml, a track id, a help line's number that a note
+quotes), their use of that name is
 reported where it stands, and such a line must quote the removed name.
 
 Seed 20261123, bundled data of 2026-11-30: 420 cases (60 a file, the first deleting it), 326 rejected, 94 accepted
@@ -134,8 +135,10 @@ def defined_names(path: Path) -> set[str]:
         regions = data.get("regions")
         return set(regions) if isinstance(regions, dict) else set()
     items = next(iter(data.values()), None) if len(data) == 1 else None
-    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)} \
-        if isinstance(items, list) else set()
+    items = [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+    names = {item["id"] for item in items if isinstance(item.get("id"), str)}
+    # a help line's numbers: the one kind of number free text may quote
+    return names | {item[k] for item in items for k in ("call", "text") if isinstance(item.get(k), str)}
 
 
 def run_validate(folder: Path) -> tuple[object, str]:

@@ -156,6 +156,61 @@ def test_only_web_addresses_are_accepted_as_links(registry, url):
     ]
 
 
+HOST_LETTERS = "a host name is written in the letters a-z, so that no look-alike letter can pass for another"
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("https://www.mass.gov@evil.example/", "has 'www.mass.gov@' before its host, so it leads to evil.example; write "
+                                           "the page's own address, without a user name"),
+    ("https://m\u0430ss.gov/", f"has U+0430 (cyrillic small letter a) in its host name 'm\u0430ss.gov'; "
+                               f"{HOST_LETTERS}; if it is an international address, write it as "
+                               "'https://xn--mss-6cd.gov/'"),
+    ("https://www.example.org\\\\@evil.example/", "holds a backslash (\\), which browsers read as '/'; write the "
+                                                  "address with '/' only"),
+    ("https://[::1/x", "cannot be read as a web address (Invalid IPv6 URL); copy it from the browser's address bar"),
+    ("https://x.org:99999/", "cannot be read as a web address (Port out of range 0-65535); copy it from the "
+                             "browser's address bar"),
+    ("http://127.0.0.1/", "has no host name a browser can find ('127.0.0.1'); write the page's address as the "
+                          "browser's address bar shows it"),
+], ids=["userinfo", "cyrillic-host", "backslash", "unreadable", "port", "ip"])
+def test_a_link_that_could_lead_elsewhere_is_refused_at_its_line(registry, url, message):
+    registry.replace("centers.yaml", "url: https://www.wamc.org/news/2024-01-15/example", f'url: "{url}"')
+    shown = url.replace("\\\\", "\\")
+    assert registry.problems() == [f"data/centers.yaml:11:14: centers[0].sources[0].url: '{shown}' {message}"]
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("Living in R\\u0435\\u0441\\u043every", "the word 'R\u0435\u0441\u043every' mixes Latin and Cyrillic letters: "
+                                         "U+0435 (cyrillic small letter ie) can pass for a Latin one; retype the "
+                                         "word in one alphabet"),
+    ("Casa Nu\\u0303nez", "holds U+0303 (combining tilde) as a separate character; write 'N\u0169nez' with each "
+                         "accented letter as one character (Unicode NFC)"),
+    ("Call (413) 570-8244 first", "'(413) 570-8244' looks like a phone number; a number goes in the entry's phone "
+                                  "field, with the dated source that gives it (text may quote only a help line's "
+                                  "number from data/help.yaml)"),
+], ids=["mixed-scripts", "not-nfc", "number"])
+def test_a_name_that_can_deceive_is_refused_at_its_line(registry, name, message):
+    registry.replace("centers.yaml", "name: Living in Recovery", f'name: "{name}"')
+    assert registry.problems() == [f"data/centers.yaml:3:11: centers[0].name: {message}"]
+
+
+@pytest.mark.parametrize(("char", "name"), [("\u200b", "zero width space"), ("\u200f", "right-to-left mark"),
+                                            ("\U000e0041", "tag latin capital letter a"), ("\u00ad", "soft hyphen"),
+                                            ("\u2060", "word joiner")])
+def test_an_invisible_character_in_any_text_is_refused_at_its_place(registry, char, name):
+    registry.replace("centers.yaml", "name: Living in Recovery", f"name: Living in {char}Recovery")
+    assert registry.problems() == [f"data/centers.yaml:3:21: U+{ord(char):04X} ({name}) is not allowed; delete it; "
+                                   "it is invisible"]
+
+
+def test_text_may_quote_a_help_line_s_number_and_a_virtual_option_its_phone_line(registry):
+    registry.replace("centers.yaml", "    verification: sourced\n", "    virtual: Warmline (413) 570-8244, daily\n"
+                     "    notes: Call the 988 Lifeline at 988.\n    verification: sourced\n")
+    registry.replace("centers.yaml", "supports: [name, street, town, phone]",
+                     "supports: [name, street, town, phone, virtual]")
+    assert registry.problems() == []
+
+
 def test_an_unknown_town_suggests_the_nearest_spelling(registry):
     registry.replace("centers.yaml", "town: Pittsfield", "town: Pittsfeld")
     assert registry.problems() == [

@@ -132,7 +132,7 @@ def read_form(kind: str, body: str, settings: Settings) -> Form:
         elif current is not None:
             sections[current].append(line)
     for key, lines in sections.items():
-        value = "\n".join(lines).strip()
+        value = unicodedata.normalize("NFC", "\n".join(lines).strip())  # as a keyboard may send it decomposed
         value = "" if value == NO_RESPONSE else value
         if len(value) > MAX_VALUE:
             form.problem(key, f"is {len(value):,} characters long; keep it under {MAX_VALUE:,}")

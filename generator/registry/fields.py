@@ -40,6 +40,7 @@ class Check:
     refs: list = field(default_factory=list)
     keys: bool = False  # report at the key rather than its value: the names of a MapOf
     fiction: bool = False  # 555-01xx numbers pass anywhere: set by test fixtures only (Settings.fiction)
+    numbers: list = field(default_factory=list)  # (doc, path, number) quoted in text; checked against the help lines
 
     def report(self, path: tuple, message: str, key: bool = False) -> object:
         self.problems.append(self.doc.problem(path, message, key or self.keys))
@@ -49,6 +50,10 @@ class Check:
 def _show(value: Any) -> str:
     return f"'{value}'" if isinstance(value, str) else repr(value) if not isinstance(value, (dict, list)) \
         else ("a mapping" if isinstance(value, dict) else "a list")
+
+
+def _character(char: str) -> str:
+    return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed').lower()})"
 
 
 class Kind:
@@ -64,10 +69,12 @@ class Kind:
 
 
 class Text(Kind):
-    """Plain text; one line unless multiline."""
+    """Plain text; one line unless multiline. It must be in composed Unicode (NFC), no word may mix alphabets
+    ('Rесоvery' with Cyrillic letters), and it may not quote a phone number unless `numbers` (the field is about
+    phone lines) or the number is a help line's: a number goes in its own field, with its source."""
 
-    def __init__(self, max_len: int = 200, multiline: bool = False):
-        self.max_len, self.multiline = max_len, multiline
+    def __init__(self, max_len: int = 200, multiline: bool = False, numbers: bool = False):
+        self.max_len, self.multiline, self.numbers = max_len, multiline, numbers
         self.title = "text"
 
     def schema(self) -> dict:
@@ -83,14 +90,56 @@ class Text(Kind):
             return check.report(path, f"is {len(text)} characters long; keep it under {self.max_len}")
         if not self.multiline and "\n" in text:
             return check.report(path, "must be a single line")
+        if why := decomposed(text) or mixed_scripts(text):
+            return check.report(path, why)
+        if not self.numbers:
+            check.numbers += [(check.doc, path, raw) for raw in phone_like(text)]
         return text
+
+
+def decomposed(text: str) -> str:
+    """Why text is not in composed form (NFC), or ''."""
+    if unicodedata.is_normalized("NFC", text):
+        return ""
+    word = next((w for w in text.split() if not unicodedata.is_normalized("NFC", w)), text)
+    mark = next(c for c in word if unicodedata.combining(c) or not unicodedata.is_normalized("NFC", c))
+    return (f"holds {_character(mark)} as a separate character; write '{unicodedata.normalize('NFC', word)}' with "
+            "each accented letter as one character (Unicode NFC)")
+
+
+_ALIKE = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "IDEOGRAPHIC": "CJK"}
+
+
+def _script(char: str) -> str | None:
+    """The alphabet of a letter, from the first word of its Unicode name ('LATIN', 'CYRILLIC'); None for others."""
+    if not unicodedata.category(char).startswith("L"):
+        return None
+    word = unicodedata.name(char, "").split(" ")[0]
+    return None if word in ("", "MODIFIER") else _ALIKE.get(word, word)
+
+
+def mixed_scripts(text: str) -> str:
+    """Why a word of the text mixes alphabets, such as Latin with look-alike Cyrillic letters, or ''."""
+    for word in re.findall(r"\w+", text):
+        scripts = [(char, script) for char in word if (script := _script(char))]
+        odd = next(((c, s) for c, s in scripts if s != scripts[0][1]), None)
+        if odd:
+            return (f"the word '{word}' mixes {scripts[0][1].title()} and {odd[1].title()} letters: "
+                    f"{_character(odd[0])} can pass for a {scripts[0][1].title()} one; retype the word in one "
+                    "alphabet")
+    return ""
+
+
+def phone_like(text: str) -> list[str]:
+    """The phone numbers written in a text, as written."""
+    return [m.raw_string for m in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE)]
 
 
 class Pattern(Text):
     """Text matching a regular expression, with an example in its message."""
 
     def __init__(self, regex: str, what: str, example: str, max_len: int = 80):
-        super().__init__(max_len)
+        super().__init__(max_len, numbers=True)
         self.regex, self.what, self.example = re.compile(regex), what, example
 
     def schema(self) -> dict:
@@ -226,10 +275,6 @@ SHORT_CODES = {"211": "community services", "311": "city services", "511": "trav
 _SHORT_CODE = re.compile(r"(\d)-?(\d)-?(\d)")
 
 
-def _character(char: str) -> str:
-    return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed').lower()})"
-
-
 def us_number(value: str) -> tuple[str | None, str]:
     """A dialable US number in its one stored form, '(617) 555-0100' or '(617) 555-0100 ext. 12', and ''; or
     None and why it is refused (foreign, premium, N11 look-alike, not a number), in words that say what to write.
@@ -315,19 +360,53 @@ class HelpNumber(Phone):
         return super().parse(value, path, check)
 
 
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]+)")
+
+
 class Url(Kind):
-    """A web address; only http and https are allowed, so no link can run script."""
+    """A web address a visitor can trust to lead where it says: http or https only (no link can run script), a
+    host name in ASCII letters (an international name in its xn-- form), no user name before the host and no
+    backslash."""
 
     def schema(self) -> dict:
-        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+        return {"type": "string", "format": "uri", "pattern": "^https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][^\\\\\\s]*)?$"}
 
     def parse(self, value, path, check):
         if not isinstance(value, str):
             return check.report(path, f"{_show(value)} is not a URL")
-        parts = urlsplit(value.strip())
-        if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
-            return check.report(path, f"'{value}' is not a web address; links must start with https:// (or http://)")
-        return value.strip()
+        text = value.strip()
+        if why := url_problem(text):
+            return check.report(path, f"'{text}' {why}")
+        return text
+
+
+def url_problem(text: str) -> str:
+    """What is wrong with a web address, after the address itself in a message, or ''."""
+    if "\\" in text:
+        return "holds a backslash (\\), which browsers read as '/'; write the address with '/' only"
+    try:
+        parts = urlsplit(text)
+        host, _ = parts.hostname or "", parts.port
+    except ValueError as err:
+        return f"cannot be read as a web address ({err}); copy it from the browser's address bar"
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+        return "is not a web address; links must start with https:// (or http://)"
+    if "@" in parts.netloc:
+        return (f"has '{parts.netloc.rsplit('@', 1)[0]}@' before its host, so it leads to {host}; write the "
+                "page's own address, without a user name")
+    odd = next((c for c in host if not c.isascii()), None)
+    if odd is not None:
+        try:
+            ascii_url = text.replace(parts.netloc, parts.netloc.encode("idna").decode("ascii"), 1)
+            meant = f"; if it is an international address, write it as '{ascii_url}'"
+        except UnicodeError:
+            meant = ""
+        return (f"has {_character(odd)} in its host name '{host}'; a host name is written in the letters a-z, so "
+                f"that no look-alike letter can pass for another{meant}")
+    if not _HOST.fullmatch(host):
+        return (f"has no host name a browser can find ('{host}'); write the page's address as the browser's "
+                "address bar shows it")
+    return ""
 
 
 class Email(Pattern):
