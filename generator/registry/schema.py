@@ -216,6 +216,9 @@ CONSENT = Obj([
     Field("date", Date(not_future=True), "The day the coach agreed to be listed (YYYY-MM-DD)", required=True),
     Field("how", Text(300), "How the coach agreed: the address of their listing request, or a reference to a "
           "signed form, e.g. 'signed form 2026-11-12, kept by the maintainers'. Never published", required=True),
+    Field("by", Pattern(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})", "a GitHub account name", "rosa-example"),
+          "The GitHub account that asked for the listing, when it came through the form: a later change or removal "
+          "from another account is checked with the coach"),
 ])
 
 COACH = Obj([
