@@ -302,7 +302,58 @@ def test_the_comment_cannot_mention_link_or_format(settings):
     assert "- **Town**: '\\@org/maintainers \\[x\\]\\(https\\://evil.example\\) \\*\\*b\\*\\*' is not a town" in text
 
 
-# --- what the approver sees ---------------------------------------------------------------------------------
+# --- attacks: a fixture body for each, refused with its message, or flagged for the approver ---------------------
+
+ABROAD = ("not in the United States: a call to it costs the caller and reaches no Massachusetts service; write the US "
+          "number the source gives, like '(617) 555-0100'")
+HOST_LETTERS = "a host name is written in the letters a-z, so that no look-alike letter can pass for another"
+
+
+@pytest.mark.parametrize(("fixture", "expected"), [
+    ("attack-premium-phone.md", "New phone number: '1-900-555-0175' is a premium-rate number that charges the caller; "
+                                "write a landline, mobile or toll-free number, like '(617) 555-0100'"),
+    ("attack-jamaica-phone.md", f"New phone number: '(876) 926-1234' is a number in Jamaica, {ABROAD}"),
+    ("attack-dominican-phone.md", f"New phone number: '809-221-2345' is a number in the Dominican Republic, {ABROAD}"),
+    ("attack-uk-phone.md", f"New phone number: '+44 20 7946 0958' is a number in the United Kingdom, {ABROAD}"),
+    ("attack-nigeria-phone.md", f"New phone number: '+234 803 123 4567' is a number in Nigeria, {ABROAD}"),
+    ("attack-n11-phone.md", "New phone number: '(413) 911-4357' has 911 after the area code, which no US line has (it "
+                            "is the short code 911); check the digits and write it like '(617) 555-0100'"),
+    ("attack-fiction-phone.md", "New phone number: '(413) 555-0142' is a fictional 555-01xx number; write the real "
+                                "number the source gives"),
+    ("attack-arabic-digits.md", "New phone number: '(\u0664\u0661\u0663) \u0665\u0667\u0660-\u0668\u0662\u0664\u0664' "
+                                "holds U+0664 (arabic-indic digit four); write it with the digits 0-9 as "
+                                "'(413) 570-8244'"),
+    ("attack-notes-phone.md", "Closed or moved?: '413-570-8244' looks like a phone number; a number goes in the "
+                              "entry's phone field, with the dated source that gives it (text may quote only a help "
+                              "line's number from data/help.yaml)"),
+    ("attack-userinfo-website.md", "New website: 'https://www.mass.gov@evil.example/recovery' has 'www.mass.gov@' "
+                                   "before its host, so it leads to evil.example; write the page's own address, "
+                                   "without a user name"),
+    ("attack-cyrillic-website.md", "New website: 'https://www.m\u0430ss.gov/recovery' has U+0430 (cyrillic small "
+                                   "letter a) in its host name 'www.m\u0430ss.gov'; " + HOST_LETTERS + "; if it is an "
+                                   "international address, write it as 'https://www.xn--mss-6cd.gov/recovery'"),
+    ("attack-backslash-website.md", "New website: 'https://www.mass.gov\\@evil.example/' holds a backslash (\\), which "
+                                    "browsers read as '/'; write the address with '/' only"),
+    ("attack-unreadable-source.md", "Where can we check it?: 'https://[::1/x' cannot be read as a web address (Invalid "
+                                    "IPv6 URL); copy it from the browser's address bar"),
+    ("attack-zero-width-name.md", "New name: U+200B (zero width space) is not allowed; delete it; it is invisible"),
+    ("attack-bidi-mark-name.md", "New name: U+200F (right-to-left mark) is not allowed; delete it; it is invisible"),
+    ("attack-tag-characters.md", "New opening hours: U+E0049 (tag latin capital letter i) is not allowed; delete it; "
+                                 "it is invisible"),
+    ("attack-mixed-script-name.md", "New name: the word 'R\u0435\u0441\u043every' mixes Latin and Cyrillic letters: "
+                                    "U+0435 (cyrillic small letter ie) can pass for a Latin one; retype the word in "
+                                    "one alphabet"),
+], ids=lambda v: v.removeprefix("attack-").removesuffix(".md") if v.startswith("attack-") else "_")
+def test_each_attack_is_refused_under_its_question_and_nothing_is_written(settings, tmp_path, fixture, expected):
+    real = dataclasses.replace(settings, fiction=False)
+    before = {p.name: p.read_bytes() for p in settings.data_dir.glob("*.*")}
+    assert problems("correction", fixture, real) == [expected]
+    out = tmp_path / "out"
+    args = ["intake", "--data", str(settings.data_dir), "--as-of", TODAY.isoformat(), "--issue", "7", "--out"]
+    assert main([*args, str(out), "--kind", "correction", "--body", str(FIXTURES / fixture)]) == 3
+    assert [p.name for p in out.iterdir()] == ["comment.md"]
+    assert {p.name: p.read_bytes() for p in settings.data_dir.glob("*.*")} == before
+
 
 def test_the_approver_sees_before_and_after_a_call_first_warning_who_asked_and_which_text(settings):
     context = Context("some-user", timestamp("2026-11-29T10:00:00Z"), timestamp("2026-11-29T12:00:00Z"))
