@@ -298,8 +298,10 @@ def test_a_question_answered_twice_is_a_problem(settings):
 
 
 def test_the_comment_cannot_mention_link_or_format(settings):
-    text = comment([Issue("Town", "'@org/maintainers [x](https://evil.example) **b**' is not a town")])
-    assert "- **Town**: '\\@org/maintainers \\[x\\]\\(https\\://evil.example\\) \\*\\*b\\*\\*' is not a town" in text
+    text = comment([Issue("Town", "'@org/maintainers #12 www.evil.example a@evil.example [x](https://evil.example) "
+                                  "`**b**` | c' is not a town")])
+    assert ("- **Town**: `` '@org/maintainers #12 www.evil.example a@evil.example [x](https://evil.example) `**b**` "
+            "| c' is not a town ``") in text.split("\n")
 
 
 # --- attacks: a fixture body for each, refused with its message, or flagged for the approver ---------------------
@@ -455,7 +457,7 @@ def test_the_command_writes_the_files_or_a_comment_with_its_own_exit_code(settin
     bad = tmp_path / "bad"
     assert main([*args, str(bad), "--kind", "correction", "--body", str(FIXTURES / "correction-bad-phone.md")]) == 3
     assert [p.name for p in bad.iterdir()] == ["comment.md"]
-    assert "- **New phone number**: '413-55' is not a valid US phone number" in (bad / "comment.md").read_text()
+    assert "- **New phone number**: ` '413-55' is not a valid US phone number" in (bad / "comment.md").read_text()
 
 
 def test_a_programme_page_links_to_the_form_prefilled_with_its_id(registry, tmp_path):

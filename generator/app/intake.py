@@ -607,12 +607,13 @@ def _value(value: object) -> str:
     return str(value)
 
 
-def quoted(text: str) -> str:
-    """Text from a request, shown as code: no @mention, #reference, link, autolink or formatting can act, and a
-    table cell cannot be split."""
+def quoted(text: str, cell: bool = True) -> str:
+    """Text from a request, shown as code: no @mention, #reference, link, autolink or formatting can act, and (in a
+    table cell) no '|' can split the row."""
     if not text:
         return "—"
-    text = " ".join(text.split()).replace("|", "\\|")
+    text = " ".join(text.split())
+    text = text.replace("|", "\\|") if cell else text
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     return f"{fence} {text} {fence}"
 
@@ -691,8 +692,9 @@ def _escape(text: str) -> str:
 
 
 def comment(issues: list[Issue]) -> str:
-    """The problems as an issue comment. Quoted answers are escaped so they cannot mention, link or format."""
-    lines = [f"- **{_escape(i.where)}**: {_escape(i.message)}" for i in issues]
+    """The problems as an issue comment. Each message quotes answers, so it is shown as code: no @mention, #reference,
+    autolink (www., e-mail) or formatting can act; GitHub links mentions even after a backslash escape."""
+    lines = [f"- **{_escape(i.where)}**: {quoted(i.message, cell=False)}" for i in issues]
     return ("This request could not be turned into a change yet. Please edit the issue to fix the following, "
             "and a maintainer will approve it again:\n\n" + "\n".join(lines) + "\n")
 
