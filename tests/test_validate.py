@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.registry.problems import Problem
 from tests.conftest import TODAY
 
 
@@ -315,3 +316,10 @@ def test_a_help_line_in_the_banner_needs_a_number(registry):
     assert registry.problems() == [
         "data/help.yaml:2:5: help_lines[0]: a line shown in the banner needs a number to call; add 'call:'"
     ]
+
+
+def test_a_github_annotation_cannot_be_ended_early_by_a_quoted_value():
+    """A quoted value's carriage return or line feed would end the workflow command and start another."""
+    problem = Problem("data/centers.yaml", 3, 11, "centers[0].name", "'a\r::warning::x\nb 100%' is wrong")
+    assert problem.github() == ("::error file=data/centers.yaml,line=3,col=11::centers[0].name: "
+                                "'a%0D::warning::x%0Ab 100%25' is wrong")

@@ -24,7 +24,7 @@ class Problem:
     def github(self) -> str:
         """The problem as a GitHub Actions annotation."""
         where = f"{self.path}: " if self.path else ""
-        text = f"{where}{self.message}".replace("%", "%25").replace("\n", "%0A")
+        text = f"{where}{self.message}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::error file={self.file},line={self.line},col={self.col}::{text}"
 
 
