@@ -598,6 +598,8 @@ def _changes(before: dict, after: dict) -> list[tuple[str, str, str]]:
 def _value(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, dict):  # a source
         return f"{value.get('title')} ({value.get('date')}), supports: {', '.join(value.get('supports') or [])}"
     if isinstance(value, list):

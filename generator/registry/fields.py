@@ -115,7 +115,7 @@ def _script(char: str) -> str | None:
     if not unicodedata.category(char).startswith("L"):
         return None
     word = unicodedata.name(char, "").split(" ")[0]
-    return None if word in ("", "MODIFIER") else _ALIKE.get(word, word)
+    return None if word in ("", "MODIFIER", "MICRO", "FEMININE", "MASCULINE") else _ALIKE.get(word, word)
 
 
 def mixed_scripts(text: str) -> str:
