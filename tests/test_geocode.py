@@ -11,6 +11,7 @@ from geopy.location import Location
 from generator.app.build import build
 from generator.app.geocode import geocode, rate_limited
 from generator.registry.geocache import address_key, load_cache, read_cache
+from generator.registry.places import load_places
 from generator.registry.problems import DataError
 from generator.settings import Settings
 from tests.conftest import TODAY
@@ -155,6 +156,25 @@ def test_a_hand_edited_cache_entry_outside_the_state_is_reported_at_its_line(reg
     assert [str(p) for p in err.value.problems] == [
         "data/geocode-cache.yaml:4:1: 1 Main St., Albany, MA: a cache entry needs 'lat' and 'lon' inside "
         "Massachusetts, or 'found: false'"]
+
+
+def test_a_cached_position_far_from_its_town_is_reported_at_its_line(registry):
+    """A geocoder's match of the same street in another town would put the centre in the wrong town's answers."""
+    registry.write("geocode-cache.yaml", f"""\
+        "{SITE}":
+          lat: {ADAMS[0]}
+          lon: {ADAMS[1]}
+        "75 North St., Pittsfield, MA":
+          lat: 42.3601
+          lon: -71.0589
+        """)
+    assert load_cache(registry.dir) == {SITE: ADAMS, "75 North St., Pittsfield, MA": (42.3601, -71.0589)}
+    with pytest.raises(DataError) as err:
+        load_cache(registry.dir, load_places(registry.dir))
+    assert [str(p) for p in err.value.problems] == [
+        "data/geocode-cache.yaml:4:1: 75 North St., Pittsfield, MA: is placed 181 km from the centre of Pittsfield, "
+        "more than 20 km: the geocoder matched another place; delete the entry and run `python -m generator geocode` "
+        "again, or give 'location' in the entry by hand"]
 
 
 def test_the_build_never_geocodes(registry, tmp_path, monkeypatch):

@@ -19,7 +19,7 @@ def load_site(settings: Settings, lap: Callable[[str], None] = lambda stage: Non
     problem found. `lap` is told when each stage ends (load, validate, enrich), for timings.
     The example coaches are validated always and kept only when settings.examples asks for a preview."""
     places = load_places(settings.data_dir)
-    geocoded = load_cache(settings.data_dir)
+    geocoded = load_cache(settings.data_dir, places)
     lap("load")
     registries = validate(settings.data_dir, places, settings.today, settings.published, settings.fiction)
     lap("validate")

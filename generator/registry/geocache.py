@@ -4,13 +4,15 @@ it; only the maintainer command writes it (see generator/app/geocode.py for the 
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
-from .geography import MA_LAT, MA_LON
-from .load import load_yaml
+from .geography import MA_LAT, MA_LON, Places
+from .load import Document, load_yaml
 from .problems import DataError
 
 CACHE_FILE = "geocode-cache.yaml"
+TOWN_RADIUS_KM = 20  # a street geocoded further than this from its town's centre is a match in another place
 
 
 def address_key(address: dict) -> str:
@@ -21,9 +23,13 @@ def address_key(address: dict) -> str:
 
 def read_cache(data_dir: Path) -> dict[str, dict]:
     """Every cache entry, found or not; raises DataError when the file cannot be read."""
+    return _read(data_dir)[1]
+
+
+def _read(data_dir: Path) -> tuple[Document | None, dict[str, dict]]:
     path = data_dir / CACHE_FILE
     if not path.exists():
-        return {}
+        return None, {}
     doc, problems = load_yaml(path)
     if doc is None or problems:
         raise DataError(problems)
@@ -36,7 +42,7 @@ def read_cache(data_dir: Path) -> dict[str, dict]:
                                                 "or 'found: false'", key=True))
     if problems:
         raise DataError(problems)
-    return data
+    return doc, data
 
 
 def _position(entry: dict) -> tuple[float, float] | None:
@@ -47,7 +53,29 @@ def _position(entry: dict) -> tuple[float, float] | None:
     return None
 
 
-def load_cache(data_dir: Path) -> dict[str, tuple[float, float]]:
-    """(lat, lon) of each geocoded address, keyed by address_key(); for the build."""
-    positions = {key: _position(entry) for key, entry in read_cache(data_dir).items()}
-    return {key: point for key, point in positions.items() if point is not None}
+def load_cache(data_dir: Path, places: Places | None = None) -> dict[str, tuple[float, float]]:
+    """(lat, lon) of each geocoded address, keyed by address_key(); for the build. With the gazetteer, a position
+    more than 20 km from the centre of the address's town is a problem: a geocoder's match elsewhere (a street of
+    the same name in another town) would put a centre on the wrong map and in the wrong town's answers."""
+    doc, entries = _read(data_dir)
+    positions = {key: _position(entry) for key, entry in entries.items()}
+    found = {key: point for key, point in positions.items() if point is not None}
+    problems = []
+    for key, point in found.items():
+        town = places.towns.get(key.split(", ")[-2]) if places is not None and ", " in key else None
+        away = _km(point, (town.lat, town.lon)) if town else 0
+        if doc is not None and town and away > TOWN_RADIUS_KM:
+            problems.append(doc.problem((key,), f"is placed {away:.0f} km from the centre of {town.name}, more than "
+                                                f"{TOWN_RADIUS_KM} km: the geocoder matched another place; delete the "
+                                                "entry and run `python -m generator geocode` again, or give "
+                                                "'location' in the entry by hand", key=True))
+    if problems:
+        raise DataError(problems)
+    return found
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
