@@ -258,9 +258,8 @@ class Choice(Kind):
 PHONE_EXAMPLE = "(617) 555-0100"
 PHONE_FORM = r"\([2-9]\d{2}\) [2-9]\d{2}-\d{4}(?: ext\. \d{1,6})?"  # how every number is stored
 FICTIONAL_PHONE = re.compile(r"\(\d{3}\) 555-01\d\d")  # reserved for fiction: example coaches only
-DIALABLE = {phonenumbers.PhoneNumberType.FIXED_LINE: "a landline", phonenumbers.PhoneNumberType.MOBILE: "a mobile",
-            phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: "a landline or mobile",
-            phonenumbers.PhoneNumberType.TOLL_FREE: "toll-free"}
+DIALABLE = frozenset({phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE,
+                      phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE, phonenumbers.PhoneNumberType.TOLL_FREE})
 NOT_DIALABLE = {phonenumbers.PhoneNumberType.PREMIUM_RATE: "a premium-rate number that charges the caller",
                 phonenumbers.PhoneNumberType.SHARED_COST: "a shared-cost number that charges the caller",
                 phonenumbers.PhoneNumberType.PERSONAL_NUMBER: "a personal forwarding number (area code 500 or 5xx)",
@@ -347,7 +346,7 @@ class Phone(Kind):
 
 
 class HelpNumber(Phone):
-    """A help line's number: as a centre's, or one of the short codes 211, 711, 911 and 988 ('988', '2-1-1')."""
+    """A help line's number: as a centre's, or a short code, N11 or 988 (written '988' or '2-1-1')."""
 
     def schema(self) -> dict:
         return {"type": "string", "pattern": f"^(?:{PHONE_FORM}|[2-9]-?1-?1|988)$"}
