@@ -41,6 +41,7 @@ class Settings:
     published: dict[str, list[str]] | None = None  # ids already public, each must stay reachable
     limits: Limits = Limits()
     examples: bool = False  # include the fictional `example: true` coaches (a preview, never the public site)
+    fiction: bool = False  # 555-01xx numbers pass in any entry: test fixtures only, never set by a command
 
     @property
     def root(self) -> Path:

@@ -28,7 +28,8 @@ def test_carc_status_as_of_the_build_date(carc, state, label):
 
 
 @pytest.mark.parametrize("number, href", [("(800) 327-5050", "tel:+18003275050"), ("988", "tel:988"),
-                                          ("2-1-1", "tel:211")])
+                                          ("2-1-1", "tel:211"),
+                                          ("(413) 570-8243 ext. 12", "tel:+14135708243;ext=12")])
 def test_phone_links_dial_the_right_digits(number, href):
     assert tel_href(number) == href
 

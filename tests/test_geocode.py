@@ -159,7 +159,7 @@ def test_a_hand_edited_cache_entry_outside_the_state_is_reported_at_its_line(reg
 
 
 def test_a_cache_position_far_from_its_town_is_refused_when_the_site_is_loaded(registry):
-    """A hand edit (or a cache older than the geocoder's own check) that puts Pittsfield's centre in Boston."""
+    """A hand edit (or a cache older than the geocoder's own check) that puts Adams's street in Boston."""
     registry.write("geocode-cache.yaml", """\
         "75 North St., Pittsfield, MA":
           lat: 42.4501

@@ -94,6 +94,13 @@ def test_a_centre_becomes_an_active_service_run_by_its_host_with_its_checked_dat
     assert service["alert"].startswith("Call before you go: this listing comes from cited public pages")
 
 
+def test_an_extension_is_its_own_field_never_digits_of_the_number(registry):
+    registry.replace("centers.yaml", '"(413) 570-8243"', '"(413) 570-8243 ext. 12"')
+    service = services_by_name(hsds(registry.dir))["Living in Recovery"]
+    assert [(p["number"], p["extension"]) for p in service["phones"]] == [("(413) 570-8243", 12)]
+    assert errors(service, "service.json") == []
+
+
 def test_centres_sharing_a_host_share_one_organization(bundled):
     gandara = [s for s in bundled["services.json"]["contents"] if s["organization"]["name"] == "Gándara Center"]
     assert len(gandara) == 4

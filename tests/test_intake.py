@@ -3,7 +3,10 @@ words of the form; every line outside the edited entry stays byte-identical, and
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +15,7 @@ import yaml
 
 from generator.app.build import build
 from generator.app.cli import main
-from generator.app.intake import Issue, RequestError, Result, apply, comment
+from generator.app.intake import Context, Issue, RequestError, Result, apply, comment, timestamp
 from generator.registry.places import load_places
 from generator.registry.validate import validate
 from generator.settings import Settings
@@ -26,7 +29,7 @@ ISSUE_URL = "https://github.com/o/r/issues/7"
 def settings(tmp_path) -> Settings:
     """A copy of the bundled data, so a test can look at the files an edit writes."""
     shutil.copytree(DATA, tmp_path / "data")
-    return Settings(data_dir=tmp_path / "data", today=TODAY)
+    return Settings(data_dir=tmp_path / "data", today=TODAY, fiction=True)
 
 
 def body(fixture: str, *swaps: tuple[str, str]) -> str:
@@ -37,8 +40,9 @@ def body(fixture: str, *swaps: tuple[str, str]) -> str:
     return text
 
 
-def edit(kind: str, fixture: str, settings: Settings, *swaps: tuple[str, str]) -> Result:
-    return apply(kind, body(fixture, *swaps), settings, 7, ISSUE_URL)
+def edit(kind: str, fixture: str, settings: Settings, *swaps: tuple[str, str],
+         context: Context | None = None) -> Result:
+    return apply(kind, body(fixture, *swaps), settings, 7, ISSUE_URL, context or Context())
 
 
 def problems(kind: str, fixture: str, settings: Settings, *swaps: tuple[str, str]) -> list[str]:
@@ -62,7 +66,7 @@ def outside(text: str, record_id: str) -> list[str]:
 def still_valid(result: Result, settings: Settings) -> None:
     for rel, text in result.files.items():
         (settings.data_dir / Path(rel).name).write_text(text, encoding="utf-8")
-    validate(settings.data_dir, load_places(settings.data_dir), TODAY)
+    validate(settings.data_dir, load_places(settings.data_dir), TODAY, fiction=settings.fiction)
 
 
 # --- corrections --------------------------------------------------------------------------------------
@@ -78,7 +82,10 @@ def test_a_phone_correction_changes_that_entry_only_with_a_dated_source_for_the_
     was = old.pop("living-in-recovery-pittsfield")
     assert new == old
     assert changed["phone"] == "(413) 555-0199"
-    assert changed["sources"] == was["sources"] + [{
+    older = [{**source, "supports": [n for n in source["supports"] if n != "phone"]} for source in was["sources"]
+             if source["supports"] != ["phone"]]  # attribution follows the value: no older page gives the new number
+    assert [s for s in was["sources"] if "phone" in s["supports"]]
+    assert changed["sources"] == older + [{
         "url": "https://www.example.org/living-in-recovery/contact", "title": "Living in Recovery: Contact us",
         "date": "2026-11-12", "supports": ["phone"]}]
     assert changed["last_verified"] == TODAY
@@ -118,6 +125,29 @@ def test_a_bad_correction_gets_each_problem_named_by_its_question(settings, fixt
     assert problems("correction", fixture, settings) == expected
 
 
+@pytest.mark.parametrize(("number", "message"), [
+    ("(900) 555-1234", "'(900) 555-1234' is a premium-rate number that charges the caller; write a landline, mobile "
+                       "or toll-free number, like '(617) 555-0100'"),
+    ("876-926-1234", "'876-926-1234' is a number in Jamaica, not in the United States: a call to it costs the caller "
+                     "and reaches no Massachusetts service; write the US number the source gives, like "
+                     "'(617) 555-0100'"),
+    ("(413) 555-0199", "'(413) 555-0199' is a fictional 555-01xx number; write the real number the source gives"),
+    ("(\u0664\u0661\u0663) \u0665\u0667\u0660-\u0668\u0662\u0664\u0664",
+     "'(\u0664\u0661\u0663) \u0665\u0667\u0660-\u0668\u0662\u0664\u0664' holds U+0664 (arabic-indic digit four); "
+     "write it with the digits 0-9 as '(413) 570-8244'"),
+], ids=["premium", "jamaica", "fiction", "arabic-indic"])
+def test_a_scam_number_is_refused_under_its_question(settings, number, message):
+    real = dataclasses.replace(settings, fiction=False)
+    assert problems("correction", "correction-phone.md", real, ("(413) 555-0199", number)) == [
+        f"New phone number: {message}"]
+
+
+def test_a_number_answered_in_any_us_form_is_written_in_the_one_stored_form(settings):
+    result = edit("correction", "correction-phone.md", settings, ("(413) 555-0199", "+1 413.555.0199 x 7"))
+    entry = entries(result.files["data/centers.yaml"], "centers")["living-in-recovery-pittsfield"]
+    assert entry["phone"] == "(413) 555-0199 ext. 7"
+
+
 def test_only_web_addresses_can_become_links(settings):
     assert problems("correction", "correction-phone.md", settings,
                     ("### New website\r\n\r\n_No response_", "### New website\r\n\r\njavascript:alert(1)"),
@@ -138,27 +168,29 @@ def test_a_source_date_that_is_not_a_date_is_named_by_its_question(settings):
 
 def test_a_listing_request_adds_a_consented_coach_at_the_end_of_the_file(settings):
     before = (settings.data_dir / "coaches.yaml").read_text(encoding="utf-8")
-    result = edit("listing", "coach-listing.md", settings)
+    result = edit("listing", "coach-listing.md", settings, context=Context("jordan-gh"))
     after = result.files["data/coaches.yaml"]
     assert after.startswith(before)
-    assert entries(after, "coaches")["jordan-fixture"] == {
-        "id": "jordan-fixture", "name": "Jordan Fixture",
+    (coach_id,) = set(entries(after, "coaches")) - set(entries(before, "coaches"))
+    assert re.fullmatch(r"coach-[a-z2-9]{8}", coach_id)  # says nothing of the person, now or once they leave
+    assert entries(after, "coaches")[coach_id] == {
+        "id": coach_id, "name": "Jordan Fixture",
         "summary": "I coach parents in recovery in the Pioneer Valley.",
         "employer": "Fixture Recovery Services", "languages": ["en", "es"],
         "carc": {"status": "certified", "expires": dt.date(2027, 6, 30)}, "masshealth": True,
         "specialties": ["opioids"], "tracks": ["pregnant-parenting"], "modes": ["in_person", "video"],
         "serves": {"towns": ["Springfield", "Chicopee"], "regions": ["western"]}, "email": "jordan@example.org",
-        "consent": {"date": TODAY, "how": ISSUE_URL}, "last_verified": TODAY}
-    assert "CARC-12345" not in after  # the certificate number is for the maintainer's check only
-    assert result.title == "List coach jordan-fixture (issue #7)"
+        "consent": {"date": TODAY, "how": ISSUE_URL, "by": "jordan-gh"}, "last_verified": TODAY}
+    assert result.title == f"List coach {coach_id} (issue #7)"
     still_valid(result, settings)
 
 
-def test_a_second_coach_of_the_same_name_gets_a_new_id(settings):
+def test_a_second_coach_of_the_same_name_gets_another_id(settings):
     first = edit("listing", "coach-listing.md", settings)
     still_valid(first, settings)
     second = edit("listing", "coach-listing.md", settings)
-    assert "jordan-fixture-2" in entries(second.files["data/coaches.yaml"], "coaches")
+    coaches = entries(second.files["data/coaches.yaml"], "coaches").values()
+    assert len({c["id"] for c in coaches if c["name"] == "Jordan Fixture"}) == 2
 
 
 @pytest.mark.parametrize(("fixture", "expected"), [
@@ -183,11 +215,16 @@ def test_a_choice_that_is_not_on_the_form_and_an_unknown_language_are_problems(s
     ]
 
 
-def test_a_certified_coach_gives_a_certificate_number_and_someone_in_progress_need_not(settings):
-    assert problems("listing", "coach-listing.md", settings, ("CARC-12345", "_No response_")) == [
-        "CARC certificate number: give your certificate number, so a maintainer can check it"]
+def test_the_public_form_never_asks_for_the_certificate_number_and_says_how_it_is_given(settings):
+    form = yaml.safe_load((settings.root / ".github" / "ISSUE_TEMPLATE" / "coach-listing.yml").read_text())
+    asked = [q["attributes"]["label"] for q in form["body"] if "id" in q]
+    assert [label for label in asked if "number" in label.lower()] == []
+    said = " ".join(q["attributes"]["value"] for q in form["body"] if q["type"] == "markdown")
+    assert "Do not write your CARC certificate number here" in said and "asks you for the number there" in said
     result = edit("listing", "coach-listing.md", settings, ("\r\n\r\nCertified\r\n", "\r\n\r\nIn progress\r\n"))
-    assert entries(result.files["data/coaches.yaml"], "coaches")["jordan-fixture"]["carc"] == {"status": "in_progress"}
+    (coach,) = [c for c in entries(result.files["data/coaches.yaml"], "coaches").values() if "consent" in c]
+    assert coach["carc"] == {"status": "in_progress"}
+    assert "ask the coach for their CARC certificate number privately" in result.body
 
 
 # --- removals -----------------------------------------------------------------------------------------------
@@ -237,7 +274,7 @@ def test_an_answer_cannot_add_lines_or_keys_to_the_yaml(settings):
     assert problems("listing", "coach-listing-injection.md", settings) == ["Name to show: must be a single line"]
     result = edit("listing", "coach-listing-injection.md", settings,
                   ("Jordan Fixture\r\n  - id: injected\r\n    example: true", "Jordan Fixture"))
-    coach = entries(result.files["data/coaches.yaml"], "coaches")["jordan-fixture"]
+    (coach,) = [c for c in entries(result.files["data/coaches.yaml"], "coaches").values() if "consent" in c]
     assert coach["employer"] == 'Acme", example: true, x: "'
     assert "example" not in coach and "x" not in coach
     still_valid(result, settings)
@@ -261,8 +298,152 @@ def test_a_question_answered_twice_is_a_problem(settings):
 
 
 def test_the_comment_cannot_mention_link_or_format(settings):
-    text = comment([Issue("Town", "'@org/maintainers [x](https://evil.example) **b**' is not a town")])
-    assert "- **Town**: '\\@org/maintainers \\[x\\]\\(https\\://evil.example\\) \\*\\*b\\*\\*' is not a town" in text
+    text = comment([Issue("Town", "'@org/maintainers #12 www.evil.example a@evil.example [x](https://evil.example) "
+                                  "`**b**` | c' is not a town")])
+    assert ("- **Town**: `` '@org/maintainers #12 www.evil.example a@evil.example [x](https://evil.example) `**b**` "
+            "| c' is not a town ``") in text.split("\n")
+
+
+# --- attacks: a fixture body for each, refused with its message, or flagged for the approver ---------------------
+
+ABROAD = ("not in the United States: a call to it costs the caller and reaches no Massachusetts service; write the US "
+          "number the source gives, like '(617) 555-0100'")
+HOST_LETTERS = "a host name is written in the letters a-z, so that no look-alike letter can pass for another"
+
+
+@pytest.mark.parametrize(("fixture", "expected"), [
+    ("attack-premium-phone.md", "New phone number: '1-900-555-0175' is a premium-rate number that charges the caller; "
+                                "write a landline, mobile or toll-free number, like '(617) 555-0100'"),
+    ("attack-jamaica-phone.md", f"New phone number: '(876) 926-1234' is a number in Jamaica, {ABROAD}"),
+    ("attack-dominican-phone.md", f"New phone number: '809-221-2345' is a number in the Dominican Republic, {ABROAD}"),
+    ("attack-uk-phone.md", f"New phone number: '+44 20 7946 0958' is a number in the United Kingdom, {ABROAD}"),
+    ("attack-nigeria-phone.md", f"New phone number: '+234 803 123 4567' is a number in Nigeria, {ABROAD}"),
+    ("attack-n11-phone.md", "New phone number: '(413) 911-4357' has 911 after the area code, which no US line has (it "
+                            "is the short code 911); check the digits and write it like '(617) 555-0100'"),
+    ("attack-fiction-phone.md", "New phone number: '(413) 555-0142' is a fictional 555-01xx number; write the real "
+                                "number the source gives"),
+    ("attack-arabic-digits.md", "New phone number: '(\u0664\u0661\u0663) \u0665\u0667\u0660-\u0668\u0662\u0664\u0664' "
+                                "holds U+0664 (arabic-indic digit four); write it with the digits 0-9 as "
+                                "'(413) 570-8244'"),
+    ("attack-notes-phone.md", "Closed or moved?: '413-570-8244' looks like a phone number; a number goes in the "
+                              "entry's phone field, with the dated source that gives it (text may quote only a help "
+                              "line's number from data/help.yaml)"),
+    ("attack-userinfo-website.md", "New website: 'https://www.mass.gov@evil.example/recovery' has 'www.mass.gov@' "
+                                   "before its host, so it leads to evil.example; write the page's own address, "
+                                   "without a user name"),
+    ("attack-cyrillic-website.md", "New website: 'https://www.m\u0430ss.gov/recovery' has U+0430 (cyrillic small "
+                                   "letter a) in its host name 'www.m\u0430ss.gov'; " + HOST_LETTERS + "; if it is an "
+                                   "international address, write it as 'https://www.xn--mss-6cd.gov/recovery'"),
+    ("attack-backslash-website.md", "New website: 'https://www.mass.gov\\@evil.example/' holds a backslash (\\), which "
+                                    "browsers read as '/'; write the address with '/' only"),
+    ("attack-unreadable-source.md", "Where can we check it?: 'https://[::1/x' cannot be read as a web address (Invalid "
+                                    "IPv6 URL); copy it from the browser's address bar"),
+    ("attack-zero-width-name.md", "New name: U+200B (zero width space) is not allowed; delete it; it is invisible"),
+    ("attack-bidi-mark-name.md", "New name: U+200F (right-to-left mark) is not allowed; delete it; it is invisible"),
+    ("attack-tag-characters.md", "New opening hours: U+E0049 (tag latin capital letter i) is not allowed; delete it; "
+                                 "it is invisible"),
+    ("attack-mixed-script-name.md", "New name: the word 'R\u0435\u0441\u043every' mixes Latin and Cyrillic letters: "
+                                    "U+0435 (cyrillic small letter ie) can pass for a Latin one; retype the word in "
+                                    "one alphabet"),
+], ids=lambda v: v.removeprefix("attack-").removesuffix(".md") if v.startswith("attack-") else "_")
+def test_each_attack_is_refused_under_its_question_and_nothing_is_written(settings, tmp_path, fixture, expected):
+    real = dataclasses.replace(settings, fiction=False)
+    before = {p.name: p.read_bytes() for p in settings.data_dir.glob("*.*")}
+    assert problems("correction", fixture, real) == [expected]
+    out = tmp_path / "out"
+    args = ["intake", "--data", str(settings.data_dir), "--as-of", TODAY.isoformat(), "--issue", "7", "--out"]
+    assert main([*args, str(out), "--kind", "correction", "--body", str(FIXTURES / fixture)]) == 3
+    assert [p.name for p in out.iterdir()] == ["comment.md"]
+    assert {p.name: p.read_bytes() for p in settings.data_dir.glob("*.*")} == before
+
+
+def test_the_approver_sees_before_and_after_a_call_first_warning_who_asked_and_which_text(settings):
+    context = Context("some-user", timestamp("2026-11-29T10:00:00Z"), timestamp("2026-11-29T12:00:00Z"))
+    result = edit("correction", "correction-phone.md", settings, context=context)
+    digest = hashlib.sha256(body("correction-phone.md").encode()).hexdigest()
+    lines = result.body.split("\n")
+    assert lines[:4] == [
+        "| field | before | after |", "|---|---|---|",
+        "| ` phone ` | ` (413) 570-8243 ` | ` (413) 555-0199 ` |",
+        "| ` source https://github.com/timspit/ccb_foundation/blob/6d42b5ecacb43248687213e260677a97d485ddad/"
+        "ma_recovery_directory/data/peer_recovery_centers.csv ` | ` The state's list of Peer Recovery Support Centers "
+        "(public copy, data as of February 2026 from mass.gov) (2026-02), supports: name, street, zip, phone ` | "
+        "` The state's list of Peer Recovery Support Centers (public copy, data as of February 2026 from mass.gov) "
+        "(2026-02), supports: name, street, zip ` |"]
+    assert ("> This request changes the phone of a listing people in crisis use. Call the old number and the new one "
+            "(` (413) 570-8243 ` and ` (413) 555-0199 `) before merging") in result.body
+    assert "- Requested by: `some-user`" in lines
+    assert "- From the organisation that runs it: yes, they say they work or volunteer there (not checked)" in lines
+    assert (f"- Issue text converted: sha256 `{digest}`, last edited 2026-11-29 10:00 UTC; last maintainer comment or "
+            "label before approval: 2026-11-29 12:00 UTC") in lines
+    assert "[!CAUTION]" not in result.body and result.notice == ""
+
+
+def test_a_text_edited_after_the_last_review_is_flagged_in_the_pull_request_and_on_the_issue(settings, tmp_path):
+    out = tmp_path / "out"
+    assert main(["intake", "--data", str(settings.data_dir), "--as-of", TODAY.isoformat(), "--issue", "7", "--out",
+                 str(out), "--kind", "correction", "--body", str(FIXTURES / "correction-hours.md"),
+                 "--requester", "someone", "--body-updated-at", "2026-11-30T09:30:00Z",
+                 "--last-review-at", "2026-11-29T16:00:00Z"]) == 0
+    digest = hashlib.sha256((FIXTURES / "correction-hours.md").read_bytes()).hexdigest()
+    assert ("> [!CAUTION]\n> The request's text was edited after the last maintainer comment or label. Read the issue "
+            "again: this pull request was made from the edited text.") in (out / "pr-body.md").read_text()
+    assert (out / "notice.md").read_text() == (
+        "The text of this request was edited on 2026-11-30 09:30 UTC, after the last maintainer comment or label "
+        f"(2026-11-29 16:00 UTC). The pull request was made from the edited text (sha256 `{digest}`): please read "
+        "the request again before merging.\n")
+    assert "- From the organisation that runs it: no" in (out / "pr-body.md").read_text()
+    assert "WARNING" not in (out / "pr-body.md").read_text()  # hours only: nothing to call
+
+
+def test_quoted_answers_cannot_mention_reference_or_link(settings):
+    result = edit("correction", "attack-mentions.md", settings)
+    row = next(line for line in result.body.split("\n") if line.startswith("| ` hours `"))
+    assert row == ("| ` hours ` | — | `` Mon-Fri 9-5 @org/maintainers #12 https://evil.example/x "
+                   "[x](https://evil.example) `a\\|b` `` |")
+    outside = result.body.replace(row, "")
+    assert not re.search(r"@org|#12|evil", outside)
+
+
+def test_attribution_follows_the_value_and_a_new_number_is_no_longer_confirmed(settings):
+    path = settings.data_dir / "centers.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: living-in-recovery-pittsfield")
+    entry = text[start:text.index("\n\n", start)]
+    confirmed = entry.replace("    verification: sourced", "    verification: confirmed\n    confirmed_on: 2026-11-01")
+    confirmed = confirmed.replace("        supports: [name, street, town]\n      - url: \"https://exbulletin",
+                                  "        supports: [name, street, town]\n      - url: \"https://old.example/2019\"\n"
+                                  "        title: \"An old page\"\n        date: 2019\n        supports: [phone]\n"
+                                  "      - url: \"https://exbulletin")
+    path.write_text(text.replace(entry, confirmed), encoding="utf-8")
+    result = edit("correction", "correction-phone.md", settings)
+    changed = entries(result.files["data/centers.yaml"], "centers")["living-in-recovery-pittsfield"]
+    assert (changed["verification"], "confirmed_on" in changed) == ("sourced", False)
+    assert "https://old.example/2019" not in [s["url"] for s in changed["sources"]]  # it gave only the old number
+    assert [s["url"] for s in changed["sources"] if "phone" in s["supports"]] == [
+        "https://www.example.org/living-in-recovery/contact"]
+    assert "| ` verification ` | ` confirmed ` | ` sourced ` |" in result.body
+    still_valid(result, settings)
+
+
+def test_a_removal_is_shown_beside_the_consent_and_one_from_another_account_is_checked(settings):
+    path = settings.data_dir / "coaches.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  - id: sam-sample\n", "  - id: sam-sample\n    consent: {date: 2026-11-01, how: 'https://github.com/o/r/"
+        "issues/3', by: sam-gh}\n", 1), encoding="utf-8")
+    same = edit("removal", "coach-removal.md", settings, context=Context("Sam-GH"))
+    assert "- Consent record: given 2026-11-01 by `sam-gh`" in same.body.split("\n")
+    assert "- Requested by: `Sam-GH`" in same.body.split("\n")
+    assert "WARNING" not in same.body and "Sam Sample" not in same.body
+    other = edit("removal", "coach-removal.md", settings, context=Context("stranger"))
+    assert ("> [!WARNING]\n> This removal is not asked by the account that asked for the listing. Check with the coach "
+            "(at the work phone or e-mail on the listing) that they want it removed before merging.") in other.body
+    assert other.files == same.files
+
+
+def test_a_login_that_is_not_a_github_account_name_is_not_shown(settings):
+    result = edit("correction", "correction-hours.md", settings, context=Context("@org/maintainers"))
+    assert "- Requested by: not known" in result.body.split("\n")
 
 
 # --- the command and the pages ------------------------------------------------------------------------------------
@@ -270,13 +451,13 @@ def test_the_comment_cannot_mention_link_or_format(settings):
 def test_the_command_writes_the_files_or_a_comment_with_its_own_exit_code(settings, tmp_path):
     out = tmp_path / "out"
     args = ["intake", "--data", str(settings.data_dir), "--as-of", TODAY.isoformat(), "--issue", "7", "--out"]
-    assert main([*args, str(out), "--kind", "correction", "--body", str(FIXTURES / "correction-phone.md")]) == 0
+    assert main([*args, str(out), "--kind", "correction", "--body", str(FIXTURES / "correction-hours.md")]) == 0
     assert sorted(p.name for p in out.rglob("*") if p.is_file()) == ["centers.yaml", "pr-body.md", "pr-title.txt"]
     assert (out / "pr-title.txt").read_text() == "Correct living-in-recovery-pittsfield (issue #7)\n"
     bad = tmp_path / "bad"
     assert main([*args, str(bad), "--kind", "correction", "--body", str(FIXTURES / "correction-bad-phone.md")]) == 3
     assert [p.name for p in bad.iterdir()] == ["comment.md"]
-    assert "- **New phone number**: '413-55' is not a valid US phone number" in (bad / "comment.md").read_text()
+    assert "- **New phone number**: ` '413-55' is not a valid US phone number" in (bad / "comment.md").read_text()
 
 
 def test_a_programme_page_links_to_the_form_prefilled_with_its_id(registry, tmp_path):

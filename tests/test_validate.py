@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.registry.problems import Problem
 from tests.conftest import TODAY
 
 
@@ -82,6 +83,70 @@ def test_a_malformed_phone_number(registry):
     ]
 
 
+DIAL_INSTEAD = "write a landline, mobile or toll-free number, like '(617) 555-0100'"
+ABROAD = ("not in the United States: a call to it costs the caller and reaches no Massachusetts service; write the US "
+          "number the source gives, like '(617) 555-0100'")
+
+
+@pytest.mark.parametrize(("number", "message"), [
+    ("(900) 555-1234", f"'(900) 555-1234' is a premium-rate number that charges the caller; {DIAL_INSTEAD}"),
+    ("(500) 234-5678", f"'(500) 234-5678' is a personal forwarding number (area code 500 or 5xx); {DIAL_INSTEAD}"),
+    ("(876) 926-1234", f"'(876) 926-1234' is a number in Jamaica, {ABROAD}"),
+    ("(809) 221-2345", f"'(809) 221-2345' is a number in the Dominican Republic, {ABROAD}"),
+    ("+44 20 7946 0958", f"'+44 20 7946 0958' is a number in the United Kingdom, {ABROAD}"),
+    ("+234 803 123 4567", f"'+234 803 123 4567' is a number in Nigeria, {ABROAD}"),
+    ("(413) 911-1234", "'(413) 911-1234' has 911 after the area code, which no US line has (it is the short code "
+                       "911); check the digits and write it like '(617) 555-0100'"),
+    ("988", "'988' is a short code (the Suicide & Crisis Lifeline), which only a help line in data/help.yaml may "
+            "give; write the ten-digit number the source gives, like '(617) 555-0100'"),
+    ("(413) 555-0199", "'(413) 555-0199' is a fictional 555-01xx number; write the real number the source gives"),
+    ("(\u0664\u0661\u0663) \u0665\u0667\u0660-\u0668\u0662\u0664\u0664",
+     "'(\u0664\u0661\u0663) \u0665\u0667\u0660-\u0668\u0662\u0664\u0664' holds U+0664 (arabic-indic digit four); "
+     "write it with the digits 0-9 as '(413) 570-8244'"),
+    ("\uff08\uff14\uff11\uff13\uff09\uff15\uff17\uff10\uff0d\uff18\uff12\uff14\uff14",
+     "'\uff08\uff14\uff11\uff13\uff09\uff15\uff17\uff10\uff0d\uff18\uff12\uff14\uff14' holds U+FF08 (fullwidth "
+     "left parenthesis); write it with the digits 0-9 as '(413) 570-8244'"),
+    ("413-570-8243", "'413-570-8243' is written in another form; write it as '(413) 570-8243'"),
+    ("(413) 570-8243 x12", "'(413) 570-8243 x12' is written in another form; write it as '(413) 570-8243 ext. 12'"),
+], ids=lambda v: v.encode("ascii", "backslashreplace").decode() if len(v) < 30 else "")
+def test_a_centre_phone_must_be_a_dialable_us_number_in_one_form(registry, number, message):
+    registry.replace("centers.yaml", '"(413) 570-8243"', f'"{number}"')
+    assert registry.problems() == [f"data/centers.yaml:8:12: centers[0].phone: {message}"]
+
+
+def test_an_extension_is_kept_apart_from_the_number(registry):
+    registry.replace("centers.yaml", '"(413) 570-8243"', '"(413) 570-8243 ext. 12"')
+    assert registry.problems() == []
+
+
+@pytest.mark.parametrize("number", ["988", "2-1-1", "211", "(800) 327-5050"])
+def test_a_help_line_may_give_a_short_code_or_a_toll_free_number(registry, number):
+    registry.replace("help.yaml", 'call: "988"', f'call: "{number}"')
+    assert registry.problems() == []
+
+
+def test_a_help_line_number_is_checked_as_a_centre_s_is(registry):
+    registry.replace("help.yaml", 'call: "988"', 'call: "(900) 555-1234"')
+    registry.replace("help.yaml", 'text: "988"', 'text: "(413) 555-0101"')
+    assert registry.problems() == [
+        f"data/help.yaml:4:11: help_lines[0].call: '(900) 555-1234' is a premium-rate number that charges the "
+        f"caller; {DIAL_INSTEAD}",
+        "data/help.yaml:5:11: help_lines[0].text: '(413) 555-0101' is a fictional 555-01xx number; write the real "
+        "number the source gives",
+    ]
+
+
+def test_every_bundled_number_is_a_dialable_us_number():
+    """The bundled registries pass as they are: no real listed number is refused."""
+    from generator.registry.places import load_places
+    from generator.registry.validate import validate
+    from tests.conftest import DATA
+    registries = validate(DATA, load_places(DATA), TODAY)
+    numbers = [r["phone"] for key in ("centers", "coaches") for r in registries.records[key] if "phone" in r]
+    numbers += [r[k] for r in registries.help_lines for k in ("call", "text") if k in r]
+    assert len(numbers) > 50
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
                                  "ftp://example.org/file", "www.example.org"])
 def test_only_web_addresses_are_accepted_as_links(registry, url):
@@ -90,6 +155,61 @@ def test_only_web_addresses_are_accepted_as_links(registry, url):
         f"data/centers.yaml:11:14: centers[0].sources[0].url: '{url}' is not a web address; "
         "links must start with https:// (or http://)"
     ]
+
+
+HOST_LETTERS = "a host name is written in the letters a-z, so that no look-alike letter can pass for another"
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("https://www.mass.gov@evil.example/", "has 'www.mass.gov@' before its host, so it leads to evil.example; write "
+                                           "the page's own address, without a user name"),
+    ("https://m\u0430ss.gov/", f"has U+0430 (cyrillic small letter a) in its host name 'm\u0430ss.gov'; "
+                               f"{HOST_LETTERS}; if it is an international address, write it as "
+                               "'https://xn--mss-6cd.gov/'"),
+    ("https://www.example.org\\\\@evil.example/", "holds a backslash (\\), which browsers read as '/'; write the "
+                                                  "address with '/' only"),
+    ("https://[::1/x", "cannot be read as a web address (Invalid IPv6 URL); copy it from the browser's address bar"),
+    ("https://x.org:99999/", "cannot be read as a web address (Port out of range 0-65535); copy it from the "
+                             "browser's address bar"),
+    ("http://127.0.0.1/", "has no host name a browser can find ('127.0.0.1'); write the page's address as the "
+                          "browser's address bar shows it"),
+], ids=["userinfo", "cyrillic-host", "backslash", "unreadable", "port", "ip"])
+def test_a_link_that_could_lead_elsewhere_is_refused_at_its_line(registry, url, message):
+    registry.replace("centers.yaml", "url: https://www.wamc.org/news/2024-01-15/example", f'url: "{url}"')
+    shown = url.replace("\\\\", "\\")
+    assert registry.problems() == [f"data/centers.yaml:11:14: centers[0].sources[0].url: '{shown}' {message}"]
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("Living in R\\u0435\\u0441\\u043every", "the word 'R\u0435\u0441\u043every' mixes Latin and Cyrillic letters: "
+                                         "U+0435 (cyrillic small letter ie) can pass for a Latin one; retype the "
+                                         "word in one alphabet"),
+    ("Casa Nu\\u0303nez", "holds U+0303 (combining tilde) as a separate character; write 'N\u0169nez' with each "
+                         "accented letter as one character (Unicode NFC)"),
+    ("Call (413) 570-8244 first", "'(413) 570-8244' looks like a phone number; a number goes in the entry's phone "
+                                  "field, with the dated source that gives it (text may quote only a help line's "
+                                  "number from data/help.yaml)"),
+], ids=["mixed-scripts", "not-nfc", "number"])
+def test_a_name_that_can_deceive_is_refused_at_its_line(registry, name, message):
+    registry.replace("centers.yaml", "name: Living in Recovery", f'name: "{name}"')
+    assert registry.problems() == [f"data/centers.yaml:3:11: centers[0].name: {message}"]
+
+
+@pytest.mark.parametrize(("char", "name"), [("\u200b", "zero width space"), ("\u200f", "right-to-left mark"),
+                                            ("\U000e0041", "tag latin capital letter a"), ("\u00ad", "soft hyphen"),
+                                            ("\u2060", "word joiner")])
+def test_an_invisible_character_in_any_text_is_refused_at_its_place(registry, char, name):
+    registry.replace("centers.yaml", "name: Living in Recovery", f"name: Living in {char}Recovery")
+    assert registry.problems() == [f"data/centers.yaml:3:21: U+{ord(char):04X} ({name}) is not allowed; delete it; "
+                                   "it is invisible"]
+
+
+def test_text_may_quote_a_help_line_s_number_and_a_virtual_option_its_phone_line(registry):
+    registry.replace("centers.yaml", "    verification: sourced\n", "    virtual: Warmline (413) 570-8244, daily\n"
+                     "    notes: Call the 988 Lifeline at 988.\n    verification: sourced\n")
+    registry.replace("centers.yaml", "supports: [name, street, town, phone]",
+                     "supports: [name, street, town, phone, virtual]")
+    assert registry.problems() == []
 
 
 def test_an_unknown_town_suggests_the_nearest_spelling(registry):
@@ -196,3 +316,10 @@ def test_a_help_line_in_the_banner_needs_a_number(registry):
     assert registry.problems() == [
         "data/help.yaml:2:5: help_lines[0]: a line shown in the banner needs a number to call; add 'call:'"
     ]
+
+
+def test_a_github_annotation_cannot_be_ended_early_by_a_quoted_value():
+    """A quoted value's carriage return or line feed would end the workflow command and start another."""
+    problem = Problem("data/centers.yaml", 3, 11, "centers[0].name", "'a\r::warning::x\nb 100%' is wrong")
+    assert problem.github() == ("::error file=data/centers.yaml,line=3,col=11::centers[0].name: "
+                                "'a%0D::warning::x%0Ab 100%25' is wrong")

@@ -172,13 +172,16 @@ def test_an_approval_label_on_a_request_turns_it_into_a_pull_request_or_a_commen
     convert, pr, comment = (data["jobs"][k] for k in ("convert", "pull-request", "comment"))
     assert "github.event.label.name == 'approved'" in convert["if"]
     assert all(f"'{label}'" in convert["if"] for label in ("listing", "coach-listing", "coach-removal"))
-    assert convert["permissions"] == {"contents": "read"}
-    assert pr["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert convert["permissions"] == {"contents": "read", "issues": "read"}
+    assert pr["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
     assert comment["permissions"] == {"issues": "write"}
     assert (pr["if"], comment["if"]) == ("needs.convert.outputs.result == 'change'",
                                          "needs.convert.outputs.result == 'problems'")
     step = next(s for s in convert["steps"] if s.get("id") == "intake")
     assert step["env"]["BODY"] == "${{ github.event.issue.body }}"
+    assert step["env"]["REQUESTER"] == "${{ github.event.issue.user.login }}"
+    assert {"--requester", "--body-updated-at", "--last-review-at"} <= set(re.findall(r"--[a-z-]+", step["run"]))
+    assert any('--body-file "$out/notice.md"' in run for run in runs(data))  # an edit after review: a comment too
     assert all("${{" not in run for run in runs(data))  # issue text reaches scripts only through env
     assert any('branch="intake/issue-$NUMBER"' in run for run in runs(data))
 

@@ -16,6 +16,7 @@ from ..registry.schema import REGISTRIES
 from ..registry.validate import validate
 from ..settings import PROJECT, Settings
 from .build import BuildError, build, file_fault
+from .intake import timestamp
 
 
 def _date(text: str) -> dt.date:
@@ -75,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     intake.add_argument("--body", type=Path, required=True, help="file holding the issue's body")
     intake.add_argument("--issue", type=int, required=True, help="the issue's number")
     intake.add_argument("--issue-url", default="", help="the issue's address, kept as a coach's consent record")
+    intake.add_argument("--requester", default="", help="the GitHub account that filed the issue")
+    intake.add_argument("--body-updated-at", type=timestamp, help="when the issue's text was last edited (ISO 8601)")
+    intake.add_argument("--last-review-at", type=timestamp,
+                        help="the last maintainer comment or label before approval (ISO 8601)")
     intake.add_argument("--out", type=Path, required=True, help="folder for the changed files (data/...), "
                         "pr-title.txt and pr-body.md, or comment.md")
     return parser
@@ -162,8 +167,9 @@ def main(argv: list[str] | None = None) -> int:
             print((as_markdown if args.format == "markdown" else as_text)(data_report(site)), end="")
             return 0
         if args.command == "intake":
-            from .intake import run
-            return run(args.kind, args.body, args.issue, args.out, settings, args.issue_url)
+            from .intake import Context, run
+            return run(args.kind, args.body, args.issue, args.out, settings, args.issue_url,
+                       Context(args.requester, args.body_updated_at, args.last_review_at))
         if args.command == "translations":
             return _translations(settings)
         if args.command == "ids":

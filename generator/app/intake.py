@@ -10,7 +10,9 @@ the entry that changes stays byte-identical (comments and layout included).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+import secrets
 import shutil
 import tempfile
 import unicodedata
@@ -20,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from ..labels import LANGUAGE_NAMES, MODES, SPECIALTIES, long_date
-from ..registry.fields import LIST_PAGE_ID, did_you_mean
+from ..registry.fields import did_you_mean, us_number
 from ..registry.load import invisible_characters, load_yaml
 from ..registry.places import load_places
 from ..registry.problems import DataError
@@ -38,6 +40,9 @@ STATEWIDE = "All of Massachusetts (by phone or video)"
 CORRECTED = {"name": ("name",), "street": ("address", "street"), "town": ("address", "town"),
              "zip": ("address", "zip"), "phone": ("phone",), "hours": ("hours",), "website": ("website",),
              "notes": ("notes",)}
+# A change to these asks the approver to call: a wrong number or address sends people in crisis elsewhere.
+CALL_FIRST = ("phone", "website", "street", "town", "zip")
+LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?")  # a GitHub account name
 # A new coach entry's form fields, by the part of the entry each becomes.
 COACH_FIELDS = {"name": "name", "summary": "summary", "employer": "employer", "languages": "languages",
                 "carc-status": "carc", "carc-expires": "carc.expires", "masshealth": "masshealth",
@@ -54,6 +59,26 @@ class Issue:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What GitHub says about the request, passed by the workflow, never read from the body: who filed it,
+    when its text was last edited, and the last maintainer comment or label before approval (ISO 8601)."""
+
+    requester: str = ""
+    body_updated_at: dt.datetime | None = None
+    last_review_at: dt.datetime | None = None
+
+    @property
+    def edited_after_review(self) -> bool:
+        return bool(self.body_updated_at and self.last_review_at and self.body_updated_at > self.last_review_at)
+
+
+def timestamp(text: str) -> dt.datetime:
+    """An ISO 8601 moment such as 2026-11-30T14:05:00Z (the form GitHub gives), for the command line."""
+    moment = dt.datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 class RequestError(Exception):
@@ -95,15 +120,18 @@ class Edit:
     index: int
     questions: dict[str, str]  # field path in the entry, such as 'address.town' -> the form's label
     changed: tuple[str, ...] = ()
+    consent: dict | None = None  # a removed coach's consent record, to set beside who asks now
 
 
 @dataclass(frozen=True)
 class Result:
-    """The files an approved request changes (relative path -> new text), and the pull request's words."""
+    """The files an approved request changes (relative path -> new text), the pull request's words, and a
+    notice for the issue when its text changed after the last review ('' when it did not)."""
 
     files: dict[str, str]
     title: str
     body: str
+    notice: str = ""
 
 
 def read_form(kind: str, body: str, settings: Settings) -> Form:
@@ -132,7 +160,7 @@ def read_form(kind: str, body: str, settings: Settings) -> Form:
         elif current is not None:
             sections[current].append(line)
     for key, lines in sections.items():
-        value = "\n".join(lines).strip()
+        value = unicodedata.normalize("NFC", "\n".join(lines).strip())  # as a keyboard may send it decomposed
         value = "" if value == NO_RESPONSE else value
         if len(value) > MAX_VALUE:
             form.problem(key, f"is {len(value):,} characters long; keep it under {MAX_VALUE:,}")
@@ -244,7 +272,8 @@ def correction(form: Form, settings: Settings) -> Edit:
     """A corrected centre entry: the answered fields, a dated source supporting exactly those, today's check."""
     centers = _records(settings, "centers.yaml", "centers")
     record_id = _listing_id(form, "centers", [r.get("id") for r in centers])
-    changed = {name: form.text(name) for name in CORRECTED if form.text(name)}
+    changed = {name: _number(form.text(name)) if name == "phone" else form.text(name)
+               for name in CORRECTED if form.text(name)}
     if not changed:
         form.problem("problem", "no new value is given; fill in the boxes for the fields that should change")
     url, title, date = form.text("source"), form.text("source-title"), form.text("source-date")
@@ -274,6 +303,7 @@ def correction(form: Form, settings: Settings) -> Edit:
         _set(inner, 6, where[1], [f"      {where[1]}: {scalar(value)}"], list(ADDRESS.fields))
         body[first + 1:stop] = inner
     supports = [name for name in changed if name in SUPPORTABLE]  # notes are not a sourced fact
+    _unattribute(body, set(supports))
     if supports:
         item = [f"      - url: {scalar(url)}", f"        title: {scalar(title)}", f"        date: {scalar(date)}",
                 f"        supports: {flow(supports, quote=False)}"]
@@ -282,6 +312,8 @@ def correction(form: Form, settings: Settings) -> Edit:
             body[spans["sources"][1]:spans["sources"][1]] = item
         else:
             _set(body, 4, "sources", ["    sources:", *item], order)
+    if set(changed) & set(CALL_FIRST):
+        _unconfirm(body)
     _set(body, 4, "last_verified", [f"    last_verified: {scalar(settings.today)}"], order)
     body[0] = lines[start]
     lines[start:end] = body
@@ -291,6 +323,44 @@ def correction(form: Form, settings: Settings) -> Edit:
         ("sources.date", "source-date"))}
     index = [r.get("id") for r in centers].index(record_id)
     return Edit({"data/centers.yaml": "\n".join(lines)}, record_id, "centers", index, fields, tuple(changed))
+
+
+_SUPPORTS = re.compile(r"^(\s+(?:- )?supports: )\[(.*)\]\s*$")
+
+
+def _unattribute(body: list[str], names: set[str]) -> None:
+    """Attribution follows the value: the changed fields leave every older source's supports, and a source left
+    supporting nothing is taken out (its page no longer stands for anything shown)."""
+    spans = _spans(body, 4)
+    if not names or "sources" not in spans:
+        return
+    first, end = spans["sources"]
+    starts = [n for n in range(first + 1, end) if body[n].startswith("      - ")]
+    for start, stop in reversed(list(zip(starts, starts[1:] + [end], strict=True))):
+        for n in range(start, stop):
+            if match := _SUPPORTS.match(body[n]):
+                kept = [name.strip() for name in match.group(2).split(",") if name.strip() not in names | {""}]
+                if kept:
+                    body[n] = f"{match.group(1)}[{', '.join(kept)}]"
+                else:
+                    del body[start:stop]
+                break
+
+
+def _unconfirm(body: list[str]) -> None:
+    """A new phone, website or address has not been confirmed with the centre: 'confirmed' becomes 'sourced'
+    (and its date goes), so the page says "call before you go" again."""
+    spans = _spans(body, 4)
+    if "verification" in spans and body[spans["verification"][0]].split(":", 1)[1].strip() == "confirmed":
+        body[spans["verification"][0]] = "    verification: sourced"
+        if "confirmed_on" in spans:
+            del body[slice(*spans["confirmed_on"])]
+
+
+def _number(answer: str) -> str:
+    """A phone answer in the one form numbers are stored in; one that is refused is kept as given, for the
+    validator to name what is wrong with it."""
+    return us_number(answer)[0] or answer
 
 
 def _choices(form: Form, key: str, names: dict[str, str]) -> list[str]:
@@ -304,16 +374,16 @@ def _choices(form: Form, key: str, names: dict[str, str]) -> list[str]:
     return codes
 
 
-def _slug(name: str, taken: set[str]) -> str:
-    """An id from the name: 'Rosa María Núñez' -> 'rosa-maria-nunez', made unique with -2, -3..."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-") or "coach"
-    base = f"coach-{base}" if LIST_PAGE_ID.fullmatch(base) else base
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+ID_LETTERS = "abcdefghijkmnpqrstuvwxyz23456789"  # no l, o, 0 or 1, so an id read aloud is not mistaken
+
+
+def _new_id(taken: set) -> str:
+    """A new coach's id, which is also the address of their page: random, so it says nothing about the person,
+    and keeps saying nothing once they leave (a retired id stays a public address)."""
+    while True:
+        record_id = "coach-" + "".join(secrets.choice(ID_LETTERS) for _ in range(8))
+        if record_id not in taken:
+            return record_id
 
 
 def _languages(form: Form) -> list[str]:
@@ -339,8 +409,6 @@ def _carc(form: Form, today: dt.date) -> list[str]:
     if status != "Certified":
         form.problem("carc-status", "choose Certified or In progress")
         return []
-    if not form.text("carc-number"):
-        form.problem("carc-number", "give your certificate number, so a maintainer can check it")
     expires = form.text("carc-expires")
     try:
         day = dt.date.fromisoformat(expires)
@@ -354,8 +422,9 @@ def _carc(form: Form, today: dt.date) -> list[str]:
     return ["    carc:", "      status: certified", f"      expires: {scalar(day)}"]
 
 
-def listing(form: Form, settings: Settings, issue_url: str) -> Edit:
-    """A new coach entry at the end of coaches.yaml, with the coach's consent dated today."""
+def listing(form: Form, settings: Settings, issue_url: str, requester: str = "") -> Edit:
+    """A new coach entry at the end of coaches.yaml under a random id, with the coach's consent dated today and
+    the account that asked."""
     missing = [label for label, required in form.options["consent"] if required and label not in
                form.ticked("consent")]
     for label in missing:
@@ -386,7 +455,7 @@ def listing(form: Form, settings: Settings, issue_url: str) -> Edit:
     coaches = _records(settings, "coaches.yaml", "coaches")
     retired = _records(settings, "retired.yaml", "retired")
     taken = {r.get("id") for r in coaches + retired} | {f for r in coaches for f in r.get("former_ids") or []}
-    record_id = _slug(name, taken)  # type: ignore[arg-type]
+    record_id = _new_id(taken)
     entry = [f"  - id: {record_id}", f"    name: {scalar(name)}"]
     entry += [f"    {k}: {scalar(form.text(k))}" for k in ("summary", "employer") if form.text(k)]
     entry += [f"    languages: {flow(languages, quote=False)}", *carc, f"    masshealth: {scalar(bool(masshealth))}"]
@@ -395,9 +464,11 @@ def listing(form: Form, settings: Settings, issue_url: str) -> Edit:
     entry += [f"      towns: {flow(towns)}"] if towns else []
     entry += [f"      regions: {flow(regions, quote=False)}"] if regions else []
     entry += ["      statewide: true"] if statewide else []
-    entry += [f"    {k}: {scalar(form.text(k))}" for k in ("phone", "email") if form.text(k)]
-    entry += ["    consent:", f"      date: {scalar(settings.today)}", f"      how: {scalar(issue_url)}",
-              f"    last_verified: {scalar(settings.today)}"]
+    entry += [f"    phone: {scalar(_number(form.text('phone')))}"] if form.text("phone") else []
+    entry += [f"    email: {scalar(form.text('email'))}"] if form.text("email") else []
+    entry += ["    consent:", f"      date: {scalar(settings.today)}", f"      how: {scalar(issue_url)}"]
+    entry += [f"      by: {scalar(requester)}"] if requester else []
+    entry += [f"    last_verified: {scalar(settings.today)}"]
     text = (settings.data_dir / "coaches.yaml").read_text(encoding="utf-8")
     fields = {COACH_FIELDS[k]: label for k, label in form.labels.items() if k in COACH_FIELDS}
     return Edit({"data/coaches.yaml": _append(text, "coaches", entry)}, record_id, "coaches", len(coaches), fields)
@@ -435,8 +506,9 @@ def removal(form: Form, settings: Settings) -> Edit:
             entry.append(f"    {name}: {scalar(NEUTRAL[name])}")
     retired = (settings.data_dir / "retired.yaml").read_text(encoding="utf-8")
     index = len(_records(settings, "retired.yaml", "retired"))
+    consent = next(r.get("consent") for r in coaches if r.get("id") == record_id)
     return Edit({"data/coaches.yaml": "\n".join(lines), "data/retired.yaml": _append(retired, "retired", entry)},
-                record_id, "retired", index, {})
+                record_id, "retired", index, {}, consent=consent if isinstance(consent, dict) else None)
 
 
 # --- checking the edit ----------------------------------------------------------------------------------
@@ -458,15 +530,17 @@ def _located(problems: list, edit: Edit) -> list[Issue]:
     return out
 
 
-def apply(kind: str, body: str, settings: Settings, issue: int, issue_url: str = "") -> Result:
+def apply(kind: str, body: str, settings: Settings, issue: int, issue_url: str = "",
+          context: Context = Context()) -> Result:
     """The edit an approved request makes, checked by the full validator on a copy of the data folder.
     Raises RequestError with every problem, in the form's words."""
     form = read_form(kind, body, settings)
     if form.issues:
         raise RequestError(form.issues)
+    requester = context.requester if LOGIN.fullmatch(context.requester) else ""
     try:
         edit = (correction(form, settings) if kind == "correction" else
-                listing(form, settings, issue_url or f"issue #{issue}") if kind == "listing" else
+                listing(form, settings, issue_url or f"issue #{issue}", requester) if kind == "listing" else
                 removal(form, settings))
     except KeyError as err:  # the id is in the parsed file but not written as '  - id: <id>'
         raise RequestError([Issue("The listing", f"'{err.args[0]}' is not written in the usual form in its file; "
@@ -477,28 +551,139 @@ def apply(kind: str, body: str, settings: Settings, issue: int, issue_url: str =
         for rel, text in edit.files.items():
             (copy / Path(rel).name).write_text(text, encoding="utf-8")
         try:
-            validate(copy, load_places(copy), settings.today, settings.published)
+            validate(copy, load_places(copy), settings.today, settings.published, settings.fiction)
         except DataError as err:
             raise RequestError(_located(err.problems, edit)) from None
-    return Result(edit.files, *_words(kind, edit.record_id, edit.changed, issue))
+    if kind == "removal":  # a leaving coach's details are not repeated
+        rows = [("listing", edit.record_id, "removed")]
+    else:
+        rows = _changes(_entry_of(settings, edit), _entry_of(settings, edit, edit.files))
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    title, text = _words(kind, edit, rows, form, requester, context, digest, issue)
+    notice = (f"The text of this request was edited on {_moment(context.body_updated_at)}, after the last "
+              f"maintainer comment or label ({_moment(context.last_review_at)}). The pull request was made from the "
+              f"edited text (sha256 `{digest}`): please read the request again before merging.\n"
+              if context.edited_after_review else "")
+    return Result(edit.files, title, text, notice)
 
 
-def _words(kind: str, record_id: str, changed: tuple[str, ...], issue: int) -> tuple[str, str]:
-    """The pull request's title and body. No text from the issue is repeated: the diff shows the values."""
+def _entry_of(settings: Settings, edit: Edit, files: dict[str, str] | None = None) -> dict:
+    """The changed entry as it is, or as the edit's files leave it; {} where there is none."""
+    key = edit.registry
+    data = yaml.safe_load(files[f"data/{key}.yaml"]) if files else {key: _records(settings, f"{key}.yaml", key)}
+    return next((r for r in (data or {}).get(key) or [] if isinstance(r, dict) and r.get("id") == edit.record_id),
+                {})
+
+
+def _flat(record: dict, prefix: str = "") -> dict[str, object]:
+    """'address': {'town': ...} -> 'address.town'; each source by its address, so one can be followed."""
+    out: dict[str, object] = {}
+    for key, value in record.items():
+        if key == "sources" and isinstance(value, list):
+            out |= {f"source {s.get('url')}": s for s in value if isinstance(s, dict)}
+        elif isinstance(value, dict) and key != "consent":
+            out |= _flat(value, f"{prefix}{key}.")
+        elif key != "consent":  # a coach's consent record is never repeated in public
+            out[prefix + key] = value
+    return out
+
+
+def _changes(before: dict, after: dict) -> list[tuple[str, str, str]]:
+    """(field, before, after) for every field that differs, in the entry's order."""
+    old, new = _flat(before), _flat(after)
+    names = list(new) + [name for name in old if name not in new]
+    return [(name, _value(old.get(name)), _value(new.get(name))) for name in names if old.get(name) != new.get(name)]
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):  # a source
+        return f"{value.get('title')} ({value.get('date')}), supports: {', '.join(value.get('supports') or [])}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def quoted(text: str, cell: bool = True) -> str:
+    """Text from a request, shown as code: no @mention, #reference, link, autolink or formatting can act, and (in a
+    table cell) no '|' can split the row."""
+    if not text:
+        return "—"
+    text = " ".join(text.split())
+    text = text.replace("|", "\\|") if cell else text
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
+def _moment(moment: dt.datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "not known"
+
+
+ORGANISATION = {"No": "no", "Yes, I work or volunteer there": "yes, they say they work or volunteer there "
+                "(not checked)"}
+
+
+def _words(kind: str, edit: Edit, rows: list[tuple[str, str, str]], form: Form, requester: str, context: Context,
+           digest: str, issue: int) -> tuple[str, str]:
+    """The pull request's title and body: what changes (before → after), warnings, who asked, which text."""
+    record_id = edit.record_id
+    table = ["| field | before | after |", "|---|---|---|"]
+    table += [f"| {quoted(name)} | {quoted(old)} | {quoted(new)} |" for name, old, new in rows]
+    lines = ["\n".join(table), ""]
+    risky = [name for name in CALL_FIRST if name in edit.changed]
+    if risky:
+        numbers = next(((old, new) for name, old, new in rows if name == "phone"), None)
+        which = f" ({quoted(numbers[0])} and {quoted(numbers[1])})" if numbers else ""
+        lines += ["> [!WARNING]", f"> This request changes the {', '.join(risky)} of a listing people in crisis use. "
+                  f"Call the old number and the new one{which} before merging, and check that the source says what "
+                  "the table shows: a planted number is the worst harm this form can do.", ""]
+    who = f"`{requester}`" if requester else "not known"
+    lines += [f"- Requested by: {who}"]
+    if kind == "correction":
+        said = ORGANISATION.get(form.text("from-organisation"), "not answered")
+        lines += [f"- From the organisation that runs it: {said}"]
+    if kind == "removal":
+        lines += _consent_lines(edit.consent, requester)
+    lines += [f"- Issue text converted: sha256 `{digest}`, last edited {_moment(context.body_updated_at)}; last "
+              f"maintainer comment or label before approval: {_moment(context.last_review_at)}", ""]
+    if context.edited_after_review:
+        lines += ["> [!CAUTION]", "> The request's text was edited after the last maintainer comment or label. "
+                  "Read the issue again: this pull request was made from the edited text.", ""]
     close = f"Closes #{issue}. Made by `python -m generator intake` from the approved request; the validator passes."
     if kind == "correction":
-        return (f"Correct {record_id} (issue #{issue})",
-                f"Changes {', '.join(changed)} of `{record_id}`, with the dated source the request gives, and sets "
-                f"last_verified to the day of approval.\n\nBefore merging, open the source and check that it says "
-                f"what the diff shows.\n\n{close}\n")
-    if kind == "listing":
-        return (f"List coach {record_id} (issue #{issue})",
-                f"Adds the coach `{record_id}` with their consent (the request, dated the day of approval).\n\n"
-                f"Before merging, check the CARC number given in the issue with the certification board, and the "
-                f"phone or e-mail is a work one.\n\n{close}\n")
-    return (f"Remove coach {record_id} (issue #{issue})",
-            f"Takes `{record_id}` off the directory at the coach's request; its address now says it is no longer "
-            f"listed.\n\n{close}\n")
+        title = f"Correct {record_id} (issue #{issue})"
+        lines += ["The new dated source supports exactly the changed fields; older sources no longer support them. "
+                  "A changed phone, website or address sets a confirmed listing back to sourced. Before merging, "
+                  "open the source and check that it says what the table shows."]
+    elif kind == "listing":
+        title = f"List coach {record_id} (issue #{issue})"
+        lines += ["Adds the coach with their consent (the request, dated the day of approval). Before merging, ask "
+                  "the coach for their CARC certificate number privately (at the work phone or e-mail they gave; it "
+                  "is never asked in the issue) and check it with the certification board, and check the phone or "
+                  "e-mail is a work one."]
+    else:
+        title = f"Remove coach {record_id} (issue #{issue})"
+        lines += ["Takes the coach off the directory; the address now says only that the listing was removed."]
+    return title, "\n".join(lines + ["", close]) + "\n"
+
+
+def _consent_lines(consent: dict | None, requester: str) -> list[str]:
+    """Who asked to be listed then, beside who asks for the removal now; anyone else is checked with the coach."""
+    if not consent:
+        return ["- Consent record: none (an example entry)"]
+    then = consent.get("by")
+    lines = [f"- Consent record: given {_value(consent.get('date'))} by `{then}`" if then else
+             f"- Consent record: given {_value(consent.get('date'))}, {quoted(str(consent.get('how', '')))}"]
+    if not (then and requester and then.lower() == requester.lower()):
+        lines += ["", "> [!WARNING]", "> This removal is not asked by the account that asked for the listing. Check "
+                  "with the coach (at the work phone or e-mail on the listing) that they want it removed before "
+                  "merging.", ""]
+    return lines
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+!|~@:])")
@@ -509,17 +694,21 @@ def _escape(text: str) -> str:
 
 
 def comment(issues: list[Issue]) -> str:
-    """The problems as an issue comment. Quoted answers are escaped so they cannot mention, link or format."""
-    lines = [f"- **{_escape(i.where)}**: {_escape(i.message)}" for i in issues]
+    """The problems as an issue comment. Each message quotes answers, so it is shown as code: no @mention, #reference,
+    autolink (www., e-mail) or formatting can act; GitHub links mentions even after a backslash escape."""
+    lines = [f"- **{_escape(i.where)}**: {quoted(i.message, cell=False)}" for i in issues]
     return ("This request could not be turned into a change yet. Please edit the issue to fix the following, "
             "and a maintainer will approve it again:\n\n" + "\n".join(lines) + "\n")
 
 
-def run(kind: str, body_file: Path, issue: int, out: Path, settings: Settings, issue_url: str = "") -> int:
-    """The command: writes the changed files and pr-title.txt / pr-body.md into `out`, or comment.md."""
+def run(kind: str, body_file: Path, issue: int, out: Path, settings: Settings, issue_url: str = "",
+        context: Context = Context()) -> int:
+    """The command: writes the changed files and pr-title.txt / pr-body.md into `out` (and notice.md when the
+    request was edited after its last review), or comment.md."""
     out.mkdir(parents=True, exist_ok=True)
     try:
-        result = apply(kind, body_file.read_text(encoding="utf-8", errors="replace"), settings, issue, issue_url)
+        text = body_file.read_bytes().decode("utf-8", errors="replace")  # as written: its hash is the file's
+        result = apply(kind, text, settings, issue, issue_url, context)
     except RequestError as err:
         (out / "comment.md").write_text(comment(err.issues), encoding="utf-8")
         for item in err.issues:
@@ -530,6 +719,8 @@ def run(kind: str, body_file: Path, issue: int, out: Path, settings: Settings, i
         (out / rel).write_text(text, encoding="utf-8")
     (out / "pr-title.txt").write_text(result.title + "\n", encoding="utf-8")
     (out / "pr-body.md").write_text(result.body, encoding="utf-8")
+    if result.notice:
+        (out / "notice.md").write_text(result.notice, encoding="utf-8")
     print(f"{result.title}: wrote {', '.join(result.files)}")
     return 0
 

@@ -19,13 +19,18 @@ CHECK_LINE = "ma-substance-use-helpline"  # the help line a listing without a nu
 
 
 def tel_href(number: str) -> str:
-    """'(800) 327-5050' -> 'tel:+18003275050'; short codes such as 988 stay as they are."""
-    digits = re.sub(r"\D", "", number)
-    return f"tel:+1{digits}" if len(digits) == 10 else f"tel:{digits}"
+    """'(800) 327-5050' -> 'tel:+18003275050'; short codes such as 988 and 2-1-1 -> 'tel:988', 'tel:211'.
+    An extension, stored as '(413) 555-0100 ext. 12', goes in its own part, 'tel:+14135550100;ext=12'
+    (RFC 3966), so a phone never dials its digits as part of the number."""
+    line, _, extension = number.partition(" ext. ")
+    digits = re.sub(r"\D", "", line)
+    href = f"tel:+1{digits}" if len(digits) == 10 else f"tel:{digits}"
+    return f"{href};ext={extension}" if extension else href
 
 
 def sms_href(number: str) -> str:
-    return "sms:" + tel_href(number).removeprefix("tel:")
+    """A text message goes to the number itself, never to an extension."""
+    return "sms:" + tel_href(number.partition(" ext. ")[0]).removeprefix("tel:")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ def load_site(settings: Settings, lap: Callable[[str], None] = lambda stage: Non
     places = load_places(settings.data_dir)
     geocoded = load_cache(settings.data_dir, places)
     lap("load")
-    registries = validate(settings.data_dir, places, settings.today, settings.published)
+    registries = validate(settings.data_dir, places, settings.today, settings.published, settings.fiction)
     lap("validate")
     if not settings.examples:  # fictional coaches never reach the public site: no page, list, export or index
         registries.records["coaches"] = [c for c in registries.coaches if not c.get("example")]

@@ -202,8 +202,9 @@ def _service(center: Center, org: dict, terms: dict[str, dict]) -> dict:
     if alert:
         service["alert"] = alert
     if center.phone:
-        service["phones"] = [{"id": uid("phone", center.id), "service_id": service_id,
-                              "number": center.phone, "type": "voice"}]
+        number, _, extension = center.phone.partition(" ext. ")  # HSDS keeps an extension in its own field
+        service["phones"] = [{"id": uid("phone", center.id), "service_id": service_id, "number": number,
+                              "type": "voice", **({"extension": int(extension)} if extension else {})}]
     schedules = _schedules(center, service_id)
     if schedules:
         service["schedules"] = schedules

@@ -10,6 +10,7 @@ from .fields import (
     Choice,
     Date,
     Email,
+    HelpNumber,
     Kind,
     Language,
     ListOf,
@@ -35,7 +36,10 @@ def how_to_write(kind: Kind) -> str:
         at_least = f", at least {kind.min_items}" if kind.min_items else ""
         return f"list{at_least}, each: {how_to_write(kind.item)}"
     simple = {Bool: "`true` or `false`", Date: "date, `YYYY-MM-DD`", Email: "e-mail address",
-              Phone: "US phone number in quotes, like `'(617) 555-0100'`",
+              HelpNumber: "US landline, mobile or toll-free number in quotes, written `'(800) 327-5050'`, or a "
+                          "short code: `'988'`, `'2-1-1'`",
+              Phone: "US landline, mobile or toll-free number in quotes, written `'(617) 555-0100'` (with an "
+                     "extension: `'(617) 555-0100 ext. 12'`)",
               Url: "web address starting with `https://`", Language: "language code (ISO 639-1), like `en` or `es`",
               Town: "one of the 351 Massachusetts cities and towns", Zip: "ZIP code in quotes, like `'01201'`",
               Obj: "the fields listed below it"}

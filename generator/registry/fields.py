@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
 import phonenumbers
+from phonenumbers import geocoder
 
 from ..labels import LANGUAGE_NAMES as LANGUAGES
 from .geography import Places
@@ -37,6 +39,8 @@ class Check:
     problems: list = field(default_factory=list)
     refs: list = field(default_factory=list)
     keys: bool = False  # report at the key rather than its value: the names of a MapOf
+    fiction: bool = False  # 555-01xx numbers pass anywhere: set by test fixtures only (Settings.fiction)
+    numbers: list = field(default_factory=list)  # (doc, path, number) quoted in text; checked against the help lines
 
     def report(self, path: tuple, message: str, key: bool = False) -> object:
         self.problems.append(self.doc.problem(path, message, key or self.keys))
@@ -46,6 +50,10 @@ class Check:
 def _show(value: Any) -> str:
     return f"'{value}'" if isinstance(value, str) else repr(value) if not isinstance(value, (dict, list)) \
         else ("a mapping" if isinstance(value, dict) else "a list")
+
+
+def _character(char: str) -> str:
+    return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed').lower()})"
 
 
 class Kind:
@@ -61,10 +69,12 @@ class Kind:
 
 
 class Text(Kind):
-    """Plain text; one line unless multiline."""
+    """Plain text; one line unless multiline. It must be in composed Unicode (NFC), no word may mix alphabets
+    ('Rесоvery' with Cyrillic letters), and it may not quote a phone number unless `numbers` (the field is about
+    phone lines) or the number is a help line's: a number goes in its own field, with its source."""
 
-    def __init__(self, max_len: int = 200, multiline: bool = False):
-        self.max_len, self.multiline = max_len, multiline
+    def __init__(self, max_len: int = 200, multiline: bool = False, numbers: bool = False):
+        self.max_len, self.multiline, self.numbers = max_len, multiline, numbers
         self.title = "text"
 
     def schema(self) -> dict:
@@ -80,14 +90,56 @@ class Text(Kind):
             return check.report(path, f"is {len(text)} characters long; keep it under {self.max_len}")
         if not self.multiline and "\n" in text:
             return check.report(path, "must be a single line")
+        if why := decomposed(text) or mixed_scripts(text):
+            return check.report(path, why)
+        if not self.numbers:
+            check.numbers += [(check.doc, path, raw) for raw in phone_like(text)]
         return text
+
+
+def decomposed(text: str) -> str:
+    """Why text is not in composed form (NFC), or ''."""
+    if unicodedata.is_normalized("NFC", text):
+        return ""
+    word = next((w for w in text.split() if not unicodedata.is_normalized("NFC", w)), text)
+    mark = next(c for c in word if unicodedata.combining(c) or not unicodedata.is_normalized("NFC", c))
+    return (f"holds {_character(mark)} as a separate character; write '{unicodedata.normalize('NFC', word)}' with "
+            "each accented letter as one character (Unicode NFC)")
+
+
+_ALIKE = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "IDEOGRAPHIC": "CJK"}
+
+
+def _script(char: str) -> str | None:
+    """The alphabet of a letter, from the first word of its Unicode name ('LATIN', 'CYRILLIC'); None for others."""
+    if not unicodedata.category(char).startswith("L"):
+        return None
+    word = unicodedata.name(char, "").split(" ")[0]
+    return None if word in ("", "MODIFIER", "MICRO", "FEMININE", "MASCULINE") else _ALIKE.get(word, word)
+
+
+def mixed_scripts(text: str) -> str:
+    """Why a word of the text mixes alphabets, such as Latin with look-alike Cyrillic letters, or ''."""
+    for word in re.findall(r"\w+", text):
+        scripts = [(char, script) for char in word if (script := _script(char))]
+        odd = next(((c, s) for c, s in scripts if s != scripts[0][1]), None)
+        if odd:
+            return (f"the word '{word}' mixes {scripts[0][1].title()} and {odd[1].title()} letters: "
+                    f"{_character(odd[0])} can pass for a {scripts[0][1].title()} one; retype the word in one "
+                    "alphabet")
+    return ""
+
+
+def phone_like(text: str) -> list[str]:
+    """The phone numbers written in a text, as written."""
+    return [m.raw_string for m in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE)]
 
 
 class Pattern(Text):
     """Text matching a regular expression, with an example in its message."""
 
     def __init__(self, regex: str, what: str, example: str, max_len: int = 80):
-        super().__init__(max_len)
+        super().__init__(max_len, numbers=True)
         self.regex, self.what, self.example = re.compile(regex), what, example
 
     def schema(self) -> dict:
@@ -203,37 +255,157 @@ class Choice(Kind):
         return value
 
 
+PHONE_EXAMPLE = "(617) 555-0100"
+PHONE_FORM = r"\([2-9]\d{2}\) [2-9]\d{2}-\d{4}(?: ext\. \d{1,6})?"  # how every number is stored
+FICTIONAL_PHONE = re.compile(r"\(\d{3}\) 555-01\d\d")  # reserved for fiction: example coaches only
+DIALABLE = frozenset({phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE,
+                      phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE, phonenumbers.PhoneNumberType.TOLL_FREE})
+NOT_DIALABLE = {phonenumbers.PhoneNumberType.PREMIUM_RATE: "a premium-rate number that charges the caller",
+                phonenumbers.PhoneNumberType.SHARED_COST: "a shared-cost number that charges the caller",
+                phonenumbers.PhoneNumberType.PERSONAL_NUMBER: "a personal forwarding number (area code 500 or 5xx)",
+                phonenumbers.PhoneNumberType.VOIP: "an internet (VoIP) number",
+                phonenumbers.PhoneNumberType.PAGER: "a pager number",
+                phonenumbers.PhoneNumberType.UAN: "a company-wide access number",
+                phonenumbers.PhoneNumberType.VOICEMAIL: "a voicemail access number"}
+# Three-digit codes a help line may be reached on; written '988' or '2-1-1'.
+SHORT_CODES = {"211": "community services", "311": "city services", "511": "travel information",
+               "711": "the relay service for deaf and hard-of-hearing callers", "811": "call before you dig",
+               "911": "emergencies", "988": "the Suicide & Crisis Lifeline"}
+_SHORT_CODE = re.compile(r"(\d)-?(\d)-?(\d)")
+
+
+def us_number(value: str) -> tuple[str | None, str]:
+    """A dialable US number in its one stored form, '(617) 555-0100' or '(617) 555-0100 ext. 12', and ''; or
+    None and why it is refused (foreign, premium, N11 look-alike, not a number), in words that say what to write.
+    Only the ASCII digits 0-9 are accepted: other digits (Arabic-Indic, full-width) are refused, with the number
+    they stand for."""
+    text = value.strip()
+    try:
+        number = phonenumbers.parse(text, "US")
+    except phonenumbers.NumberParseException:
+        number = None
+    valid = number is not None and phonenumbers.is_valid_number(number)
+    foreign = next((c for c in text if not c.isascii()), None)
+    if foreign is not None:
+        shown = f"write it with the digits 0-9 as '{_national(number)}'" if valid and number is not None \
+            else f"write it with the digits 0-9, like '{PHONE_EXAMPLE}'"
+        return None, (f"'{text}' holds {_character(foreign)}; {shown}")
+    digits = re.sub(r"\D", "", text)
+    if digits in SHORT_CODES:
+        return None, (f"'{text}' is a short code ({SHORT_CODES[digits]}), which only a help line in data/help.yaml "
+                      f"may give; write the ten-digit number the source gives, like '{PHONE_EXAMPLE}'")
+    if number is None or not valid:
+        return None, f"'{text}' is not a valid US phone number; write it like '{PHONE_EXAMPLE}'"
+    region = phonenumbers.region_code_for_number(number)
+    if region != "US":
+        country = geocoder.country_name_for_number(number, "en") or region or "another country"
+        country = f"the {country}" if country.startswith(("United", "Dominican", "Bahamas", "Cayman", "Turks",
+                                                          "British", "U.S.")) else country
+        return None, (f"'{text}' is a number in {country}, not in the United States: a call to it costs the caller "
+                      f"and reaches no Massachusetts service; write the US number the source gives, like "
+                      f"'{PHONE_EXAMPLE}'")
+    kind = phonenumbers.number_type(number)
+    if kind not in DIALABLE:
+        return None, (f"'{text}' is {NOT_DIALABLE.get(kind, 'not a landline, mobile or toll-free number')}; "
+                      f"write a landline, mobile or toll-free number, like '{PHONE_EXAMPLE}'")
+    national = str(number.national_number)
+    if national[4:6] == "11":
+        return None, (f"'{text}' has {national[3:6]} after the area code, which no US line has (it is the "
+                      f"short code {national[3:6]}); check the digits and write it like '{PHONE_EXAMPLE}'")
+    return _national(number), ""
+
+
+def _national(number) -> str:
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
 class Phone(Kind):
-    """A US phone number; stored in national format, (617) 555-0100."""
+    """A dialable US number of a centre, programme or coach (landline, mobile or toll-free), stored as
+    '(617) 555-0100', with an extension as '(617) 555-0100 ext. 12'. Premium, foreign and short-code numbers are
+    refused; 555-01xx numbers are fiction, for example coaches only (the coach rule decides, as it sees the
+    record)."""
+
+    def __init__(self, examples: bool = False):
+        self.examples = examples  # an example entry of this registry may use a 555-01xx number
 
     def schema(self) -> dict:
-        return {"type": "string", "pattern": r"^[0-9()+. -]{7,20}$"}
+        return {"type": "string", "pattern": f"^{PHONE_FORM}$"}
 
     def parse(self, value, path, check):
         if not isinstance(value, str):
-            return check.report(path, f"{_show(value)} must be a phone number in quotes, like '(617) 555-0100'")
-        try:
-            number = phonenumbers.parse(value, "US")
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or not phonenumbers.is_valid_number(number):
-            return check.report(path, f"'{value}' is not a valid US phone number; write it like '(617) 555-0100'")
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            return check.report(path, f"{_show(value)} must be a phone number in quotes, like '{PHONE_EXAMPLE}'")
+        number, why = us_number(value)
+        if number is None:
+            return check.report(path, why)
+        if number != value:
+            return check.report(path, f"'{value}' is written in another form; write it as '{number}'")
+        if FICTIONAL_PHONE.fullmatch(number[:14]) and not (self.examples or check.fiction):
+            return check.report(path, f"'{number}' is a fictional 555-01xx number; write the real number the "
+                                      "source gives")
+        return number
+
+
+class HelpNumber(Phone):
+    """A help line's number: as a centre's, or a short code, N11 or 988 (written '988' or '2-1-1')."""
+
+    def schema(self) -> dict:
+        return {"type": "string", "pattern": f"^(?:{PHONE_FORM}|[2-9]-?1-?1|988)$"}
+
+    def parse(self, value, path, check):
+        if isinstance(value, str):
+            code = _SHORT_CODE.fullmatch(value.strip())
+            if code and "".join(code.groups()) in SHORT_CODES:
+                return value.strip()
+        return super().parse(value, path, check)
+
+
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]+)")
 
 
 class Url(Kind):
-    """A web address; only http and https are allowed, so no link can run script."""
+    """A web address a visitor can trust to lead where it says: http or https only (no link can run script), a
+    host name in ASCII letters (an international name in its xn-- form), no user name before the host and no
+    backslash."""
 
     def schema(self) -> dict:
-        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+        return {"type": "string", "format": "uri", "pattern": "^https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][^\\\\\\s]*)?$"}
 
     def parse(self, value, path, check):
         if not isinstance(value, str):
             return check.report(path, f"{_show(value)} is not a URL")
-        parts = urlsplit(value.strip())
-        if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
-            return check.report(path, f"'{value}' is not a web address; links must start with https:// (or http://)")
-        return value.strip()
+        text = value.strip()
+        if why := url_problem(text):
+            return check.report(path, f"'{text}' {why}")
+        return text
+
+
+def url_problem(text: str) -> str:
+    """What is wrong with a web address, after the address itself in a message, or ''."""
+    if "\\" in text:
+        return "holds a backslash (\\), which browsers read as '/'; write the address with '/' only"
+    try:
+        parts = urlsplit(text)
+        host, _ = parts.hostname or "", parts.port
+    except ValueError as err:
+        return f"cannot be read as a web address ({err}); copy it from the browser's address bar"
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+        return "is not a web address; links must start with https:// (or http://)"
+    if "@" in parts.netloc:
+        return (f"has '{parts.netloc.rsplit('@', 1)[0]}@' before its host, so it leads to {host}; write the "
+                "page's own address, without a user name")
+    odd = next((c for c in host if not c.isascii()), None)
+    if odd is not None:
+        try:
+            ascii_url = text.replace(parts.netloc, parts.netloc.encode("idna").decode("ascii"), 1)
+            meant = f"; if it is an international address, write it as '{ascii_url}'"
+        except UnicodeError:
+            meant = ""
+        return (f"has {_character(odd)} in its host name '{host}'; a host name is written in the letters a-z, so "
+                f"that no look-alike letter can pass for another{meant}")
+    if not _HOST.fullmatch(host):
+        return (f"has no host name a browser can find ('{host}'); write the page's address as the browser's "
+                "address bar shows it")
+    return ""
 
 
 class Email(Pattern):

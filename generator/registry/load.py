@@ -19,11 +19,17 @@ from .problems import Problem, format_path
 
 MAX_BYTES = 2_000_000
 MAX_INVISIBLE = 10  # invisible characters listed one by one in a file; the rest are counted
+# Unicode's default-ignorable code points (DerivedCoreProperties.txt): drawn as nothing, so they can hide inside a
+# name or a number: soft hyphen, zero-width space and joiners, bidi marks, word joiner, variation selectors, the
+# byte order mark inside a text, fillers, and the tag characters.
+IGNORABLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2060-\u206f\u3164\ufe00-\ufe0f"
+             "\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff")
 # C0 and C1 controls except tab and line feed, a carriage return not ending a line, the Unicode line and paragraph
-# separators (YAML counts lines by them, editors mostly do not), the bidi embeddings, overrides and isolates, and the
-# two noncharacters YAML readers refuse
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+# separators (YAML counts lines by them, editors mostly do not), the bidi embeddings, overrides and isolates, the
+# default-ignorable characters, and the two noncharacters YAML readers refuse
+_INVISIBLE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e{IGNORABLE}\ufffe\uffff]"
                         "|\r(?!\n)")
+_IGNORABLE = re.compile(f"[{IGNORABLE}]")
 _CONTROL_NAMES = dict(zip(
     [chr(c) for c in (*range(0x09), *range(0x0b, 0x20), 0x7f, 0x85)],
     ["null", "start of heading", "start of text", "end of text", "end of transmission", "enquiry", "acknowledge",
@@ -150,6 +156,8 @@ def _describe(char: str) -> str:
         return f"{code} (a noncharacter)"
     if char in ("\u2028", "\u2029"):
         return f"{code} ({unicodedata.name(char).lower()})"
+    if _IGNORABLE.fullmatch(char):
+        return f"{code} ({unicodedata.name(char, 'a reserved invisible character').lower()})"
     return f"{code} ({_CONTROL_NAMES.get(char, 'a C1 control character')})"
 
 

@@ -6,17 +6,18 @@ field reference. Add a field here and all three follow.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..labels import CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
 from .fields import (
+    FICTIONAL_PHONE,
     Bool,
     Check,
     Choice,
     Date,
     Email,
     Field,
+    HelpNumber,
     Kind,
     Language,
     ListOf,
@@ -166,7 +167,7 @@ CENTER = Obj([
     Field("eligibility", Text(300), "Who may come (age, sobriety, cost)"),
     Field("languages", ListOf(Language()), "Languages spoken, as ISO 639-1 codes"),
     Field("tracks", ListOf(Ref("tracks")), "Specialty tracks this site offers (ids from tracks.yaml)"),
-    Field("virtual", Text(300), "Virtual options (online meetings, phone lines)"),
+    Field("virtual", Text(300, numbers=True), "Virtual options (online meetings, phone lines)"),
     Field("notes", Text(1000, multiline=True), "Anything a visitor should know, such as a recent move"),
     Field("conflicts", Text(600, multiline=True), "Where sources disagree: what each says, shown to visitors"),
     Field("verification", Choice(VERIFICATION), "How far the entry has been checked: state-list (on the state's "
@@ -193,9 +194,6 @@ SERVES = Obj([
     Field("statewide", Bool(), "Works with people anywhere in Massachusetts (by phone or video)"),
 ])
 
-FICTIONAL_PHONE = re.compile(r"\(\d{3}\) 555-01\d\d")
-
-
 CONSENT_MISSING = ("a real coach is listed only with their consent; add 'consent:' with its 'date' and 'how' it was "
                    "given (the address of the listing request, or a reference to a signed form)")
 
@@ -205,9 +203,9 @@ def _coach_rules(record: dict, path: tuple, check: Check) -> None:
     if not example and "consent" not in record:
         check.report(path, CONSENT_MISSING)
     phone = record.get("phone")
-    if phone and example and not FICTIONAL_PHONE.fullmatch(phone):
+    if phone and example and not FICTIONAL_PHONE.fullmatch(phone[:14]):
         check.report(path + ("phone",), f"an example coach must use a fictional 555-01xx number, not '{phone}'")
-    if phone and not example and FICTIONAL_PHONE.fullmatch(phone):
+    if phone and not example and FICTIONAL_PHONE.fullmatch(phone[:14]):
         check.report(path + ("phone",), f"'{phone}' is a fictional number; only example entries may use it")
     serves = record.get("serves", {})
     if not (serves.get("towns") or serves.get("regions") or serves.get("statewide")):
@@ -218,6 +216,9 @@ CONSENT = Obj([
     Field("date", Date(not_future=True), "The day the coach agreed to be listed (YYYY-MM-DD)", required=True),
     Field("how", Text(300), "How the coach agreed: the address of their listing request, or a reference to a "
           "signed form, e.g. 'signed form 2026-11-12, kept by the maintainers'. Never published", required=True),
+    Field("by", Pattern(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})", "a GitHub account name", "rosa-example"),
+          "The GitHub account that asked for the listing, when it came through the form: a later change or removal "
+          "from another account is checked with the coach"),
 ])
 
 COACH = Obj([
@@ -237,7 +238,7 @@ COACH = Obj([
     Field("tracks", ListOf(Ref("tracks")), "Specialty tracks (ids from tracks.yaml)"),
     Field("modes", ListOf(Choice(MODES), min_items=1), "How the coach meets people", required=True),
     Field("serves", SERVES, "Where the coach works", required=True),
-    Field("phone", Phone(), "Phone number to reach the coach or their programme"),
+    Field("phone", Phone(examples=True), "Phone number to reach the coach or their programme"),
     Field("email", Email(), "E-mail address"),
     Field("website", Url(), "Programme web page"),
     Field("consent", CONSENT, "The coach's consent to be listed (required unless example: true); kept in the "
@@ -262,11 +263,11 @@ HELP_LINE = Obj([
     Field("id", Slug(), "Stable id", required=True),
     Field("name", Text(100), "Name of the line", required=True),
     Field("short_name", Text(40), "Short name for the banner on small screens, e.g. 'Substance Use Helpline'"),
-    Field("call", Text(40), "Number to call, as people should dial it, e.g. '988' or '(800) 327-5050'"),
-    Field("text", Text(40), "Number to text, when texting works"),
+    Field("call", HelpNumber(), "Number to call: '(800) 327-5050', or a short code such as '988' or '2-1-1'"),
+    Field("text", HelpNumber(), "Number to text, when texting works, written as 'call' is"),
     Field("chat", Url(), "Web chat address"),
-    Field("description", Text(300), "What the line is for and when it is open", required=True),
-    Field("options", Text(300), "Options on the call, such as language or veterans lines"),
+    Field("description", Text(300, numbers=True), "What the line is for and when it is open", required=True),
+    Field("options", Text(300, numbers=True), "Options on the call, such as language or veterans lines"),
     Field("language_options", ListOf(LANGUAGE_OPTION),
           "Keys to press for a language on the call; pages in that language name it in the banner"),
     Field("banner", Bool(), "Show in the help banner on every page"),

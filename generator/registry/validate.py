@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import INVALID, Check, did_you_mean
+from .fields import INVALID, Check, did_you_mean, us_number
 from .load import Document, display_name, load_yaml
 from .places import Places
 from .problems import DataError, Problem
@@ -32,16 +32,18 @@ class Registries:
 
 
 def validate(data_dir: Path, places: Places, today: dt.date,
-             published: dict[str, list[str]] | None = None) -> Registries:
+             published: dict[str, list[str]] | None = None, fiction: bool = False) -> Registries:
     """Load and check every registry in data_dir. Raises DataError with all problems.
 
     `published` maps a registry to the ids already on the public site (a previous build's
-    /api/v1/ids.json); each must still be an id, a former id or a retired id."""
+    /api/v1/ids.json); each must still be an id, a former id or a retired id. `fiction` lets 555-01xx
+    numbers stand in any entry: for test fixtures only."""
     problems: list[Problem] = []
     records: dict[str, list[dict]] = {}
     indexed: dict[str, list[tuple[int, dict]]] = {}
     docs: dict[str, Document] = {}
     refs: list = []
+    numbers: list = []
     id_marks: dict[str, dict[str, tuple[Document, tuple]]] = {}
     for registry in REGISTRIES:
         path = data_dir / registry.file
@@ -53,7 +55,7 @@ def validate(data_dir: Path, places: Places, today: dt.date,
         problems += load_problems
         if doc is None:
             continue
-        check = Check(doc, today, places)
+        check = Check(doc, today, places, fiction=fiction)
         parsed = _parse_registry(registry, doc, check)
         if parsed is not None:
             # records whose id is missing or malformed were reported already and take no part below
@@ -63,10 +65,13 @@ def validate(data_dir: Path, places: Places, today: dt.date,
             id_marks[registry.key] = _check_ids(registry, doc, check)
         problems += check.problems
         refs += check.refs
+        numbers += check.numbers
     for doc, path, target, value in refs:
         known = id_marks.get(target)
         if known is not None and value not in known:  # unknown when its file could not be read
             problems.append(doc.problem(path, f"'{value}' is not an id in {target}{did_you_mean(value, known)}"))
+    if "help_lines" in records:
+        problems += _numbers_in_text(numbers, records["help_lines"])
     if all(key in indexed for key in LINKED + ("retired",)):
         problems += _check_urls(indexed, docs, published or {})
     if problems:
@@ -92,6 +97,15 @@ def _parse_registry(registry: Registry, doc: Document, check: Check) -> list[tup
         return None
     parsed = [(i, registry.record.parse(item, (registry.key, i), check)) for i, item in enumerate(items)]
     return [(i, record) for i, record in parsed if record is not INVALID]
+
+
+def _numbers_in_text(numbers: list, help_lines: list[dict]) -> list[Problem]:
+    """A phone number in free text has no source and no check of its own: only a help line's may be quoted."""
+    known = {line[k] for line in help_lines for k in ("call", "text") if k in line}
+    return [doc.problem(path, f"'{raw}' looks like a phone number; a number goes in the entry's phone field, with the "
+                              "dated source that gives it (text may quote only a help line's number from "
+                              "data/help.yaml)")
+            for doc, path, raw in numbers if us_number(raw)[0] not in known]
 
 
 def _check_ids(registry: Registry, doc: Document, check: Check) -> dict[str, tuple]:
