@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.outputs.translations import ENGLISH, translator
+from generator.settings import PROJECT
 from tests.test_i18n import read, visible_text
 
 
@@ -117,3 +119,10 @@ def test_scripts_get_the_national_line_name_translated(site, code, name):
     page's language."""
     strings = (site / code / "assets" / "strings.js").read_text(encoding="utf-8")
     assert f'"SAMHSA National Helpline": "{name}"' in strings
+
+
+def test_portuguese_distances_say_milhas():
+    """PT-S18: in Brazil "mi" reads as "milhões"; the unit is one catalogue string, for pages and find.js."""
+    assert ENGLISH.miles(42.46) == "42.5 mi"
+    assert translator("es", PROJECT / "translations").miles(42.46) == "42.5 mi"
+    assert translator("pt", PROJECT / "translations").miles(42.46) == "42,5 milhas"
