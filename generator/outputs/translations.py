@@ -8,7 +8,8 @@ under its own prefix (/es/, /pt/). `translations/<lang>.yaml` holds the interfac
 English string no longer matches its key, so the translation check shows it as missing. Registry
 text (names, summaries, hours, notes) is never translated: the templates mark it lang="en", and free
 text says "(in English)". The exceptions are the names of specialty tracks and of the help lines in
-the banner, which the catalogue translates under `names:`."""
+the banner and the national line, which the catalogue translates under `names:`, and source titles that
+the data translates itself (`titles:`)."""
 
 from __future__ import annotations
 
