@@ -21,8 +21,8 @@ RIBBON = {"": "Preview with example coaches — not the public site",
           "es/": "Versión de prueba con coaches de ejemplo: no es el sitio público",
           "pt/": "Pré-visualização com coaches de exemplo: não é o site público"}
 ROUTES = {"": ("How to reach a recovery coach today", "MassHealth Customer Service"),
-          "es/": ("Cómo llegar hoy a un coach de recuperación", "Servicio al Cliente de MassHealth"),
-          "pt/": ("Como chegar hoje a um coach de recuperação", "Atendimento ao Cliente do MassHealth")}
+          "es/": ("Cómo encontrar hoy un coach de recuperación", "Servicio al Cliente de MassHealth"),
+          "pt/": ("Como encontrar um coach de recuperação hoje", "Atendimento ao Cliente do MassHealth")}
 
 
 def _traces(coach: dict) -> set[str]:

@@ -103,9 +103,10 @@ def test_a_distance_says_how_it_was_measured_in_every_language():
         "via the Hyannis ferry, the Bourne Bridge and the New Bedford ferry"
     spanish = Translator(LANGUAGES["es"], load_catalogue("es", ROOT / "translations"))
     portuguese = Translator(LANGUAGES["pt"], load_catalogue("pt", ROOT / "translations"))
-    assert spanish.route("woods-hole-ferry bourne") == "por el ferri de Woods Hole y el puente Bourne"
+    assert spanish.route("woods-hole-ferry bourne") == "por el ferry de Woods Hole y el puente Bourne"
     assert portuguese.route("") == "em linha reta"
-    assert portuguese.route("hyannis-ferry") == "via a balsa de Hyannis"
+    assert portuguese.route("hyannis-ferry") == "pela balsa de Hyannis"  # not "via a balsa" (review PT-S1)
+    assert portuguese.route("orleans sagamore") == "por Orleans e pela ponte Sagamore"
 
 
 def test_town_pages_say_how_each_distance_was_measured(bundled_site):
@@ -113,4 +114,4 @@ def test_town_pages_say_how_each_distance_was_measured(bundled_site):
     assert '<span class="prn-via">via Orleans</span>' in page
     assert '<span class="prn-via">via Orleans and the Sagamore Bridge</span>' in page
     spanish = (bundled_site / "es" / "towns" / "nantucket" / "index.html").read_text(encoding="utf-8")
-    assert '<span class="prn-via">por el ferri de Hyannis</span>' in spanish
+    assert '<span class="prn-via">por el ferry de Hyannis</span>' in spanish

@@ -207,7 +207,7 @@
   /* ---- rendering ---- */
 
   function distance(miles) {
-    return PRN.tenths(miles) + " mi";
+    return t("{miles} mi", {miles: PRN.tenths(miles)});
   }
 
   /* "Registry text" stays English: on a translated page it goes in its own element with lang="en". */
@@ -345,7 +345,7 @@
       : tn("{n} place by distance from you, near {place}", "{n} places by distance from you, near {place}", near.length, vars))
       : state.within ? tn("{n} place within {miles} miles of {place}", "{n} places within {miles} miles of {place}", near.length, vars)
       : tn("{n} place near {place}", "{n} places near {place}", near.length, vars)) +
-      tn(", and {n} coach who works there.", ", and {n} coaches who work there.", coaches.length);
+      (coaches.length ? tn(", and {n} coach who works there.", ", and {n} coaches who work there.", coaches.length) : ".");
     var parts = [
       section(state.within ? t("Places within {miles} miles of {place}", vars) : t("Places near {place}", vars),
         "prn-places", near, function (n) { return centerItem(n.center, n.near, state.lang); }, "prn-near"),

@@ -197,12 +197,13 @@
    * from data/help.yaml, with its source and date, and FindTreatment.gov. */
   function elsewhere(index, query) {
     var PRN = window.PRN, t = PRN.t, el = PRN.el, line = index.national;
+    var name = line && PRN.i18n.strings[line.name];  /* its name translated (the catalogue's names:), or English */
     var lead = query ? t("\u201c{query}\u201d is outside Massachusetts; this site lists help in Massachusetts only.", {query: query})
       : t("You seem to be outside Massachusetts; this site lists help in Massachusetts only.");
     return el("div", {"class": "prn-notice prn-elsewhere"}, [
       el("p", {text: lead}),
       el("p", {}, [t("Anywhere in the United States:") + " ",
-        line ? el("span", {}, [el("span", PRN.withEN({text: line.name})), ", ", el("a", {href: line.call_href, text: line.call})]) : null,
+        line ? el("span", {}, [el("span", name ? {text: name} : PRN.withEN({text: line.name})), ", ", el("a", {href: line.call_href, text: line.call})]) : null,
         line ? " \u00b7 " : null,
         el("a", {href: "https://findtreatment.gov/", text: "FindTreatment.gov"})]),
       line ? el("p", {"class": "prn-from", text: t("Number from {source}, checked {date}.", {source: line.source,

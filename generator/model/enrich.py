@@ -158,7 +158,8 @@ def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Ge
 
 def _sources(given: list[dict]) -> tuple[Source, ...]:
     """An entry's dated sources, newest first."""
-    sources = [Source(s["url"], s["title"], s["date"], tuple(s.get("supports", ()))) for s in given]
+    sources = [Source(s["url"], s["title"], s["date"], tuple(s.get("supports", ())), tuple(s.get("titles", {}).items()))
+               for s in given]
     return tuple(sorted(sources, key=lambda s: s.date, reverse=True))
 
 
@@ -188,6 +189,7 @@ def _help_line(record: dict) -> HelpLine:
         id=record["id"], name=record["name"], description=record["description"], sources=_sources(record["sources"]),
         last_verified=record["last_verified"], short_name=record.get("short_name"), call=record.get("call"),
         text=record.get("text"), chat=record.get("chat"), options=record.get("options"),
-        language_options=tuple(LanguageOption(o["language"], o["press"]) for o in record.get("language_options", ())),
+        language_options=tuple(LanguageOption(o["language"], o["press"], o.get("text_word"))
+                               for o in record.get("language_options", ())),
         banner=record.get("banner", False),
     )

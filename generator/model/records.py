@@ -72,6 +72,11 @@ class Source:
     title: str
     date: str  # 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'
     supports: tuple[str, ...] = ()  # the fields of a centre it gives; a track's or help line's names none
+    titles: tuple[tuple[str, str], ...] = ()  # (language, translated title)
+
+    def title_in(self, language: str) -> str | None:
+        """The title translated into that language, when the data gives it (`titles:`)."""
+        return dict(self.titles).get(language)
 
 
 @dataclass(frozen=True)
@@ -226,6 +231,7 @@ class Coach:
 class LanguageOption:
     language: str
     press: str
+    text_word: str | None = None  # the word a text in this language starts with (988: AYUDA)
 
 
 @dataclass(frozen=True)
@@ -250,6 +256,10 @@ class HelpLine:
     @property
     def text_href(self) -> str | None:
         return sms_href(self.text) if self.text else None
+
+    def text_word(self, language: str) -> str | None:
+        """The word a text in that language starts with, when the line has one (988: AYUDA for Spanish)."""
+        return next((o.text_word for o in self.language_options if o.language == language and o.text_word), None)
 
 
 @dataclass(frozen=True)

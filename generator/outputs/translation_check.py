@@ -17,6 +17,7 @@ from ..model.records import CHECK_LINE
 from ..registry.load import load_yaml
 from ..settings import Settings
 from .content import front_matter, recorded_hash, source_hash
+from .find_index import NATIONAL_LINE
 from .translations import CODES, TranslationError, js_keys, load_catalogue
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -50,15 +51,15 @@ def used_keys(region_names, config_file: Path, assets: Path) -> set[str]:
 
 def registry_names(data_dir: Path) -> set[str]:
     """The registry names pages show translated: every track's name, and the name and short name of
-    the help lines in the banner and of the line a listing without a number gives. Read loosely:
-    `validate` reports a broken file."""
+    the help lines in the banner, of the line a listing without a number gives and of the national line
+    /find/ offers a place outside Massachusetts. Read loosely: `validate` reports a broken file."""
     names = set()
     for file, key in (("tracks.yaml", "tracks"), ("help.yaml", "help_lines")):
         doc, _problems = load_yaml(data_dir / file)
         records = doc.data.get(key) if doc and isinstance(doc.data, dict) else None
         for record in records if isinstance(records, list) else []:
             if not isinstance(record, dict) or (key == "help_lines" and not record.get("banner")
-                                                and record.get("id") != CHECK_LINE):
+                                                and record.get("id") not in (CHECK_LINE, NATIONAL_LINE)):
                 continue
             names |= {record[field] for field in ("name", "short_name") if isinstance(record.get(field), str)}
     return names

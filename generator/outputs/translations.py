@@ -8,7 +8,8 @@ under its own prefix (/es/, /pt/). `translations/<lang>.yaml` holds the interfac
 English string no longer matches its key, so the translation check shows it as missing. Registry
 text (names, summaries, hours, notes) is never translated: the templates mark it lang="en", and free
 text says "(in English)". The exceptions are the names of specialty tracks and of the help lines in
-the banner, which the catalogue translates under `names:`."""
+the banner and the national line, which the catalogue translates under `names:`, and source titles that
+the data translates itself (`titles:`)."""
 
 from __future__ import annotations
 
@@ -147,10 +148,13 @@ class Translator:
         return format_skeleton("yMMMM", day, locale=self._locale)
 
     def miles(self, miles: float) -> str:
+        """'42.5 mi', its unit from the catalogue like find.js's ('42,5 milhas': 'mi' reads as 'milhões' in Brazil)."""
         if self.language.english:
-            return f"{miles:.1f} mi"
-        from babel.numbers import format_decimal
-        return f"{format_decimal(miles, '0.0', locale=self._locale)} mi"
+            number = f"{miles:.1f}"
+        else:
+            from babel.numbers import format_decimal
+            number = format_decimal(miles, "0.0", locale=self._locale)
+        return self.gettext(N_("{miles} mi")).replace("{miles}", number)
 
     def route(self, via: str) -> str:
         """How a distance was measured (model/travel.py): "as the crow flies", or "via Orleans and the
@@ -205,8 +209,9 @@ def js_keys(folder: Path) -> set[str]:
 
 
 def strings_js(t: Translator, labels: dict, assets: Path) -> str:
-    """assets/strings.js of one language: the scripts' strings and the find index's labels."""
-    keys = js_keys(assets)
+    """assets/strings.js of one language: the scripts' strings, the registry names the catalogue translates
+    (places.js names the national help line) and the find index's labels."""
+    keys = js_keys(assets) | t.catalogue.names
     strings = {key: t.catalogue.strings[key] for key in sorted(keys) if key in t.catalogue.strings}
     payload = {"lang": t.code, "locale": t.language.js_locale, "strings": strings, "labels": labels}
     # Not sort_keys: the labels keep their order (the filters list them in it).

@@ -88,6 +88,10 @@ SOURCE = Obj([
           "new downtown headquarters'", required=True),
     Field("date", PartialDate(), "The page's own date (published or updated): YYYY-MM-DD, or \"YYYY-MM\" or YYYY",
           required=True),
+    Field("titles", Obj([Field(code, Text(200), f"The title in {name}") for code, name in
+                         (("es", "Spanish"), ("pt", "Portuguese"))]),
+          "The title translated, shown on that language's pages with the original kept for citation, e.g. "
+          "{es: 'la lista estatal…', pt: 'a lista estadual…'}; translate the words only, never the facts"),
     Field("supports", ListOf(Choice({name: name for name in SUPPORTABLE}), min_items=1),
           "The fields of this entry that the page gives, e.g. [street, phone] (centres and programmes; a "
           "track's or help line's sources stand for the whole entry)"),
@@ -257,6 +261,9 @@ LANGUAGE_OPTION = Obj([
     Field("language", Language(), "The language, as an ISO 639-1 code, e.g. 'es'", required=True),
     Field("press", Pattern(r"[0-9*#]{1,3}", "a key to press on the phone", '"2"', 3),
           "What to press on the call for that language, in quotes, e.g. \"2\"", required=True),
+    Field("text_word", Pattern(r"[A-Z]{2,20}", "a word in capitals", "AYUDA", 20),
+          "The word a text in that language starts with, e.g. AYUDA for 988 in Spanish; that language's banner "
+          "names it (the line needs `text:`)"),
 ])
 
 HELP_LINE = Obj([

@@ -60,7 +60,7 @@ def test_a_spanish_page_says_how_in_spanish(visit):
     page.fill("#prn-q", "Edgartown")
     page.keyboard.press("Enter")
     vias = page.locator("section[aria-labelledby=prn-places] li .prn-via").all_inner_texts()
-    assert vias[0].strip() == "en línea recta" and vias[1].strip() == "por el ferri de Woods Hole"
+    assert vias[0].strip() == "en línea recta" and vias[1].strip() == "por el ferry de Woods Hole"
 
 
 def test_beyond_the_chosen_distance_the_nearest_centres_are_still_named(visit, site):

@@ -154,3 +154,17 @@ def test_the_spanish_checklist_answers_in_spanish(visit):
     assert result.locator(".prn-result__title").inner_text() == "Su respuesta: Pida un referido"
     assert "Más sobre esta respuesta" in result.inner_text()
     assert visit.errors == []
+
+
+@pytest.mark.parametrize("code, name", [("es", "Línea Nacional de Ayuda de SAMHSA"),
+                                        ("pt", "Linha Nacional de Ajuda da SAMHSA")])
+def test_a_place_outside_massachusetts_names_the_national_line_in_the_page_language(visit, code, name):
+    """Review 2026-12 ES-S5 / PT-S6: places.js names the SAMHSA line from the catalogue's names:, not in English."""
+    page = visit.open(f"{code}/find/")
+    page.wait_for_selector("#prn-find:not([hidden])")
+    page.fill("#prn-q", "Providence")
+    page.press("#prn-q", "Enter")
+    message = page.locator("#prn-message")
+    message.locator("a[href='tel:+18006624357']").wait_for()
+    assert name in message.inner_text() and "SAMHSA National Helpline" not in message.inner_text()
+    assert message.get_by_text(name, exact=True).get_attribute("lang") is None
