@@ -154,7 +154,7 @@ CENTER = Obj([
     Field("regions", ListOf(RegionId()), "Regions the centre serves (RLC catchment areas)"),
     Field("towns", ListOf(Town()), "The cities and towns a programme serves, as its source names them"),
     Field("since", PartialDate(), "When the programme began, as a source gives it: YYYY-MM-DD, \"YYYY-MM\" or YYYY"),
-    Field("phone", Phone(), "Main phone number, e.g. '(508) 693-2900'"),
+    Field("phone", Phone(), "Main phone number, e.g. '(617) 555-0100'"),
     Field("website", Url(), "The centre's own website"),
     Field("hours", Text(300), "Opening hours as the source gives them"),
     Field("opening_hours", ListOf(Pattern(r"(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?"
