@@ -10,6 +10,7 @@ from ..registry.geocache import address_key
 from ..registry.places import Places
 from ..registry.validate import Registries
 from ..settings import Settings
+from . import freshness
 from .records import (
     Address,
     Carc,
@@ -49,7 +50,7 @@ def enrich(registries: Registries, settings: Settings, geocoded: Geocoded | None
     places, limits = registries.places, settings.limits
     geocoded = {key: point for key, point in (geocoded or {}).items() if point}
     linked = {t["id"]: _track(t) for t in registries.tracks}
-    centers = tuple(sorted((_center(c, places, linked, geocoded) for c in registries.centers),
+    centers = tuple(sorted((_center(c, places, linked, geocoded, settings) for c in registries.centers),
                            key=lambda c: c.name.lower()))
     coaches = tuple(sorted((_coach(c, places, linked, settings) for c in registries.coaches),
                            key=lambda c: c.name.lower()))
@@ -113,7 +114,7 @@ SHOWN_FACTS = {"name": ("name",), "address": ("street", "zip", "town"), "phone":
                "services": ("services",), "website": ("website",), "host": ("host",), "funder": ("funder",),
                "eligibility": ("eligibility",), "virtual": ("virtual",), "sites": ("sites",),
                "regions": ("regions",), "languages": ("languages",), "tracks": ("tracks",), "since": ("since",),
-               "towns": ("towns",)}
+               "towns": ("towns",), "status": ("status",)}
 
 
 def _provenance(sources: tuple[Source, ...]) -> dict[str, Source]:
@@ -128,9 +129,11 @@ def _provenance(sources: tuple[Source, ...]) -> dict[str, Source]:
     return out
 
 
-def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Geocoded) -> Center:
+def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Geocoded, settings: Settings) -> Center:
     position = _position(record, places, geocoded)
     sources = _sources(record["sources"])
+    provenance = _provenance(sources)
+    today, limits = settings.today, settings.limits
     sites = tuple(_location(site, places, geocoded) for site in record.get("sites", ()))
     focus = position or next((s.position for s in sites), None)
     address = record.get("address")
@@ -149,7 +152,10 @@ def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Ge
         eligibility=record.get("eligibility"), languages=tuple(record.get("languages", ())),
         tracks=tuple(record.get("tracks", ())), track_list=tuple(tracks[t] for t in record.get("tracks", ())),
         virtual=record.get("virtual"), notes=record.get("notes"), conflicts=record.get("conflicts"),
-        confirmed_on=record.get("confirmed_on"), provenance=_provenance(sources),
+        confirmed_on=record.get("confirmed_on"), provenance=provenance, status=record.get("status"),
+        newest_source=freshness.newest_date(sources), changed_facts=freshness.changed_facts(provenance, today, limits),
+        ends=freshness.ends(sources),
+        standing=freshness.standing(record["type"], record.get("status"), sources, today, limits),
         town_slug=places.towns[address["town"]].slug if address else None,
         map_focus=(f"{focus.lat},{focus.lon},{CENTER_ZOOM_APPROXIMATE if focus.approximate else CENTER_ZOOM}"
                    if focus else None),
@@ -158,7 +164,7 @@ def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Ge
 
 def _sources(given: list[dict]) -> tuple[Source, ...]:
     """An entry's dated sources, newest first."""
-    sources = [Source(s["url"], s["title"], s["date"], tuple(s.get("supports", ()))) for s in given]
+    sources = [Source(s["url"], s["title"], s["date"], tuple(s.get("supports", ())), s.get("ends")) for s in given]
     return tuple(sorted(sources, key=lambda s: s.date, reverse=True))
 
 

@@ -77,9 +77,9 @@ SITE = Obj([
 # needs a dated source that gives it.
 SUPPORTABLE = ("name", "type", "host", "funder", "street", "place", "town", "zip", "location", "sites", "regions",
                "phone", "website", "hours", "opening_hours", "services", "eligibility", "languages", "tracks",
-               "virtual", "since", "towns")
+               "virtual", "since", "towns", "status")
 MUST_SUPPORT = ("street", "zip", "phone", "hours", "opening_hours", "services", "website", "host", "funder", "sites",
-                "regions", "eligibility", "languages", "tracks", "virtual", "since", "towns")
+                "regions", "eligibility", "languages", "tracks", "virtual", "since", "towns", "status")
 
 SOURCE = Obj([
     Field("url", Url(), "The page's address", required=True),
@@ -90,6 +90,9 @@ SOURCE = Obj([
     Field("supports", ListOf(Choice({name: name for name in SUPPORTABLE}), min_items=1),
           "The fields of this entry that the page gives, e.g. [street, phone] (centres and programmes; a "
           "track's or help line's sources stand for the whole entry)"),
+    Field("ends", Date(), "When the programme's term ends by this page's own words (a grant's or award's term), "
+          "as the last day it covers, e.g. 2026-01-31 for a five-year grant from January 2021 (centres and "
+          "programmes)"),
 ])
 
 SOURCES_DOC = "The dated pages where the entry's facts can be checked, each naming the fields it gives"
@@ -169,6 +172,9 @@ CENTER = Obj([
     Field("virtual", Text(300), "Virtual options (online meetings, phone lines)"),
     Field("notes", Text(1000, multiline=True), "Anything a visitor should know, such as a recent move"),
     Field("conflicts", Text(600, multiline=True), "Where sources disagree: what each says, shown to visitors"),
+    Field("status", Choice({"moved": "It left the address its sources give", "closed": "It no longer runs"}),
+          "moved: it left the address shown and no dated page gives where it is now; closed: it no longer runs. "
+          "A dated source must support it. Never ranked as a nearest place"),
     Field("verification", Choice(VERIFICATION), "How far the entry has been checked: state-list (on the state's "
           "list only), sourced (on cited, dated pages) or confirmed (with the centre)", required=True),
     Field("confirmed_on", Date(not_future=True), "The day a maintainer confirmed the entry with the centre"),
