@@ -181,3 +181,11 @@ def test_the_older_adults_track_keeps_only_what_its_dated_source_gives(site):
     assert "50" not in text and "recovery coaches aged" not in text
     assert "Kiva Centers runs the Massachusetts Certified Peer Specialist training" in text
     assert [s.date for s in track.sources] == ["2022"]
+
+
+def test_each_rlc_site_has_its_own_dated_source(site):
+    sites = {s.name: s for c in site.centers if c.type == "rlc" for s in c.sites}
+    assert sites and all(s.sources for s in sites.values())
+    assert [(s.date, s.url) for s in sites["Greenfield resource center"].sources] == [
+        ("2017-12-20", "https://www.recorder.com/Recovery-Learning-Community-welcomes-new-space-on-Chapman-Street-14304486")]
+    assert sites["Hyannis Recovery Connection Center"].sources[0].date == "2025"

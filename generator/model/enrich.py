@@ -105,7 +105,7 @@ def _position(record: dict, places: Places, geocoded: Geocoded) -> Position | No
 def _location(site: dict, places: Places, geocoded: Geocoded) -> Location:
     position = _position(site, places, geocoded)
     assert position is not None  # a site always has an address
-    return Location(site["name"], _address(site["address"]), position)
+    return Location(site["name"], _address(site["address"]), position, _sources(site.get("sources", ())))
 
 
 # The facts a centre page shows, each with the source fields that give it (the address by its street,

@@ -57,6 +57,7 @@ class Location:
     name: str
     address: Address
     position: Position
+    sources: tuple[Source, ...] = ()  # the dated pages that give this site, newest first
 
 
 @dataclass(frozen=True)

@@ -67,12 +67,6 @@ ADDRESS = Obj([
     Field("zip", Zip(), "ZIP code, in quotes, e.g. '01604'"),
 ])
 
-SITE = Obj([
-    Field("name", Text(120), "Name of this site", required=True),
-    Field("address", ADDRESS, "Where the site is", required=True),
-    Field("location", LOCATION, "Exact coordinates, when known"),
-])
-
 # The fields of a centre a source can give, and those a visitor is shown as facts: each of the latter
 # needs a dated source that gives it.
 SUPPORTABLE = ("name", "type", "host", "funder", "street", "place", "town", "zip", "location", "sites", "regions",
@@ -93,6 +87,14 @@ SOURCE = Obj([
     Field("ends", Date(), "When the programme's term ends by this page's own words (a grant's or award's term), "
           "as the last day it covers, e.g. 2026-01-31 for a five-year grant from January 2021 (centres and "
           "programmes)"),
+])
+
+SITE = Obj([
+    Field("name", Text(120), "Name of this site", required=True),
+    Field("address", ADDRESS, "Where the site is", required=True),
+    Field("location", LOCATION, "Exact coordinates, when known"),
+    Field("sources", ListOf(SOURCE, min_items=1), "The dated pages that give this site's name and address, "
+          "when the entry's sources do not all give it"),
 ])
 
 SOURCES_DOC = "The dated pages where the entry's facts can be checked, each naming the fields it gives"
