@@ -189,3 +189,11 @@ def test_each_rlc_site_has_its_own_dated_source(site):
     assert [(s.date, s.url) for s in sites["Greenfield resource center"].sources] == [
         ("2017-12-20", "https://www.recorder.com/Recovery-Learning-Community-welcomes-new-space-on-Chapman-Street-14304486")]
     assert sites["Hyannis Recovery Connection Center"].sources[0].date == "2025"
+
+
+def test_a_track_lists_its_current_programmes_before_those_that_may_have_ended(registries):
+    renamed = [{**c, "name": "Zeta programme"} if c["id"] == "connect2recovery-nc8" else c
+               for c in registries.centers]
+    edited = enrich(replace(registries, records={**registries.records, "centers": renamed}), Settings(today=TODAY))
+    courts = next(t for t in edited.tracks if t.id == "courts-reentry")
+    assert [c.id for c in courts.centers] == ["connect2recovery-nc8", "mission-springfield-drug-court"]

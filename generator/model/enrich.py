@@ -58,7 +58,8 @@ def enrich(registries: Registries, settings: Settings, geocoded: Geocoded | None
     tracks = {}
     for track_id, track in linked.items():
         on_track = [c for c in listed if track_id in c.tracks]
-        at_centers = [c for c in centers if track_id in c.tracks]
+        # current choices first, then those that may have ended, moved or closed, each group by name
+        at_centers = sorted((c for c in centers if track_id in c.tracks), key=lambda c: c.may_have_ended or c.gone)
         tracks[track_id] = replace(track, coaches=tuple(on_track[:limits.track_list]), coach_total=len(on_track),
                                    centers=tuple(at_centers[:limits.track_list]), center_total=len(at_centers))
     towns = town_views(places, centers, listed, linked, limits)
