@@ -197,3 +197,10 @@ def test_a_track_lists_its_current_programmes_before_those_that_may_have_ended(r
     edited = enrich(replace(registries, records={**registries.records, "centers": renamed}), Settings(today=TODAY))
     courts = next(t for t in edited.tracks if t.id == "courts-reentry")
     assert [c.id for c in courts.centers] == ["connect2recovery-nc8", "mission-springfield-drug-court"]
+
+
+def test_only_a_listing_s_own_sources_give_an_end(registry):
+    registry.replace("tracks.yaml", 'date: "2022"', 'date: "2022"\n        ends: 2023-12-31')
+    assert [p.split(": ", 1)[1] for p in registry.problems()] == [
+        "tracks[0].sources[0].ends: a source here stands for the whole entry; remove 'ends' (only a centre's or "
+        "programme's sources give its end)"]

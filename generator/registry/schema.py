@@ -89,24 +89,28 @@ SOURCE = Obj([
           "programmes)"),
 ])
 
-SITE = Obj([
-    Field("name", Text(120), "Name of this site", required=True),
-    Field("address", ADDRESS, "Where the site is", required=True),
-    Field("location", LOCATION, "Exact coordinates, when known"),
-    Field("sources", ListOf(SOURCE, min_items=1), "The dated pages that give this site's name and address, "
-          "when the entry's sources do not all give it"),
-])
-
 SOURCES_DOC = "The dated pages where the entry's facts can be checked, each naming the fields it gives"
 WHOLE_ENTRY_DOC = "The dated pages where the entry's facts can be checked (each with url, title and date)"
 
 
 def _whole_entry_sources(record: dict, path: tuple, check: Check) -> None:
-    """A track's or help line's page shows its sources under the whole entry, so they name no fields."""
+    """A track's, help line's or site's page stands for the whole entry, so it names no fields and no end."""
     for i, source in enumerate(record.get("sources", ())):
         if "supports" in source:
             check.report(path + ("sources", i, "supports"), "a source here stands for the whole entry; remove "
                                                             "'supports' (only centres name the fields a source gives)")
+        if "ends" in source:
+            check.report(path + ("sources", i, "ends"), "a source here stands for the whole entry; remove 'ends' "
+                                                        "(only a centre's or programme's sources give its end)")
+
+
+SITE = Obj([
+    Field("name", Text(120), "Name of this site", required=True),
+    Field("address", ADDRESS, "Where the site is", required=True),
+    Field("location", LOCATION, "Exact coordinates, when known"),
+    Field("sources", ListOf(SOURCE, min_items=1), "The dated pages that give this site's name and address "
+          "(each with url, title and date), when the entry's sources do not all give it"),
+], rules=(_whole_entry_sources,))
 
 
 TRACK = Obj([
