@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from generator.model.enrich import enrich
-from generator.model.freshness import older_than, standing
+from generator.model.freshness import STANDINGS, older_than, standing
 from generator.model.records import Source
 from generator.registry.validate import validate
 from generator.settings import Limits, Settings
@@ -74,6 +74,7 @@ def test_the_limits_come_from_settings_and_a_declared_move_comes_first():
 
 
 def test_programmes_whose_term_passed_or_whose_evidence_is_old_may_have_ended(centers):
+    assert {c.standing for c in centers.values()} == set(STANDINGS) - {"closed"}
     assert {c.id for c in centers.values() if c.standing == "may-have-ended"} >= set(ENDED)
     assert centers["mission-springfield-drug-court"].ends == dt.date(2026, 1, 31)  # five years from Jan 2021
     assert centers["moms-do-care-whittier-boston"].ends == dt.date(2020, 12, 31)  # two years from Dec 2018
