@@ -26,7 +26,8 @@ class Limits:
     town_coaches: int = 8  # coaches on a town page
     renewal_days: int = 60  # a CARC expiring this soon is "renewal due"
     stale_months: int = 12  # an entry not verified for this long is reported
-    source_years: int = 2  # a fact whose newest source is older than this is reported
+    source_years: int = 2  # a fact whose newest source is older than this "may have changed" (and is reported)
+    ended_years: int = 3  # a programme whose newest source is older than this "may have ended"
 
 
 @dataclass(frozen=True)

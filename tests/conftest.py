@@ -35,7 +35,7 @@ MINIMAL = {
     "tracks.yaml": """\
         tracks:
           - id: older-adults
-            name: Older adults (Certified Older Adult Peer Specialist)
+            name: Older adults
             summary: Peers aged 50 and over working with older adults.
             description: Support from peers who are 50 or older.
             sources:

@@ -10,6 +10,7 @@ from ..registry.geocache import address_key
 from ..registry.places import Places
 from ..registry.validate import Registries
 from ..settings import Settings
+from . import freshness
 from .records import (
     Address,
     Carc,
@@ -49,7 +50,7 @@ def enrich(registries: Registries, settings: Settings, geocoded: Geocoded | None
     places, limits = registries.places, settings.limits
     geocoded = {key: point for key, point in (geocoded or {}).items() if point}
     linked = {t["id"]: _track(t) for t in registries.tracks}
-    centers = tuple(sorted((_center(c, places, linked, geocoded) for c in registries.centers),
+    centers = tuple(sorted((_center(c, places, linked, geocoded, settings) for c in registries.centers),
                            key=lambda c: c.name.lower()))
     coaches = tuple(sorted((_coach(c, places, linked, settings) for c in registries.coaches),
                            key=lambda c: c.name.lower()))
@@ -57,7 +58,8 @@ def enrich(registries: Registries, settings: Settings, geocoded: Geocoded | None
     tracks = {}
     for track_id, track in linked.items():
         on_track = [c for c in listed if track_id in c.tracks]
-        at_centers = [c for c in centers if track_id in c.tracks]
+        # current choices first, then those that may have ended, moved or closed, each group by name
+        at_centers = sorted((c for c in centers if track_id in c.tracks), key=lambda c: c.may_have_ended or c.gone)
         tracks[track_id] = replace(track, coaches=tuple(on_track[:limits.track_list]), coach_total=len(on_track),
                                    centers=tuple(at_centers[:limits.track_list]), center_total=len(at_centers))
     towns = town_views(places, centers, listed, linked, limits)
@@ -104,7 +106,7 @@ def _position(record: dict, places: Places, geocoded: Geocoded) -> Position | No
 def _location(site: dict, places: Places, geocoded: Geocoded) -> Location:
     position = _position(site, places, geocoded)
     assert position is not None  # a site always has an address
-    return Location(site["name"], _address(site["address"]), position)
+    return Location(site["name"], _address(site["address"]), position, _sources(site.get("sources", ())))
 
 
 # The facts a centre page shows, each with the source fields that give it (the address by its street,
@@ -113,7 +115,7 @@ SHOWN_FACTS = {"name": ("name",), "address": ("street", "zip", "town"), "phone":
                "services": ("services",), "website": ("website",), "host": ("host",), "funder": ("funder",),
                "eligibility": ("eligibility",), "virtual": ("virtual",), "sites": ("sites",),
                "regions": ("regions",), "languages": ("languages",), "tracks": ("tracks",), "since": ("since",),
-               "towns": ("towns",)}
+               "towns": ("towns",), "status": ("status",)}
 
 
 def _provenance(sources: tuple[Source, ...]) -> dict[str, Source]:
@@ -128,9 +130,11 @@ def _provenance(sources: tuple[Source, ...]) -> dict[str, Source]:
     return out
 
 
-def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Geocoded) -> Center:
+def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Geocoded, settings: Settings) -> Center:
     position = _position(record, places, geocoded)
     sources = _sources(record["sources"])
+    provenance = _provenance(sources)
+    today, limits = settings.today, settings.limits
     sites = tuple(_location(site, places, geocoded) for site in record.get("sites", ()))
     focus = position or next((s.position for s in sites), None)
     address = record.get("address")
@@ -149,7 +153,10 @@ def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Ge
         eligibility=record.get("eligibility"), languages=tuple(record.get("languages", ())),
         tracks=tuple(record.get("tracks", ())), track_list=tuple(tracks[t] for t in record.get("tracks", ())),
         virtual=record.get("virtual"), notes=record.get("notes"), conflicts=record.get("conflicts"),
-        confirmed_on=record.get("confirmed_on"), provenance=_provenance(sources),
+        confirmed_on=record.get("confirmed_on"), provenance=provenance, status=record.get("status"),
+        newest_source=freshness.newest_date(sources), changed_facts=freshness.changed_facts(provenance, today, limits),
+        ends=freshness.ends(sources),
+        standing=freshness.standing(record["type"], record.get("status"), sources, today, limits),
         town_slug=places.towns[address["town"]].slug if address else None,
         map_focus=(f"{focus.lat},{focus.lon},{CENTER_ZOOM_APPROXIMATE if focus.approximate else CENTER_ZOOM}"
                    if focus else None),
@@ -158,8 +165,8 @@ def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Ge
 
 def _sources(given: list[dict]) -> tuple[Source, ...]:
     """An entry's dated sources, newest first."""
-    sources = [Source(s["url"], s["title"], s["date"], tuple(s.get("supports", ())), tuple(s.get("titles", {}).items()))
-               for s in given]
+    sources = [Source(s["url"], s["title"], s["date"], tuple(s.get("supports", ())),
+                      tuple(s.get("titles", {}).items()), s.get("ends")) for s in given]
     return tuple(sorted(sources, key=lambda s: s.date, reverse=True))
 
 

@@ -62,6 +62,7 @@ class Location:
     name: str
     address: Address
     position: Position
+    sources: tuple[Source, ...] = ()  # the dated pages that give this site, newest first
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Source:
     date: str  # 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'
     supports: tuple[str, ...] = ()  # the fields of a centre it gives; a track's or help line's names none
     titles: tuple[tuple[str, str], ...] = ()  # (language, translated title)
+    ends: dt.date | None = None  # the last day of the programme's term, when the page gives one
 
     def title_in(self, language: str) -> str | None:
         """The title translated into that language, when the data gives it (`titles:`)."""
@@ -135,6 +137,12 @@ class Center:
     town_slug: str | None = None
     map_focus: str | None = None  # 'lat,lon,zoom' of the first located place, for the map
     provenance: dict[str, Source] = field(default_factory=dict)  # a shown fact -> the newest source giving it
+    status: str | None = None  # declared in the data: 'moved' or 'closed', with a source supporting it
+    # Derived by model/freshness.py as of the build date:
+    newest_source: str | None = None  # date of the newest source: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'
+    changed_facts: tuple[str, ...] = ()  # provenance keys whose newest source is over Limits.source_years old
+    ends: dt.date | None = None  # the earliest end of term its sources give (a grant's, an award's)
+    standing: str = "current"  # current | may-have-changed | may-have-ended | moved | closed
 
     @property
     def url(self) -> str:
@@ -148,6 +156,16 @@ class Center:
     @property
     def call_before(self) -> bool:
         return self.verification in CALL_BEFORE
+
+    @property
+    def may_have_ended(self) -> bool:
+        """Ranked after current choices: its term has passed, or a programme's evidence is old."""
+        return self.standing == "may-have-ended"
+
+    @property
+    def gone(self) -> bool:
+        """Moved or closed: never a nearest place with a distance."""
+        return self.standing in ("moved", "closed")
 
     @property
     def phone_href(self) -> str | None:
@@ -293,6 +311,7 @@ class TownView:
     lon: float
     map_focus: str
     centers: tuple[Nearby, ...] = ()  # nearest PRSCs
+    changed: tuple[Center, ...] = ()  # moved or closed listings that would be among the nearest, without a distance
     programs: tuple[Nearby, ...] = ()
     more_programs: bool = False
     serving_programs: tuple[Center, ...] = ()  # programmes that name the town among those they serve

@@ -1,5 +1,7 @@
 """For every city and town: the nearest centres by travel distance (model/travel.py), the area's RLC
 and its nearest site, the coaches who work there, and the specialty tracks on offer. Part of the enrich stage.
+A listing that moved or closed is never a nearest place; it is named under `changed` when it would have
+been one. Listings that may have ended rank after every current choice.
 
 Every list on a town page has a cap, so a page weighs the same however large the registry grows;
 /find/ holds the rest."""
@@ -9,7 +11,7 @@ from __future__ import annotations
 from ..registry.places import Places, Town
 from ..settings import Limits
 from .records import AreaRlc, Center, Coach, Location, Nearby, TownView, Track
-from .travel import Spot, Travel, zones
+from .travel import Leg, Spot, Travel, zones
 
 TOWN_ZOOM = 11
 
@@ -55,16 +57,23 @@ class _CoachIndex:
         return list(found.values())
 
 
+def _current_first(found: list[tuple[Center, Leg]]) -> list[tuple[Center, Leg]]:
+    """Nearest first, with the listings that may have ended after every current choice."""
+    return sorted(found, key=lambda item: item[0].may_have_ended)
+
+
 def town_views(places: Places, centers: tuple[Center, ...], coaches: tuple[Coach, ...], tracks: dict[str, Track],
                limits: Limits) -> tuple[TownView, ...]:
     """One view per town, in alphabetical order."""
     spots = _Spots(places)
-    prscs = Travel((c, spots.of(c)) for c in centers if c.type == "prsc")
-    programs = Travel((c, spots.of(c)) for c in centers if c.type == "program")
+    prscs = Travel((c, spots.of(c)) for c in centers if c.type == "prsc" and not c.gone)
+    programs = Travel((c, spots.of(c)) for c in centers if c.type == "program" and not c.gone)
+    gone = Travel((c, spots.of(c)) for c in centers if c.type in ("prsc", "program") and c.gone)
+    ended_prscs = sum(c.type == "prsc" and c.may_have_ended and not c.gone for c in centers)
     rlcs = [c for c in centers if c.type == "rlc"]
     serving_programs: dict[str, list[Center]] = {}  # programmes by the towns they name
     for program in centers:
-        for name in program.towns if program.type == "program" else ():
+        for name in program.towns if program.type == "program" and not program.gone else ():
             serving_programs.setdefault(name, []).append(program)
     coach_index = _CoachIndex(coaches)
     villages: dict[str, set[str]] = {}
@@ -83,15 +92,21 @@ def town_views(places: Places, centers: tuple[Center, ...], coaches: tuple[Coach
             site = Travel((location, [spots(location)]) for location in located(rlc)).nearest(origin, 1)
             area_rlcs.append(AreaRlc(rlc, site[0][0], site[0][1].miles, site[0][1].via) if site else AreaRlc(rlc))
         serving = coach_index.serving(town)
-        near_programs = programs.nearest(origin, len(programs), limits.nearby_program_miles)  # tracks come from all
-        named = serving_programs.get(town.name, [])
+        near_programs = _current_first(programs.nearest(origin, len(programs), limits.nearby_program_miles))
+        named = sorted(serving_programs.get(town.name, []), key=lambda c: c.may_have_ended)
+        near_prscs = _current_first(prscs.nearest(origin, limits.nearest_centers + ended_prscs))
+        near_prscs = near_prscs[:limits.nearest_centers]
+        full = len(near_prscs) == limits.nearest_centers
+        farthest = max(leg.miles for _, leg in near_prscs) if full else float("inf")
         track_ids = ({t for c in serving for t in c.tracks} | {t for p, _ in near_programs for t in p.tracks}
                      | {t for p in named for t in p.tracks})
         views.append(TownView(
             name=town.name, slug=town.slug, county=town.county, region=town.region,
             region_name=places.regions[town.region].name, lat=town.lat, lon=town.lon,
             map_focus=f"{town.lat},{town.lon},{TOWN_ZOOM}",
-            centers=tuple(Nearby(c, leg.miles, leg.via) for c, leg in prscs.nearest(origin, limits.nearest_centers)),
+            centers=tuple(Nearby(c, leg.miles, leg.via) for c, leg in near_prscs),
+            changed=tuple(c for c, leg in gone.nearest(origin, len(gone))
+                          if leg.miles <= (farthest if c.type == "prsc" else limits.nearby_program_miles)),
             programs=tuple(Nearby(c, leg.miles, leg.via) for c, leg in near_programs[:limits.nearby_programs]),
             more_programs=len(near_programs) > limits.nearby_programs,
             serving_programs=tuple(named),

@@ -86,29 +86,11 @@ def _town_level(site: Site) -> tuple[Finding, ...]:
     return tuple(out)
 
 
-def _period_end(date: str) -> dt.date:
-    """The last day a source's date can mean: '2016' -> 2016-12-31, '2026-02' -> 2026-02-28."""
-    parts = [int(p) for p in date.split("-")]
-    if len(parts) == 3:
-        return dt.date(*parts)
-    if len(parts) == 1:
-        return dt.date(parts[0], 12, 31)
-    following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
-
-
 def _old_facts(site: Site) -> tuple[Finding, ...]:
-    """Facts shown on a centre's page whose newest source is older than the limit."""
-    years = site.settings.limits.source_years
-    today = site.today
-    limit = today.replace(year=today.year - years, day=28 if (today.month, today.day) == (2, 29) else today.day)
-    out = []
-    for center in site.centers:
-        old = [f"{fact} ({source.date})" for fact, source in center.provenance.items()
-               if source.date and _period_end(source.date) < limit]
-        if old:
-            out.append(Finding("data/centers.yaml", center.id, center.name, "newest source: " + ", ".join(old)))
-    return tuple(out)
+    """Facts shown on a centre's page whose newest source is older than the limit (model/freshness.py)."""
+    return tuple(Finding("data/centers.yaml", center.id, center.name, "newest source: " + ", ".join(
+        f"{fact} ({center.provenance[fact].date})" for fact in center.changed_facts))
+        for center in site.centers if center.changed_facts)
 
 
 def _conflicts(site: Site) -> tuple[Finding, ...]:

@@ -68,19 +68,13 @@ ADDRESS = Obj([
     Field("zip", Zip(), "ZIP code, in quotes, e.g. '01604'"),
 ])
 
-SITE = Obj([
-    Field("name", Text(120), "Name of this site", required=True),
-    Field("address", ADDRESS, "Where the site is", required=True),
-    Field("location", LOCATION, "Exact coordinates, when known"),
-])
-
 # The fields of a centre a source can give, and those a visitor is shown as facts: each of the latter
 # needs a dated source that gives it.
 SUPPORTABLE = ("name", "type", "host", "funder", "street", "place", "town", "zip", "location", "sites", "regions",
                "phone", "website", "hours", "opening_hours", "services", "eligibility", "languages", "tracks",
-               "virtual", "since", "towns")
+               "virtual", "since", "towns", "status")
 MUST_SUPPORT = ("street", "zip", "phone", "hours", "opening_hours", "services", "website", "host", "funder", "sites",
-                "regions", "eligibility", "languages", "tracks", "virtual", "since", "towns")
+                "regions", "eligibility", "languages", "tracks", "virtual", "since", "towns", "status")
 
 SOURCE = Obj([
     Field("url", Url(), "The page's address", required=True),
@@ -95,6 +89,9 @@ SOURCE = Obj([
     Field("supports", ListOf(Choice({name: name for name in SUPPORTABLE}), min_items=1),
           "The fields of this entry that the page gives, e.g. [street, phone] (centres and programmes; a "
           "track's or help line's sources stand for the whole entry)"),
+    Field("ends", Date(), "When the programme's term ends by this page's own words (a grant's or award's term), "
+          "as the last day it covers, e.g. 2026-01-31 for a five-year grant from January 2021 (centres and "
+          "programmes)"),
 ])
 
 SOURCES_DOC = "The dated pages where the entry's facts can be checked, each naming the fields it gives"
@@ -102,11 +99,23 @@ WHOLE_ENTRY_DOC = "The dated pages where the entry's facts can be checked (each 
 
 
 def _whole_entry_sources(record: dict, path: tuple, check: Check) -> None:
-    """A track's or help line's page shows its sources under the whole entry, so they name no fields."""
+    """A track's, help line's or site's page stands for the whole entry, so it names no fields and no end."""
     for i, source in enumerate(record.get("sources", ())):
         if "supports" in source:
             check.report(path + ("sources", i, "supports"), "a source here stands for the whole entry; remove "
                                                             "'supports' (only centres name the fields a source gives)")
+        if "ends" in source:
+            check.report(path + ("sources", i, "ends"), "a source here stands for the whole entry; remove 'ends' "
+                                                        "(only a centre's or programme's sources give its end)")
+
+
+SITE = Obj([
+    Field("name", Text(120), "Name of this site", required=True),
+    Field("address", ADDRESS, "Where the site is", required=True),
+    Field("location", LOCATION, "Exact coordinates, when known"),
+    Field("sources", ListOf(SOURCE, min_items=1), "The dated pages that give this site's name and address "
+          "(each with url, title and date), when the entry's sources do not all give it"),
+], rules=(_whole_entry_sources,))
 
 
 TRACK = Obj([
@@ -159,7 +168,7 @@ CENTER = Obj([
     Field("regions", ListOf(RegionId()), "Regions the centre serves (RLC catchment areas)"),
     Field("towns", ListOf(Town()), "The cities and towns a programme serves, as its source names them"),
     Field("since", PartialDate(), "When the programme began, as a source gives it: YYYY-MM-DD, \"YYYY-MM\" or YYYY"),
-    Field("phone", Phone(), "Main phone number, e.g. '(508) 693-2900'"),
+    Field("phone", Phone(), "Main phone number, e.g. '(617) 555-0100'"),
     Field("website", Url(), "The centre's own website"),
     Field("hours", Text(300), "Opening hours as the source gives them"),
     Field("opening_hours", ListOf(Pattern(r"(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?"
@@ -174,6 +183,9 @@ CENTER = Obj([
     Field("virtual", Text(300, numbers=True), "Virtual options (online meetings, phone lines)"),
     Field("notes", Text(1000, multiline=True), "Anything a visitor should know, such as a recent move"),
     Field("conflicts", Text(600, multiline=True), "Where sources disagree: what each says, shown to visitors"),
+    Field("status", Choice({"moved": "It left the address its sources give", "closed": "It no longer runs"}),
+          "moved: it left the address shown and no dated page gives where it is now; closed: it no longer runs. "
+          "A dated source must support it. Never ranked as a nearest place"),
     Field("verification", Choice(VERIFICATION), "How far the entry has been checked: state-list (on the state's "
           "list only), sourced (on cited, dated pages) or confirmed (with the centre)", required=True),
     Field("confirmed_on", Date(not_future=True), "The day a maintainer confirmed the entry with the centre"),
