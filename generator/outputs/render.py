@@ -22,6 +22,7 @@ from ..model.records import Center, Coach, HelpLine, Site, TownView
 from ..registry.schema import REGISTRY
 from . import jsonld
 from .jsonld import script_json
+from .qr import qr_svg
 from .rawpage import MARKER
 from .report import data_report
 from .stamp import SHELL, shell_markdown
@@ -96,6 +97,7 @@ def environment(t: Translator) -> jinja2.Environment:
     env.filters["t"] = t.gettext  # a value from the data that the catalogue translates (a region name)
     env.filters["paragraphs"] = lambda text: [p.strip() for p in text.split("\n\n") if p.strip()]
     env.filters["miles"] = t.miles
+    env.filters["qr"] = qr_svg  # the printed town sheet's code for its own address
     return env
 
 
@@ -230,7 +232,7 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
             for track in site.tracks]
     # Town pages stay out of the search index: the towns A-Z page and /find/ lead to them.
     out += [Page(f"towns/{town.slug}.md", _("Peer recovery help near %(town)s") % {"town": town.name},
-                 "town.html", {"t": town},
+                 "town.html", {"t": town, "page_url": _absolute(site, prefix + town.url), "built": site.settings.today},
                  _("Nearest peer recovery centres, RLC and coaches for %(town)s, Massachusetts.")
                  % {"town": town.name},
                  searchable=False, t=tr)
