@@ -59,7 +59,7 @@ def test_a_sample_of_towns_prints_on_one_page_on_letter_and_a4_with_the_lifeline
         assert "988" in text and "(800) 327-5050" in text and url in text, (lang, slug)
         qr = page.locator("svg.prn-qr")
         assert qr.is_visible()
-        title = qr.locator("title").inner_text()
+        title = qr.locator("title").text_content()
         expected = segno.make_qr(url, error="m").svg_inline(scale=2, border=4, title=title, svgclass="prn-qr",
                                                             lineclass=None, omitsize=True)
         assert qr.evaluate("e => e.outerHTML") == expected  # the code is segno's encoding of the page's address
