@@ -21,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from importlib.metadata import version
@@ -284,6 +285,8 @@ def live_edit(edits: int = 3) -> float:
             for line in proc.stdout:
                 if line.startswith("Serving"):
                     break
+            # Keep reading what the server prints (a line per request): a full pipe would stop it.
+            threading.Thread(target=proc.stdout.read, daemon=True).start()
             url = f"http://127.0.0.1:{port}/centers/everyday-miracles-worcester/"
             path = data / "centers.yaml"
             text = path.read_text()

@@ -120,8 +120,9 @@ def _schema(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _fields(args: argparse.Namespace, settings: Settings) -> int:
-    from ..registry.fieldref import write_reference
-    write_reference(PROJECT / "CONTRIBUTING.md")
+    from ..registry.fieldref import with_reference
+    guide = PROJECT / "CONTRIBUTING.md"
+    guide.write_text(with_reference(guide.read_text(encoding="utf-8")), encoding="utf-8")
     return 0
 
 

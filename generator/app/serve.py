@@ -69,22 +69,20 @@ class LiveSite:
         self._pages: dict[str, tuple[Page, str]] = {}  # each generated page and its HTML as last stamped
 
     def rebuild(self) -> None:
-        """Build the whole site; report the outcome and never raise."""
+        """Build the whole site, then keep what the next data edit is compared with: the generated files as
+        built, from the site that was built. Reports the outcome and never raises."""
+        self._stamping, self._base, self._pages = {}, {}, {}
         try:
             report = build(self.settings, template_cache=self.templates)
             print(f"Rebuilt {report.pages} pages in {sum(report.seconds.values()):.1f}s", flush=True)
+            self.view = View()
+            self._stamping = report.stamping
+            self._translators = [translator(code, self.settings.translations_dir) for code in self.settings.languages]
+            self._base = self._render(report.site, built=True) or {}
         except DataError as err:
             self.on_problems(err)
-            return
-        except (BuildError, OSError) as err:
+        except (BuildError, TranslationError, OSError) as err:
             self._failed(err)
-            return
-        self._stamping = report.stamping
-        self._translators = [translator(code, self.settings.translations_dir) for code in self.settings.languages]
-        self._base, self._pages = {}, {}
-        self.view = View()
-        # The generated files as built, from the site that was built: what the next data edit is compared with.
-        self._base = self._render(report.site, built=True) or {}
 
     def refresh(self) -> None:
         """Re-render the generated pages and files from the data and swap in those that changed; the site
