@@ -100,6 +100,7 @@ def redirects(site: Site) -> dict[str, str]:
 
 
 def json_text(payload) -> str:
+    """An export as the site publishes it: sorted keys, one-space indent, dates as ISO text."""
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True, default=_jsonable) + "\n"
 
 
