@@ -133,6 +133,8 @@ class LiveSite:
         return files
 
     def _page(self, path: str, page: Page, stamping: Stamping, built: bool) -> str | None:
+        """The page's HTML: kept, stamped anew, read as built, or (a list page) its new body put in its last
+        HTML; None when MkDocs must draw it."""
         before = self._pages.get(path)
         if before and before[0] == page:
             return before[1]

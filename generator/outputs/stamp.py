@@ -60,7 +60,8 @@ def stamped(shell: str, page, description: str = "") -> str:
 
 
 def index_files(pages: list, search_index: str, sitemap: str, site_url: str, today: dt.date) -> dict[str, str | bytes]:
-    """MkDocs's search index and sitemap (as it wrote them, without the shell) with the stamped pages added."""
+    """MkDocs's search index and sitemap, as it wrote them, with the stamped pages added (and the shell taken out
+    of the sitemap)."""
     added = [page for page in pages if page.stamped]
     return ({"search/search_index.json": with_search(search_index, _search_entries(added))}
             | with_sitemap(sitemap, [page.url for page in added], site_url, today))
@@ -80,7 +81,7 @@ def with_search(index: str, entries: list[dict]) -> str:
 
 
 def with_sitemap(sitemap: str, urls: list[str], site_url: str, today: dt.date) -> dict[str, str | bytes]:
-    """sitemap.xml and sitemap.xml.gz with the urls added and the shells taken out; nothing without a site_url
+    """sitemap.xml and sitemap.xml.gz with the urls added and the shell taken out; nothing without a site_url
     (MkDocs then writes an empty sitemap, and so do we)."""
     if not site_url:
         return {}
