@@ -274,14 +274,14 @@ def test_a_bug_in_a_language_names_the_language_the_error_and_keeps_its_tracebac
                                                                                   forked):
     import multiprocessing
 
-    real_assets = build_module.write_language_assets
+    real_assets = build_module.language_files
 
-    def spanish_assets_break(site, docs_dir, t):
-        if t.code == "es":
+    def spanish_assets_break(site, tr):
+        if tr.code == "es":
             raise KeyError("track_ids")
-        real_assets(site, docs_dir, t)
+        return real_assets(site, tr)
 
-    monkeypatch.setattr(build_module, "write_language_assets", spanish_assets_break)
+    monkeypatch.setattr(build_module, "language_files", spanish_assets_break)
     if not forked:
         monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     with pytest.raises(BuildError) as failed:
@@ -389,3 +389,19 @@ def test_the_theme_template_cache_of_serve_changes_no_byte_of_the_site(registry,
     for other in (cold, warm):
         assert files == sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file())
         assert [f for f in files if (plain / f).read_bytes() != (other / f).read_bytes()] == []
+
+
+def test_the_sitemap_gets_the_stamped_pages_and_loses_the_shell():
+    import gzip
+
+    from generator.outputs.stamp import with_sitemap
+
+    mkdocs = ("<urlset>\n    <url>\n         <loc>https://prn.example/</loc>\n    </url>\n"
+              "    <url>\n         <loc>https://prn.example/_shell/page/</loc>\n"
+              "         <lastmod>2026-11-23</lastmod>\n    </url>\n</urlset>")
+    files = with_sitemap(mkdocs, ["centers/a/"], "https://prn.example/", TODAY)
+    assert "_shell" not in files["sitemap.xml"]
+    sitemap = files["sitemap.xml"]
+    assert sitemap.count("<loc>") == 2 and "<loc>https://prn.example/centers/a/</loc>" in sitemap
+    assert gzip.decompress(files["sitemap.xml.gz"]).decode() == files["sitemap.xml"]
+    assert with_sitemap(mkdocs, ["centers/a/"], "", TODAY) == {}

@@ -178,3 +178,33 @@ def test_build_takes_the_site_and_repository_addresses_from_the_environment(monk
     assert (settings.site_url, settings.repo_url) == ("https://example.org/prn/", "https://github.com/example/prn")
     flagged = settings_from(_parser().parse_args(["build", "--site-url", "https://other.example/"]))
     assert flagged.site_url == "https://other.example/"
+
+
+def test_every_command_has_a_handler_and_a_line_in_the_readme():
+    import argparse
+    import re
+
+    from generator.app.cli import COMMANDS, _parser
+
+    parser = _parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    assert set(COMMANDS) == set(commands)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert set(re.findall(r"^python -m generator (\w+)", readme, re.M)) == set(COMMANDS)
+
+
+def test_the_commands_take_their_defaults_from_settings(monkeypatch):
+    """--data, --site-dir and --as-of are declared once, in Settings."""
+    import datetime as dt
+
+    from generator.app.cli import _parser, settings_from
+    from generator.settings import Settings
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.delenv("REPO_URL", raising=False)
+    for command in ("build", "serve", "validate", "report", "ids"):
+        settings = settings_from(_parser().parse_args([command]))
+        assert settings == Settings(today=settings.today)
+        assert settings.today == dt.date.today()
+    given = settings_from(_parser().parse_args(["build", "--data", "d", "--site-dir", "s", "--as-of", "2026-01-02"]))
+    assert (str(given.data_dir), str(given.site_dir), given.today) == ("d", "s", dt.date(2026, 1, 2))

@@ -18,7 +18,7 @@ from markupsafe import escape
 
 from generator.app.build import build
 from generator.model.site import load_site
-from generator.outputs.content import source_hash, write_content
+from generator.outputs.content import content_files, source_hash
 from generator.outputs.translation_check import check
 from generator.outputs.translations import TranslationError, load_catalogue
 from generator.settings import PROJECT, Settings
@@ -226,25 +226,34 @@ def test_the_check_asks_for_the_names_of_tracks_and_banner_lines_but_not_for_nam
     assert found == [("es", "Peers 50+", "missing"), ("pt", "Peers 50+", "missing")]
 
 
-def test_the_maintainer_report_includes_the_translation_check(registry):
-    from generator.outputs.report import as_text, data_report
+def test_the_report_command_includes_the_translation_check_and_builds_do_not_run_it(registry, monkeypatch):
+    """The check reads every template, script and module: `report` and `translations` run it, a build not."""
+    from generator.outputs import report as report_module
+    from generator.outputs.render import maintainers_report
+    from generator.outputs.report import as_text, data_report, translation_section
 
-    report = data_report(load_site(Settings(data_dir=registry.dir, today=TODAY)))
+    site = load_site(Settings(data_dir=registry.dir, today=TODAY))
+    report = data_report(site, translation_section(site))
     section = next(s for s in report.sections if s.title == "Translations missing or out of date")
     assert section.findings == ()
     assert "Translations missing or out of date (0)" in as_text(report)
 
+    def no_check(*args):
+        raise AssertionError("the translation check ran")
+
+    monkeypatch.setattr(report_module, "check", no_check)
+    assert "Translations missing" not in as_text(maintainers_report(site))
+
 
 def test_a_missing_translation_falls_back_to_the_english_page_marked_as_english(workspace, tmp_path):
     (workspace / "translations" / "es" / "open-data.md").unlink()
-    docs = tmp_path / "docs"
-    write_content("es", docs, workspace / "content", workspace / "translations")
-    page = (docs / "open-data.md").read_text()
+    docs = content_files("es", workspace / "content", workspace / "translations")
+    page = docs["open-data.md"]
     assert page.startswith("---\nfallback: true\n")
     # Links to files only the English site publishes point at them, one level up.
     assert '<a href="../../api/v1/centers.json">`api/v1/centers.json`</a>' in page
-    assert not (docs / "assets" / "vendor").exists()
-    assert (docs / "guides" / "carc.md").read_text() == (workspace / "translations/es/guides/carc.md").read_text()
+    assert not any(path.startswith("assets/vendor/") for path in docs)
+    assert docs["guides/carc.md"] == (workspace / "translations/es/guides/carc.md").read_text()
 
 
 def test_a_generated_page_without_translation_is_english_with_a_note(site):

@@ -1,5 +1,6 @@
-"""The whole pipeline, load -> validate -> enrich -> render -> mkdocs, with an atomic swap:
-the site directory is replaced only when every stage succeeded."""
+"""The whole pipeline, load -> validate -> enrich -> render -> mkdocs -> stamp, with an atomic swap:
+the site directory is replaced only when every stage succeeded. The outputs layer returns files by
+path; this module writes them."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,11 +25,11 @@ from mkdocs.exceptions import MkDocsException
 from ..labels import PAGE_NOTES
 from ..model.records import Site
 from ..model.site import load_site
-from ..outputs.content import write_content
-from ..outputs.csp import add_policies
-from ..outputs.exports import IDS_PATH, write_exports, write_language_assets
-from ..outputs.render import help_banner, help_drawer, maintainers_report, write_pages
-from ..outputs.stamp import ShellError, stamp
+from ..outputs.content import content_files
+from ..outputs.csp import TILED, with_policy
+from ..outputs.exports import IDS_PATH, english_files, language_files
+from ..outputs.render import Page, docs_pages, help_banner, help_drawer, maintainers_report, pages
+from ..outputs.stamp import SHELL, ShellError, checked_shell, index_files, stamped
 from ..outputs.translations import LANGUAGES, TranslationError, Translator, translator
 from ..settings import Settings
 from .parallel import Step, StepFailed, start
@@ -42,10 +44,26 @@ class BuildError(Exception):
         self.trace = trace
 
 
+@dataclass(frozen=True)
+class Stamping:
+    """What one language's MkDocs run left for stamping pages into it: the shell's HTML, the search index and
+    sitemap before the stamped pages were added, the theme's site description (for a page without one) and
+    the help banner and drawer it was built with. `generator serve` keeps it to stamp pages again after a
+    data edit, without MkDocs."""
+
+    shell: str
+    search_index: str
+    sitemap: str
+    description: str
+    chrome: dict[str, str]
+
+
 @dataclass
 class BuildReport:
     pages: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    stamping: dict[str, Stamping] = field(default_factory=dict)  # by language code
+    site: Site | None = None  # what was built
 
 
 class _Timer:
@@ -82,7 +100,7 @@ def build(settings: Settings, template_cache: jinja2.BytecodeCache | None = None
     site_dir = settings.site_dir.resolve()
     if settings.published is None:
         settings = replace(settings, published=published_ids(site_dir / IDS_PATH))
-    site = load_site(settings, timer.lap)
+    site = report.site = load_site(settings, timer.lap)
     try:
         translators = [translator(code, settings.translations_dir) for code in settings.languages]
     except TranslationError as err:
@@ -96,12 +114,13 @@ def build(settings: Settings, template_cache: jinja2.BytecodeCache | None = None
     with workspace as tmp:
         work = Path(tmp)
         job = _LanguageJob(site, maintainers_report(site), work, template_cache)
-        others = [(t, start(job.run, t)) for t in translators[1:]]  # alongside English, one process each
+        others = [(tr, start(job.run, tr)) for tr in translators[1:]]  # alongside English, one process each
         try:
-            out_dir = job.run(translators[0], timer)
-            for t, handle in others:
-                _join(t, handle)
-                os.rename(work / f"out-{t.code}", out_dir / t.language.prefix)
+            report.stamping["en"] = job.run(translators[0], timer)
+            out_dir = work / "out-en"
+            for tr, handle in others:
+                report.stamping[tr.code] = _join(tr, handle)
+                os.rename(work / f"out-{tr.code}", out_dir / tr.language.prefix)
         finally:
             for _, handle in others:
                 handle.stop()
@@ -114,16 +133,38 @@ def build(settings: Settings, template_cache: jinja2.BytecodeCache | None = None
     return report
 
 
-def _join(t: Translator, handle: Step) -> None:
-    """Wait for one language's process; its failure becomes a BuildError that names the language,
-    with the process's traceback when the failure is a bug (anything but a BuildError there)."""
+def _join(tr: Translator, handle: Step) -> Stamping:
+    """Wait for one language's process and return its Stamping; its failure becomes a BuildError that names the
+    language, with the process's traceback when the failure is a bug (anything but a BuildError there)."""
     try:
-        handle.wait()
+        result = handle.wait()
     except StepFailed as err:
-        name = Locale.parse(t.language.locale).get_language_name("en")
+        name = Locale.parse(tr.language.locale).get_language_name("en")
         fault = err.kind == BuildError.__name__
-        raise BuildError(f"the {name} ({t.code}) build failed: {err.message if fault else err}",
+        raise BuildError(f"the {name} ({tr.code}) build failed: {err.message if fault else err}",
                          "" if fault else err.trace) from err
+    assert isinstance(result, Stamping)
+    return result
+
+
+def write_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
+    """Write each file (text as UTF-8) at its path below folder."""
+    made: set[Path] = set()
+    for rel, content in files.items():
+        target = folder / rel
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
+def with_policies(files: Mapping[str, str | bytes]) -> dict[str, str | bytes]:
+    """The files with the Content-Security-Policy put into each HTML page (outputs/csp.py)."""
+    return {rel: with_policy(content, rel == TILED) if isinstance(content, str) and rel.endswith(".html") else content
+            for rel, content in files.items()}
 
 
 def file_fault(err: OSError, settings: Settings) -> str:
@@ -154,36 +195,64 @@ class _LanguageJob:
     work: Path
     template_cache: jinja2.BytecodeCache | None
 
-    def run(self, t: Translator, timer: _Timer | None = None) -> Path:
+    def run(self, tr: Translator, timer: _Timer | None = None) -> Stamping:
         lap = timer.lap if timer else lambda stage: None
         settings = self.site.settings
-        docs_dir, out_dir = self.work / f"docs-{t.code}", self.work / f"out-{t.code}"
-        write_content(t.code, docs_dir, settings.content_dir, settings.translations_dir)
-        stamped = write_pages(self.site, docs_dir, t, self.report)
-        if t.language.english:
-            write_exports(self.site, docs_dir)
-        else:
-            write_language_assets(self.site, docs_dir, t)
+        docs_dir, out_dir = self.work / f"docs-{tr.code}", self.work / f"out-{tr.code}"
+        generated = pages(self.site, tr, self.report)
+        write_files(docs_dir, content_files(tr.code, settings.content_dir, settings.translations_dir)
+                    | docs_pages(generated, tr)
+                    | (english_files(self.site) if tr.language.english else language_files(self.site, tr)))
         lap("render")
-        chrome = {"help_banner": help_banner(self.site, t), "help_drawer": help_drawer(self.site, t)}
-        _run_mkdocs(settings, docs_dir, out_dir, chrome, t, self.template_cache)
+        chrome = {"help_banner": help_banner(self.site, tr), "help_drawer": help_drawer(self.site, tr)}
+        description = _run_mkdocs(settings, docs_dir, out_dir, chrome, tr, self.template_cache)
         lap("mkdocs")
-        add_policies(out_dir)  # before stamping: stamped pages inherit the shell's policy
-        url = settings.site_url.rstrip("/") + "/" + t.language.prefix if settings.site_url else ""
+        _add_policies(out_dir)  # before stamping: stamped pages inherit the shell's policy
         try:
-            stamp(out_dir, stamped, url, settings.today)
+            stamping = _stamping(out_dir, description, chrome)
         except ShellError as err:
             raise BuildError(str(err)) from err
+        generated = [page for page in generated if page.stamped]
+        write_files(out_dir, {page.url + "index.html": stamped(stamping.shell, page, description) for page in generated}
+                    | stamping_indexes(stamping, generated, settings, tr))
         lap("stamp")
-        return out_dir
+        return stamping
 
 
-def _run_mkdocs(settings: Settings, docs_dir: Path, out_dir: Path, chrome: dict[str, str], t: Translator,
-                template_cache: jinja2.BytecodeCache | None = None) -> None:
+def stamping_indexes(stamping: Stamping, generated: list[Page], settings: Settings,
+                     tr: Translator) -> dict[str, str | bytes]:
+    """The language's search index and sitemap with its stamped pages."""
+    url = settings.site_url.rstrip("/") + "/" + tr.language.prefix if settings.site_url else ""
+    return index_files(generated, stamping.search_index, stamping.sitemap, url, settings.today)
+
+
+def _add_policies(out_dir: Path) -> None:
+    """Put the Content-Security-Policy into every HTML page MkDocs wrote (and copied)."""
+    for page in out_dir.rglob("*.html"):
+        rel = page.relative_to(out_dir).as_posix()
+        text = page.read_text(encoding="utf-8")
+        with_csp = with_policy(text, rel == TILED)
+        if with_csp != text:
+            page.write_text(with_csp, encoding="utf-8")
+
+
+def _stamping(out_dir: Path, description: str, chrome: dict[str, str]) -> Stamping:
+    """Read what stamping needs from MkDocs's output, and remove the shell from it."""
+    path = out_dir / SHELL / "index.html"
+    shell = checked_shell(path.read_text(encoding="utf-8"))
+    shutil.rmtree(out_dir / SHELL.split("/")[0])
+    sitemap = out_dir / "sitemap.xml"
+    return Stamping(shell, (out_dir / "search" / "search_index.json").read_text(encoding="utf-8"),
+                    sitemap.read_text(encoding="utf-8") if sitemap.is_file() else "", description, chrome)
+
+
+def _run_mkdocs(settings: Settings, docs_dir: Path, out_dir: Path, chrome: dict[str, str], tr: Translator,
+                template_cache: jinja2.BytecodeCache | None = None) -> str:
+    """Build one language's docs folder with MkDocs; returns the site description its pages fall back to."""
     # repo_url is deliberately not given to the theme: it would fetch repository stats from GitHub.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     site_url = settings.site_url
-    urls = {"site_url": site_url.rstrip("/") + "/" + t.language.prefix} if site_url else {}
+    urls = {"site_url": site_url.rstrip("/") + "/" + tr.language.prefix} if site_url else {}
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: the build date makes the output reproducible.
     epoch = dt.datetime.combine(settings.today, dt.time(), dt.UTC).timestamp()
     saved = os.environ.get("SOURCE_DATE_EPOCH")
@@ -192,12 +261,13 @@ def _run_mkdocs(settings: Settings, docs_dir: Path, out_dir: Path, chrome: dict[
         config = load_config(str(settings.config_file), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True,
                              **urls)
         config.extra.update(chrome)  # the help banner and the drawer's help lines (site_overrides)
-        _localise(config, t, settings.languages, site_url)
+        _localise(config, tr, settings.languages, site_url)
         if template_cache is not None:
             _cache_templates(config, template_cache)
         mkdocs_build(config)
+        return config.site_description or ""
     except (MkDocsException, SystemExit) as err:
-        raise BuildError(f"mkdocs failed ({t.language.name}): {err}") from err
+        raise BuildError(f"mkdocs failed ({tr.language.name}): {err}") from err
     finally:
         if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
@@ -218,34 +288,34 @@ def _cache_templates(config, cache: jinja2.BytecodeCache) -> None:
     config.theme.get_env = cached_env
 
 
-def _localise(config, t: Translator, languages: tuple[str, ...], site_url: str) -> None:
+def _localise(config, tr: Translator, languages: tuple[str, ...], site_url: str) -> None:
     """One language's MkDocs config: the theme's own strings and search language, the nav titles,
     the palette toggles and the site description from the catalogue, and what the language
     switcher and hreflang links in site_overrides/main.html need."""
     config.extra["i18n"] = {
-        "lang": t.code,
-        "up": "" if t.language.english else "../",  # from this language's root to the site root
+        "lang": tr.code,
+        "up": "" if tr.language.english else "../",  # from this language's root to the site root
         "site_url": site_url.rstrip("/") + "/" if site_url else "",
         "languages": [{"code": code, "name": LANGUAGES[code].name, "prefix": LANGUAGES[code].prefix}
                       for code in languages],
-        "notes": {key: t.gettext(text) for key, text in PAGE_NOTES.items()},
+        "notes": {key: tr.gettext(text) for key, text in PAGE_NOTES.items()},
     }
-    if t.language.english:
+    if tr.language.english:
         return
-    config.theme["language"] = t.language.theme
-    config.site_description = t.gettext(config.site_description or "")
-    config.nav = _translate_nav(config.nav, t)
+    config.theme["language"] = tr.language.theme
+    config.site_description = tr.gettext(config.site_description or "")
+    config.nav = _translate_nav(config.nav, tr)
     palettes = config.theme["palette"] or []
     for palette in [palettes] if isinstance(palettes, dict) else palettes:
         if isinstance(palette, dict) and palette.get("toggle", {}).get("name"):
-            palette["toggle"] = {**palette["toggle"], "name": t.gettext(palette["toggle"]["name"])}
+            palette["toggle"] = {**palette["toggle"], "name": tr.gettext(palette["toggle"]["name"])}
 
 
-def _translate_nav(items, t: Translator):
+def _translate_nav(items, tr: Translator):
     out = []
     for item in items or []:
         if isinstance(item, dict):
-            out.append({t.gettext(title): _translate_nav(value, t) if isinstance(value, list) else value
+            out.append({tr.gettext(title): _translate_nav(value, tr) if isinstance(value, list) else value
                         for title, value in item.items()})
         else:
             out.append(item)

@@ -48,7 +48,7 @@ def _page(contents: list[dict]) -> dict:
 def _terms(site: Site) -> list[dict]:
     kinds = [{"code": kind, "name": label, "description": KIND_DESCRIPTIONS[kind]}
              for kind, label in CENTER_TYPES.items()]
-    tracks = [{"code": f"track:{t.id}", "name": t.name, "description": t.summary} for t in site.tracks]
+    tracks = [{"code": f"track:{track.id}", "name": track.name, "description": track.summary} for track in site.tracks]
     return [{"id": uid("term", term["code"]), **term, "taxonomy": TAXONOMY["name"],
              "taxonomy_id": TAXONOMY["id"]} for term in kinds + tracks]
 
@@ -215,7 +215,7 @@ def _service(center: Center, org: dict, terms: dict[str, dict]) -> dict:
                                 for region, name in zip(center.regions, center.region_names, strict=True)]
     service["service_at_locations"] = _service_at_locations(center, service_id, org["id"])
     service["organization"] = org
-    codes = [center.type] + [f"track:{t}" for t in center.tracks]
+    codes = [center.type] + [f"track:{track}" for track in center.tracks]
     service["attributes"] = [_attribute(service_id, terms[code]) for code in codes]
     service["metadata"] = _metadata(center, service_id)
     return service
