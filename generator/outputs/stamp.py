@@ -22,6 +22,7 @@ TITLE, DESCRIPTION, JSONLD, CONTENT = "PRN-SHELL-TITLE", "PRN-SHELL-DESCRIPTION"
     "<h1>PRN-SHELL-CONTENT</h1>"
 JSONLD_ELEMENT = f'<script type="application/ld+json">{JSONLD}</script>'
 SHELL = "_shell/page"
+_SHELL_TOKENS = re.compile("|".join(re.escape(token) for token in (JSONLD_ELEMENT, TITLE, DESCRIPTION, f"{SHELL}/")))
 _SHELL_IN_SITEMAP = re.compile(rf"<url>\s*<loc>[^<]*/{SHELL}/</loc>.*?</url>\s*", re.S)
 
 
@@ -50,13 +51,14 @@ def checked_shell(text: str) -> str:
 
 def stamped(shell: str, page, description: str = "") -> str:
     """One page (a render.Page at depth 2) from the shell's HTML; `description` stands in for a page without
-    one of its own (the theme's site description)."""
-    return (shell.replace(CONTENT, page.body())
-            .replace(JSONLD_ELEMENT, f'<script type="application/ld+json">{page.jsonld}</script>'
-                     if page.jsonld else "")
-            .replace(TITLE, html.escape(page.title, quote=False))
-            .replace(DESCRIPTION, html.escape(page.description or description))
-            .replace(f"{SHELL}/", page.url))
+    one of its own (the theme's site description). The shell's tokens are filled in one pass, before the body
+    goes in, so nothing in a value or the body is ever read as a token; every value is escaped for an
+    attribute in quotes, which is also safe as text."""
+    values = {TITLE: html.escape(page.title), DESCRIPTION: html.escape(page.description or description),
+              JSONLD_ELEMENT: f'<script type="application/ld+json">{page.jsonld}</script>' if page.jsonld else "",
+              f"{SHELL}/": page.url}
+    head = _SHELL_TOKENS.sub(lambda match: values[match.group(0)], shell)
+    return head.replace(CONTENT, page.body(), 1)
 
 
 def index_files(pages: list, search_index: str, sitemap: str, site_url: str, today: dt.date) -> dict[str, str | bytes]:
