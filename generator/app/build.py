@@ -23,6 +23,7 @@ from mkdocs.exceptions import MkDocsException
 from ..labels import PAGE_NOTES
 from ..model.records import Site
 from ..model.site import load_site
+from ..outputs.cards import MarkerError, expand_pages
 from ..outputs.content import write_content
 from ..outputs.csp import add_policies
 from ..outputs.exports import IDS_PATH, write_exports, write_language_assets
@@ -159,6 +160,10 @@ class _LanguageJob:
         settings = self.site.settings
         docs_dir, out_dir = self.work / f"docs-{t.code}", self.work / f"out-{t.code}"
         write_content(t.code, docs_dir, settings.content_dir, settings.translations_dir)
+        try:
+            expand_pages(docs_dir, self.site, t)  # the help numbers and parts the hand-written pages name
+        except MarkerError as err:
+            raise BuildError(str(err)) from err
         stamped = write_pages(self.site, docs_dir, t, self.report)
         if t.language.english:
             write_exports(self.site, docs_dir)

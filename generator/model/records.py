@@ -233,6 +233,7 @@ class HelpLine:
     short_name: str | None = None
     call: str | None = None
     text: str | None = None
+    tty: str | None = None
     chat: str | None = None
     options: str | None = None
     language_options: tuple[LanguageOption, ...] = ()
@@ -245,6 +246,10 @@ class HelpLine:
     @property
     def text_href(self) -> str | None:
         return sms_href(self.text) if self.text else None
+
+    @property
+    def tty_href(self) -> str | None:
+        return tel_href(self.tty) if self.tty else None
 
 
 @dataclass(frozen=True)

@@ -164,11 +164,6 @@ def leg(origin: Spot, to: Spot) -> Leg:
     return best
 
 
-def routes_json() -> dict[str, list[list]]:
-    """The routes for the find index: {"from to": [[exit lat, exit lon, middle, entry lat, entry lon, via]]}."""
-    return {f"{a} {b}": [[*r.exit, r.middle, *r.entry, r.via] for r in routes] for (a, b), routes in ROUTES.items()}
-
-
 def via_keys() -> list[str]:
     """Every `via` a leg can have, the straight line ("") first."""
     return [""] + sorted({r.via for routes in ROUTES.values() for r in routes})

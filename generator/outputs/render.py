@@ -32,6 +32,9 @@ LABELS = {"mode": MODES, "specialty": SPECIALTIES, "type": CENTER_TYPES, "types"
           "verification": VERIFICATION}
 
 
+MASSHEALTH_LINE = "masshealth-customer-service"  # data/help.yaml: MassHealth's member line, for the coach routes
+NATIONAL_LINE = "samhsa-helpline"  # data/help.yaml: the line offered to a place outside Massachusetts
+
 # The tracks whose programmes employ recovery coaches (emergency departments, courts): where /coaches/
 # sends a visitor when no coach is listed.
 COACH_PROGRAMME_TRACKS = ("emergency-department", "courts-reentry")
@@ -236,7 +239,16 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
                  searchable=False, t=tr)
             for town in site.towns]
     # The number to call where a centre lists none of its own, for every template that shows centres.
-    return [replace(page, context={**page.context, "helpline": site.check_line}) for page in out]
+    return [replace(page, context={**page.context, **card_context(site)}) for page in out]
+
+
+def card_context(site: Site) -> dict:
+    """The help lines every template may show: `helpline`, the number a listing without its own gives;
+    `masshealth`, MassHealth's member line (the coach routes); `national`, the line for a place outside
+    Massachusetts; `banner`, the lines of the help banner (templates/cards.html)."""
+    lines = {line.id: line for line in site.help_lines}
+    return {"helpline": site.check_line, "masshealth": lines.get(MASSHEALTH_LINE),
+            "national": lines.get(NATIONAL_LINE), "banner": site.banner}
 
 
 def maintainers_report(site: Site):

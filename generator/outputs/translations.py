@@ -24,7 +24,7 @@ from ..labels import CARC_LABELS, LANGUAGE_NAMES, N_, long_date
 from ..model.travel import STEPS
 
 # In content/assets/; their strings go to strings.js.
-SCRIPTS = ("common.js", "find.js", "plan.js", "eligibility.js", "places.js", "towns.js")
+SCRIPTS = ("common.js", "find.js", "plan.js", "eligibility.js", "cards.mjs", "towns.js")
 STRINGS_JS = "assets/strings.js"
 
 @dataclass(frozen=True)

@@ -264,6 +264,7 @@ HELP_LINE = Obj([
     Field("short_name", Text(40), "Short name for the banner on small screens, e.g. 'Substance Use Helpline'"),
     Field("call", Text(40), "Number to call, as people should dial it, e.g. '988' or '(800) 327-5050'"),
     Field("text", Text(40), "Number to text, when texting works"),
+    Field("tty", Phone(), "TTY number for deaf and hard-of-hearing callers, e.g. '(800) 497-4648'"),
     Field("chat", Url(), "Web chat address"),
     Field("description", Text(300), "What the line is for and when it is open", required=True),
     Field("options", Text(300), "Options on the call, such as language or veterans lines"),
