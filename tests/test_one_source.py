@@ -71,6 +71,6 @@ def _controls(html: str) -> list[tuple]:
 @pytest.mark.parametrize("page", ["find", "plan", "towns"])
 def test_the_three_languages_have_the_same_controls(bundled_site, page):
     english = _controls((bundled_site / page / "index.html").read_text())
-    assert len(english) > 10
+    assert len(english) >= 8
     for code in ("es", "pt"):
         assert _controls((bundled_site / code / page / "index.html").read_text()) == english, code

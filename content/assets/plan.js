@@ -30,7 +30,7 @@ import {advice, card, loadFailed} from "./cards.mjs";
   /* Interface strings are English here; on a translated page assets/strings.js brings their translations
    * (assets/common.js). Step titles and texts come from the page itself, so the calendar file is in the
    * page's language. */
-  var PRN = window.PRN, I18N = PRN.i18n, t = PRN.t, withEN = PRN.withEN, el = PRN.el, parseDay = PRN.parseDay;
+  var PRN = window.PRN, I18N = PRN.i18n, t = PRN.t, el = PRN.el, parseDay = PRN.parseDay;
   /* "Did you mean" or, for a place outside Massachusetts, the national helpline: under the town field. */
   var townAdvice = el("div", {"class": "prn-find__message prn-plan__advice", "aria-live": "polite"});
   townStatus.parentNode.parentNode.insertBefore(townAdvice, townStatus.parentNode.nextSibling);

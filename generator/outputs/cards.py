@@ -1,12 +1,12 @@
 """What the hand-written pages and the scripts show from data/: the help numbers written in content/ and
-translations/ as markers, and the cards and controls the scripts of /find/, /plan/ and the towns index
-draw, rendered once per language from templates (templates/cards.html, find_form.html, plan_form.html).
+translations/ as markers, and the cards and controls of /find/, /plan/ and the towns index, rendered once
+per language from templates (templates/cards.html, find_form.html, plan_form.html, plan_steps.html).
 
 A Markdown page names a number by its line's id in data/help.yaml, never by its digits:
 `{{ call("ma-substance-use-helpline") }}` (a tel: link), `{{ tty("masshealth-customer-service") }}`,
-`{{ cited("masshealth-customer-service") }}` (its dated sources, linked), and a part drawn from a
-template: `{{ part("find-form") }}`. The scripts clone the <template> elements and fill them with
-textContent (assets/cards.mjs)."""
+`{{ cited("masshealth-customer-service") }}` (its dated sources), and a part drawn from a template:
+`{{ part("find-form") }}`, `{{ part("plan-week-1") }}` (the controls, the catalogue's words). The scripts
+clone the <template> elements and fill them with textContent (assets/cards.mjs)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from .render import card_context, environment
 from .translations import Translator
 
 PARTS = {"find-form": "find_form.html", "find-cards": "cards.html", "plan-form": "plan_form.html",
-         "plan-cards": "cards.html"}
+         "plan-cards": "cards.html", **{f"plan-week-{n}": "plan_steps.html" for n in range(1, 5)}}
 MARKER = re.compile(r"""\{\{ (call|tty|cited|part)\("([a-z0-9-]+)"\) \}\}""")
 
 
@@ -62,7 +62,7 @@ def expand(text: str, site: Site, t: Translator, root: str, page: str = "") -> s
     def replace(match: re.Match) -> str:
         kind, name = match.groups()
         if kind == "part" and name not in PARTS:
-            raise MarkerError(f"{page}: no part '{name}'; use one of {', '.join(PARTS)}")
+            raise MarkerError(f"no part '{name}'; use one of {', '.join(PARTS)}")
         return handlers[kind](name)
 
     try:
