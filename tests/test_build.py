@@ -73,9 +73,10 @@ def test_json_exports_carry_every_record_with_coordinates(bundled_site, preview_
 
 
 def test_the_json_schemas_are_published_with_the_site(bundled_site):
-    """Every schema a data user can download is the one the registries are checked against."""
+    """Every schema a data user can download is the one the registries (and the find index) are checked against."""
     committed = sorted(path.name for path in (ROOT / "schema").glob("*.schema.json"))
-    assert committed == [f"{key}.schema.json" for key in ("centers", "coaches", "help_lines", "retired", "tracks")]
+    assert committed == [f"{key}.schema.json"
+                         for key in ("centers", "coaches", "find", "help_lines", "retired", "tracks")]
     assert sorted(path.name for path in (bundled_site / "schema").iterdir()) == committed
     for name in committed:
         published = json.loads((bundled_site / "schema" / name).read_text())

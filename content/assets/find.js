@@ -247,8 +247,11 @@
 
   function section(title, id, items, render, listClass) {
     if (!items.length) { return null; }
-    var list = el("ul", {"class": listClass});
-    var more = el("button", {type: "button", "class": "md-button prn-more"});
+    var box = CARDS.card("prn-tpl-section", {title: title});
+    var list = box.querySelector("ul"), more = box.querySelector(".prn-more");
+    box.setAttribute("aria-labelledby", id);
+    box.querySelector("h2").id = id;
+    list.className = listClass;
     var shown = 0;
     function showNext() {
       var first = null;
@@ -267,7 +270,7 @@
       var link = showNext().querySelector("a");
       if (link) { link.focus(); }
     });
-    return el("section", {"aria-labelledby": id}, [el("h2", {id: id, text: title}), list, more]);
+    return box;
   }
 
   /* No listed coach matches: the routes that lead to a recovery coach today (as /coaches/ gives them). */

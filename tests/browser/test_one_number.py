@@ -81,3 +81,12 @@ def test_the_cards_the_scripts_draw_show_the_new_numbers(browser, changed_url):
     assert step.is_visible() and NEW_MASSHEALTH in step.inner_text()
     assert tab.errors == []
     context.close()
+
+
+@pytest.mark.parametrize("prefix, note", [("es/", "(en inglés)"), ("pt/", "(em inglês)")])
+def test_script_drawn_cards_say_registry_text_is_in_english_as_the_pages_do(visit, prefix, note):
+    page = visit.open(prefix + "find/?q=Hyannis")  # the PIER Recovery Center lists its hours
+    card = page.locator("section[aria-labelledby=prn-places] li[data-id=pier-recovery-center-barnstable]")
+    assert card.locator(".prn-in-english").first.inner_text() == note
+    town = visit.open(prefix + "towns/barnstable/").locator(".prn-near__item .prn-in-english").first
+    assert town.inner_text() == note  # the same words as the Jinja macro's
