@@ -57,6 +57,35 @@ MINIMAL = {
                 title: "New England Public Media: Massachusetts preps for '988' mental health hotline launch"
                 date: 2022-07-01
             last_verified: 2026-01-01
+          # The lines the hand-written pages name by id (content/: {{ call("...") }}), outside the banner.
+          - id: ma-substance-use-helpline
+            name: Massachusetts Substance Use Helpline
+            call: "(800) 327-5050"
+            description: Free information and referrals.
+            sources:
+              - url: https://helplinema.org/2015/07/30/helpline-calls-exceed-20000-in-one-year/
+                title: "Massachusetts Substance Use Helpline: Helpline calls exceed 20,000 in one year"
+                date: 2015-07-30
+            last_verified: 2026-01-01
+          - id: behavioral-health-help-line
+            name: Massachusetts Behavioral Health Help Line
+            call: "(833) 773-2445"
+            description: Call, text or chat 24/7.
+            sources:
+              - url: https://www.mamh.org/blog/massachusetts-behavioral-health-help-line
+                title: "Massachusetts Association for Mental Health: Massachusetts Behavioral Health Help Line"
+                date: 2023-01-03
+            last_verified: 2026-01-01
+          - id: masshealth-customer-service
+            name: MassHealth Customer Service
+            call: "(800) 841-2900"
+            tty: "(800) 497-4648"
+            description: MassHealth's member line.
+            sources:
+              - url: https://www.masslegalhelp.org/
+                title: "Massachusetts Legal Help (masslegalhelp.org): MassHealth Customer Service numbers"
+                date: "2022-04"
+            last_verified: 2026-01-01
         """,
     "centers.yaml": """\
         centers:

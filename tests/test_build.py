@@ -73,9 +73,10 @@ def test_json_exports_carry_every_record_with_coordinates(bundled_site, preview_
 
 
 def test_the_json_schemas_are_published_with_the_site(bundled_site):
-    """Every schema a data user can download is the one the registries are checked against."""
+    """Every schema a data user can download is the one the registries (and the find index) are checked against."""
     committed = sorted(path.name for path in (ROOT / "schema").glob("*.schema.json"))
-    assert committed == [f"{key}.schema.json" for key in ("centers", "coaches", "help_lines", "retired", "tracks")]
+    assert committed == [f"{key}.schema.json"
+                         for key in ("centers", "coaches", "find", "help_lines", "retired", "tracks")]
     assert sorted(path.name for path in (bundled_site / "schema").iterdir()) == committed
     for name in committed:
         published = json.loads((bundled_site / "schema" / name).read_text())
@@ -219,8 +220,8 @@ def test_the_visitors_search_leaves_out_the_maintainers_page(bundled_site, prefi
 
 def test_the_find_index_places_villages_and_names_the_national_helpline(bundled_site):
     index = json.loads((bundled_site / "api" / "v1" / "find.json").read_text())
-    hyannis = next(v for v in index["villages"] if v[0] == "Hyannis")
-    assert index["towns"][hyannis[1]][0] == "Barnstable" and hyannis[2:] == [41.6601, -70.2967]  # ZIP 02601
+    hyannis = next(v for v in index["villages"] if v["name"] == "Hyannis")
+    assert hyannis == {"name": "Hyannis", "town": "barnstable", "lat": 41.6601, "lon": -70.2967}  # ZIP 02601
     lines = yaml.safe_load((DATA / "help.yaml").read_text())["help_lines"]
     line = next(h for h in lines if h["id"] == "samhsa-helpline")
     assert index["national"] == {"name": "SAMHSA National Helpline", "call": "(800) 662-4357",

@@ -209,7 +209,7 @@ def test_the_state_list_centres_of_falmouth_taunton_quincy_and_lynn_are_nearest_
     import json
 
     index = json.loads((bundled_site / "api" / "v1" / "find.json").read_text())
-    nearest = {row[0]: row[5] for row in index["towns"]}
+    nearest = {row["name"]: row["prsc"] for row in index["towns"]}
     centers = {c["id"]: c for c in index["centers"]}
     for town in ("Falmouth", "Taunton", "Quincy", "Lynn"):
         own = centers[nearest[town]]

@@ -25,6 +25,7 @@ from mkdocs.exceptions import MkDocsException
 from ..labels import PAGE_NOTES
 from ..model.records import Site
 from ..model.site import load_site
+from ..outputs.cards import MarkerError, expanded
 from ..outputs.content import content_files
 from ..outputs.csp import TILED, with_policy
 from ..outputs.exports import IDS_PATH, english_files, language_files
@@ -200,8 +201,11 @@ class _LanguageJob:
         settings = self.site.settings
         docs_dir, out_dir = self.work / f"docs-{tr.code}", self.work / f"out-{tr.code}"
         generated = pages(self.site, tr, self.report)
-        write_files(docs_dir, content_files(tr.code, settings.content_dir, settings.translations_dir)
-                    | docs_pages(generated, tr)
+        try:  # the help numbers and parts the hand-written pages name
+            content = expanded(content_files(tr.code, settings.content_dir, settings.translations_dir), self.site, tr)
+        except MarkerError as err:
+            raise BuildError(str(err)) from err
+        write_files(docs_dir, content | docs_pages(generated, tr)
                     | (english_files(self.site) if tr.language.english else language_files(self.site, tr)))
         lap("render")
         chrome = {"help_banner": help_banner(self.site, tr), "help_drawer": help_drawer(self.site, tr)}

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..model.site import load_site
+from ..outputs.find_index import FIND_SCHEMA, SCHEMA_PATH
 from ..registry.places import ZIP_TABLE, load_places, zip_table
 from ..registry.problems import DataError
 from ..registry.schema import REGISTRIES
@@ -113,6 +114,8 @@ def write_schemas(target: Path = PROJECT / "schema") -> None:
     for registry in REGISTRIES:
         (target / f"{registry.key}.schema.json").write_text(
             json.dumps(registry.schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (target / Path(SCHEMA_PATH).name).write_text(json.dumps(FIND_SCHEMA, indent=2, ensure_ascii=False) + "\n",
+                                                 encoding="utf-8")
 
 
 # ---- the commands: each takes the parsed arguments and the run's settings, and returns the exit code ----------

@@ -67,6 +67,7 @@ class LiveSite:
         self._translators: list[Translator] = []
         self._base: dict[str, str | bytes] = {}  # every generated file as the last full build wrote it, by path
         self._pages: dict[str, tuple[Page, str]] = {}  # each generated page and its HTML as last stamped
+        self._help_lines: tuple = ()  # the help lines the last full build put into the hand-written pages too
 
     def rebuild(self) -> None:
         """Build the whole site, then keep what the next data edit is compared with: the generated files as
@@ -79,6 +80,7 @@ class LiveSite:
             self._stamping = report.stamping
             self._translators = [translator(code, self.settings.translations_dir) for code in self.settings.languages]
             self._base = self._render(report.site, built=True) or {}
+            self._help_lines = report.site.help_lines if report.site else ()
         except DataError as err:
             self.on_problems(err)
         except (BuildError, TranslationError, OSError) as err:
@@ -86,11 +88,13 @@ class LiveSite:
 
     def refresh(self) -> None:
         """Re-render the generated pages and files from the data and swap in those that changed; the site
-        served stays as it was when the data is invalid. Falls back to a full build when the help lines of
-        the banner changed (they are on every page, hand-written ones too) or there was no full build."""
+        served stays as it was when the data is invalid. Falls back to a full build when a help line changed
+        (the banner is on every page, and the hand-written pages name their numbers: outputs/cards.py) or there
+        was no full build."""
         start = time.perf_counter()
         try:
-            files = self._render(load_site(replace(self.settings, published=self._published())))
+            site = load_site(replace(self.settings, published=self._published()))
+            files = self._render(site) if site.help_lines == self._help_lines else None
         except DataError as err:
             self.on_problems(err)
             return

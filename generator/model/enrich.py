@@ -195,7 +195,7 @@ def _help_line(record: dict) -> HelpLine:
     return HelpLine(
         id=record["id"], name=record["name"], description=record["description"], sources=_sources(record["sources"]),
         last_verified=record["last_verified"], short_name=record.get("short_name"), call=record.get("call"),
-        text=record.get("text"), chat=record.get("chat"), options=record.get("options"),
+        text=record.get("text"), tty=record.get("tty"), chat=record.get("chat"), options=record.get("options"),
         language_options=tuple(LanguageOption(o["language"], o["press"], o.get("text_word"))
                                for o in record.get("language_options", ())),
         banner=record.get("banner", False),

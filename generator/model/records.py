@@ -16,6 +16,7 @@ from ..settings import Settings
 
 CALL_BEFORE = ("sourced", "state-list")  # verification levels that ask visitors to call first
 CHECK_LINE = "ma-substance-use-helpline"  # the help line a listing without a number of its own gives
+NATIONAL_LINE = "samhsa-helpline"  # the line offered to a place outside Massachusetts
 
 
 def tel_href(number: str) -> str:
@@ -262,6 +263,7 @@ class HelpLine:
     short_name: str | None = None
     call: str | None = None
     text: str | None = None
+    tty: str | None = None
     chat: str | None = None
     options: str | None = None
     language_options: tuple[LanguageOption, ...] = ()
@@ -278,6 +280,10 @@ class HelpLine:
     def text_word(self, language: str) -> str | None:
         """The word a text in that language starts with, when the line has one (988: AYUDA for Spanish)."""
         return next((o.text_word for o in self.language_options if o.language == language and o.text_word), None)
+
+    @property
+    def tty_href(self) -> str | None:
+        return tel_href(self.tty) if self.tty else None
 
 
 @dataclass(frozen=True)

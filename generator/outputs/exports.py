@@ -7,14 +7,14 @@ from __future__ import annotations
 import dataclasses
 import html
 import json
-from typing import Any
+from typing import Any, cast
 
 from ..labels import CARC_LABELS, DATA_LICENSE
 from ..model.records import Position, Site
 from ..registry.schema import REGISTRIES, REGISTRY
 from ..registry.validate import url_ids
 from .charts import charts
-from .find_index import find_index
+from .find_index import FIND_SCHEMA, SCHEMA_PATH, find_index
 from .hsds import hsds_exports
 from .maps import map_page
 from .translations import ENGLISH, STRINGS_JS, Translator, strings_js
@@ -89,6 +89,7 @@ def exports(site: Site) -> dict[str, Any]:
         "api/v1/towns.json": {**header, "towns": towns},
         "api/v1/find.json": {**find_index(site), "license": DATA_LICENSE},
         IDS_PATH: {"version": API_VERSION, "license": DATA_LICENSE, **url_list(site)},
+        SCHEMA_PATH: FIND_SCHEMA,
     } | {f"schema/{r.key}.schema.json": r.schema() for r in REGISTRIES} | hsds_exports(site)
 
 
@@ -116,7 +117,8 @@ def language_files(site: Site, tr: Translator) -> dict[str, str]:
     every English profile URL), its map page, its CARC chart, and the strings and labels the scripts of /find/,
     /plan/ and the MassHealth checklist show (assets/strings.js)."""
     index = find_index(site)
-    labels = {name: tr.labels(values) for name, values in index["labels"].items() if name not in ("language", "route")}
+    english = cast(dict[str, dict[str, str]], index["labels"])
+    labels = {name: tr.labels(values) for name, values in english.items() if name not in ("language", "route")}
     labels["route"] = {via: tr.route(via) for via in index["labels"]["route"]}
     labels["language"] = dict(sorted(((code, tr.language_name(code)) for code in index["labels"]["language"]),
                                      key=lambda item: item[1]))

@@ -17,7 +17,7 @@ import jinja2.ext
 from markupsafe import Markup
 
 from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
-from ..model.records import Center, Coach, HelpLine, Site, TownView
+from ..model.records import NATIONAL_LINE, Center, Coach, HelpLine, Site, TownView
 from . import jsonld
 from .jsonld import script_json
 from .rawpage import MARKER
@@ -29,6 +29,8 @@ from .translations import ENGLISH, Translator
 LABELS = {"mode": MODES, "specialty": SPECIALTIES, "type": CENTER_TYPES, "types": CENTER_TYPE_PLURALS,
           "verification": VERIFICATION}
 
+
+MASSHEALTH_LINE = "masshealth-customer-service"  # data/help.yaml: MassHealth's member line, for the coach routes
 
 # The tracks whose programmes employ recovery coaches (emergency departments, courts): where /coaches/
 # sends a visitor when no coach is listed.
@@ -234,7 +236,16 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
                  searchable=False, tr=tr)
             for town in site.towns]
     # The number to call where a centre lists none of its own, for every template that shows centres.
-    return [replace(page, context={**page.context, "helpline": site.check_line}) for page in out]
+    return [replace(page, context={**page.context, **card_context(site)}) for page in out]
+
+
+def card_context(site: Site) -> dict:
+    """The help lines every template may show: `helpline`, the number a listing without its own gives;
+    `masshealth`, MassHealth's member line (the coach routes); `national`, the line for a place outside
+    Massachusetts; `banner`, the lines of the help banner (templates/cards.html)."""
+    lines = {line.id: line for line in site.help_lines}
+    return {"helpline": site.check_line, "masshealth": lines.get(MASSHEALTH_LINE),
+            "national": lines.get(NATIONAL_LINE), "banner": site.banner}
 
 
 def maintainers_report(site: Site):

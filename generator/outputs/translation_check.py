@@ -13,11 +13,10 @@ import jinja2
 import yaml
 
 from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
-from ..model.records import CHECK_LINE
+from ..model.records import CHECK_LINE, NATIONAL_LINE
 from ..registry.load import load_yaml
 from ..settings import Settings
 from .content import front_matter, recorded_hash, source_hash
-from .find_index import NATIONAL_LINE
 from .translations import CODES, TranslationError, js_keys, load_catalogue
 
 PACKAGE = Path(__file__).resolve().parent.parent

@@ -284,6 +284,7 @@ HELP_LINE = Obj([
     Field("short_name", Text(40), "Short name for the banner on small screens, e.g. 'Substance Use Helpline'"),
     Field("call", HelpNumber(), "Number to call: '(800) 327-5050', or a short code such as '988' or '2-1-1'"),
     Field("text", HelpNumber(), "Number to text, when texting works, written as 'call' is"),
+    Field("tty", Phone(), "TTY number for deaf and hard-of-hearing callers, e.g. '(800) 497-4648'"),
     Field("chat", Url(), "Web chat address"),
     Field("description", Text(300, numbers=True), "What the line is for and when it is open", required=True),
     Field("options", Text(300, numbers=True), "Options on the call, such as language or veterans lines"),

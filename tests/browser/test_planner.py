@@ -86,10 +86,10 @@ def test_a_town_fills_in_the_nearest_centre_and_the_areas_rlc_as_on_the_town_pag
 def test_the_planner_uses_the_same_row_of_find_json_as_the_town_page(visit):
     page = open_plan(visit)
     row = page.evaluate("fetch('../api/v1/find.json').then(r => r.json())"
-                        ".then(d => d.towns.find(t => t[0] === 'Gardner'))")
+                        ".then(d => d.towns.find(t => t.name === 'Gardner'))")
     set_town(page, "Gardner")
-    assert page.get_attribute("#plan-prsc .prn-slot__card", "data-center") == row[5]
-    assert page.get_attribute("#plan-rlc .prn-slot__card", "data-center") == row[6]
+    assert page.get_attribute("#plan-prsc .prn-slot__card", "data-center") == row["prsc"]
+    assert page.get_attribute("#plan-rlc .prn-slot__card", "data-center") == row["rlc"]
 
 
 def test_an_unknown_town_says_so_and_keeps_the_general_advice(visit):
