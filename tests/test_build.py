@@ -113,9 +113,8 @@ def test_text_from_yaml_is_escaped_everywhere(registry, tmp_path):
     assert "*not markdown*" in coach and "<em>not markdown</em>" not in coach
 
 
-def test_bad_data_builds_nothing_and_keeps_the_published_site(registry, tmp_path):
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+def test_bad_data_builds_nothing_and_keeps_the_published_site(registry, tmp_path, last_build):
+    site = last_build
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     registry.replace("coaches.yaml", "languages: [es, en]", "languages: [spansh]")
     with pytest.raises(DataError):
@@ -125,9 +124,8 @@ def test_bad_data_builds_nothing_and_keeps_the_published_site(registry, tmp_path
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
-def test_a_failing_mkdocs_run_leaves_the_published_site_and_no_debris(registry, tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+def test_a_failing_mkdocs_run_leaves_the_published_site_and_no_debris(registry, tmp_path, monkeypatch, last_build):
+    site = last_build
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
     def broken_mkdocs(config):
@@ -238,19 +236,17 @@ def test_every_page_has_a_phone_help_bar_and_the_numbers_in_the_menu_drawer(bund
         assert 'href="tel:988"' in drawer[:2000] and 'href="tel:+18003275050"' in drawer[:2000], page
 
 
-def test_the_sitemap_lists_profiles_when_the_site_url_is_known(registry, tmp_path):
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, site_url="https://navigator.example/",
-                   examples=True))
+def test_the_sitemap_lists_profiles_when_the_site_url_is_known(minimal_public_site):
+    site = minimal_public_site  # site_url="https://navigator.example/", with the example coach
     sitemap = (site / "sitemap.xml").read_text()
     assert "<loc>https://navigator.example/coaches/rosa-example/</loc>" in sitemap
     assert "<loc>https://navigator.example/towns/pittsfield/</loc>" in sitemap
     assert f"<lastmod>{TODAY.isoformat()}</lastmod>" in sitemap
 
 
-def test_a_language_failing_in_its_own_process_fails_the_build_and_keeps_the_site(registry, tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+def test_a_language_failing_in_its_own_process_fails_the_build_and_keeps_the_site(registry, tmp_path, monkeypatch,
+                                                                                   last_build):
+    site = last_build
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     real_mkdocs = build_module.mkdocs_build
 
@@ -293,15 +289,14 @@ def test_a_bug_in_a_language_names_the_language_the_error_and_keeps_its_tracebac
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
 
-def test_a_killed_build_leaves_the_site_whole_and_the_next_build_removes_its_leftovers(registry, tmp_path):
+def test_a_killed_build_leaves_the_site_whole_and_the_next_build_removes_its_leftovers(registry, tmp_path, last_build):
     import os
     import signal
     import subprocess
     import sys
     import time
 
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+    site = last_build
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     registry.replace("centers.yaml", "name: Living in Recovery", "name: Living in Recovery Renamed")
     proc = subprocess.Popen([sys.executable, "-m", "generator", "build", "--as-of", "2026-11-23"], cwd=tmp_path,
@@ -328,12 +323,11 @@ def test_a_killed_build_leaves_the_site_whole_and_the_next_build_removes_its_lef
     assert "Recovery Renamed" in (site / "centers" / "living-in-recovery-pittsfield" / "index.html").read_text()
 
 
-def test_languages_built_in_place_or_in_parallel_give_the_same_site(registry, tmp_path, monkeypatch):
+def test_languages_built_in_place_or_in_parallel_give_the_same_site(registry, tmp_path, monkeypatch, minimal_site):
     """Where fork is missing (Windows) the languages are built one after another, to the same bytes."""
     import multiprocessing
 
-    parallel, in_place = tmp_path / "parallel", tmp_path / "in-place"
-    build(Settings(data_dir=registry.dir, site_dir=parallel, today=TODAY))
+    parallel, in_place = minimal_site, tmp_path / "in-place"  # minimal_site: the same data, built in parallel
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     build(Settings(data_dir=registry.dir, site_dir=in_place, today=TODAY))
     files = sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
@@ -341,9 +335,8 @@ def test_languages_built_in_place_or_in_parallel_give_the_same_site(registry, tm
     assert [f for f in files if (parallel / f).read_bytes() != (in_place / f).read_bytes()] == []
 
 
-def test_two_builds_of_the_same_data_are_byte_identical(registry, tmp_path):
-    first, second = tmp_path / "one", tmp_path / "two"
-    build(Settings(data_dir=registry.dir, site_dir=first, today=TODAY))
+def test_two_builds_of_the_same_data_are_byte_identical(registry, tmp_path, minimal_site):
+    first, second = minimal_site, tmp_path / "two"  # the same data, built earlier from another folder
     build(Settings(data_dir=registry.dir, site_dir=second, today=TODAY))
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
@@ -374,14 +367,13 @@ def test_long_lists_are_split_into_pages_that_link_to_each_other(tmp_path, monke
     assert "página 2 de 2" in spanish and '<a href="../../coaches/">1</a>' in spanish
 
 
-def test_the_theme_template_cache_of_serve_changes_no_byte_of_the_site(registry, tmp_path):
+def test_the_theme_template_cache_of_serve_changes_no_byte_of_the_site(registry, tmp_path, minimal_site):
     import jinja2
 
     cache_dir = tmp_path / "templates"
     cache_dir.mkdir()
     cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
-    plain, cold, warm = tmp_path / "plain", tmp_path / "cold", tmp_path / "warm"
-    build(Settings(data_dir=registry.dir, site_dir=plain, today=TODAY))
+    plain, cold, warm = minimal_site, tmp_path / "cold", tmp_path / "warm"  # minimal_site: built without the cache
     build(Settings(data_dir=registry.dir, site_dir=cold, today=TODAY), template_cache=cache)
     assert list(cache_dir.iterdir()), "the theme's templates were not cached"
     build(Settings(data_dir=registry.dir, site_dir=warm, today=TODAY), template_cache=cache)

@@ -37,10 +37,13 @@ def _is_browser_test(item) -> bool:
     return HERE in Path(str(item.path)).resolve().parents
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m "not browser"` deselects by the marker
 def pytest_collection_modifyitems(config, items):
     browser_items = [item for item in items if _is_browser_test(item)]
     path, missing = find_chromium()
-    config.stash[_GATE] = {"tests": len(browser_items), "path": path, "missing": missing, "skipped": ""}
+    config.stash[_GATE] = {"tests": 0, "path": path, "missing": missing, "skipped": ""}
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
     if os.environ.get("PRN_SKIP_BROWSER") == "1":
         reason = "PRN_SKIP_BROWSER=1" + (f" ({missing})" if missing else "")
         config.stash[_GATE]["skipped"] = reason
@@ -48,9 +51,16 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=f"browser test skipped: {reason}"))
 
 
+def pytest_collection_finish(session):
+    """Count the browser tests that will run, after any deselection (`make check` deselects them all)."""
+    gate = session.config.stash.get(_GATE, None)
+    if gate is not None:
+        gate["tests"] = sum(_is_browser_test(item) for item in session.items)
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     gate = config.stash.get(_GATE, None)
-    if not gate:
+    if not gate or not gate["tests"]:
         return
 
     def count(*outcomes: str) -> str:
