@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.app import build as app_build
 from generator.app.build import build
 from generator.registry.places import load_places
 from generator.registry.problems import DataError
@@ -127,6 +128,32 @@ class Registry:
         except DataError as err:
             return [str(p) for p in err.problems]
         return []
+
+
+# The small registries' shared builds: a test reading one is in the slow tier, whose cost they are. The fast
+# tier's only builds are bundled_site and preview_site, which most of its tests read.
+SMALL_BUILDS = {"minimal_site", "last_build", "minimal_public_site", "moved_site"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects by the marker
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SMALL_BUILDS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _the_fast_tier_runs_no_mkdocs(request, monkeypatch):
+    """`make check` runs the tests marked neither slow nor browser in well under 90 s, so those may read the
+    shared builds below but not run MkDocs themselves: one that does fails here, to be marked slow."""
+    if request.node.get_closest_marker("slow") or request.node.get_closest_marker("browser"):
+        return
+
+    def refuse(config):
+        raise AssertionError(f"{request.node.nodeid} builds a whole site: mark it @pytest.mark.slow, or read "
+                             "a shared build (bundled_site, preview_site, minimal_site...) in tests/conftest.py")
+
+    monkeypatch.setattr(app_build, "mkdocs_build", refuse)
 
 
 @pytest.fixture

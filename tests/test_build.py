@@ -94,6 +94,7 @@ def test_registry_pages_stay_out_of_the_navigation(bundled_site):
     assert "rosa-example" not in home and "red-house-oak-bluffs" not in home
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_text_from_yaml_is_escaped_everywhere(registry, tmp_path):
     hostile = "<script>alert(1)</script> & <b>bold</b>"
     registry.replace("coaches.yaml", "name: Rosa Example", f'name: "{hostile}"')
@@ -140,6 +141,7 @@ def test_a_failing_mkdocs_run_leaves_the_published_site_and_no_debris(registry, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_a_first_build_creates_the_site_folder(registry, tmp_path):
     site = tmp_path / "out" / "site"
     report = build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, examples=True))
@@ -153,6 +155,7 @@ def test_a_first_build_creates_the_site_folder(registry, tmp_path):
     assert list(report.seconds) == ["load", "validate", "enrich", "render", "mkdocs", "stamp", "languages"]
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_the_build_makes_no_network_connection(registry, tmp_path, monkeypatch):
     import socket
 
@@ -164,6 +167,7 @@ def test_the_build_makes_no_network_connection(registry, tmp_path, monkeypatch):
     build(Settings(data_dir=registry.dir, site_dir=tmp_path / "site", today=TODAY))
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_a_geocoded_street_address_gives_an_exact_position(registry, tmp_path):
     registry.write("geocode-cache.yaml", '"75 North St., Pittsfield, MA":\n  lat: 42.4501\n  lon: -73.2454\n'
                                          "  display_name: 75 North Street, Pittsfield\n  date: 2026-11-20\n")
@@ -244,6 +248,7 @@ def test_the_sitemap_lists_profiles_when_the_site_url_is_known(minimal_public_si
     assert f"<lastmod>{TODAY.isoformat()}</lastmod>" in sitemap
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_a_language_failing_in_its_own_process_fails_the_build_and_keeps_the_site(registry, tmp_path, monkeypatch,
                                                                                    last_build):
     site = last_build
@@ -265,6 +270,7 @@ def test_a_language_failing_in_its_own_process_fails_the_build_and_keeps_the_sit
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
 
 
+@pytest.mark.slow  # builds a site of its own
 @pytest.mark.parametrize("forked", [True, False], ids=["forked", "in-place"])
 def test_a_bug_in_a_language_names_the_language_the_error_and_keeps_its_traceback(registry, tmp_path, monkeypatch,
                                                                                   forked):
@@ -289,6 +295,7 @@ def test_a_bug_in_a_language_names_the_language_the_error_and_keeps_its_tracebac
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_a_killed_build_leaves_the_site_whole_and_the_next_build_removes_its_leftovers(registry, tmp_path, last_build):
     import os
     import signal
@@ -323,6 +330,7 @@ def test_a_killed_build_leaves_the_site_whole_and_the_next_build_removes_its_lef
     assert "Recovery Renamed" in (site / "centers" / "living-in-recovery-pittsfield" / "index.html").read_text()
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_languages_built_in_place_or_in_parallel_give_the_same_site(registry, tmp_path, monkeypatch, minimal_site):
     """Where fork is missing (Windows) the languages are built one after another, to the same bytes."""
     import multiprocessing
@@ -335,6 +343,7 @@ def test_languages_built_in_place_or_in_parallel_give_the_same_site(registry, tm
     assert [f for f in files if (parallel / f).read_bytes() != (in_place / f).read_bytes()] == []
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_two_builds_of_the_same_data_are_byte_identical(registry, tmp_path, minimal_site):
     first, second = minimal_site, tmp_path / "two"  # the same data, built earlier from another folder
     build(Settings(data_dir=registry.dir, site_dir=second, today=TODAY))
@@ -343,6 +352,7 @@ def test_two_builds_of_the_same_data_are_byte_identical(registry, tmp_path, mini
     assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_long_lists_are_split_into_pages_that_link_to_each_other(tmp_path, monkeypatch):
     site = tmp_path / "site"
     build(Settings(data_dir=DATA, site_dir=site, today=TODAY, limits=Limits(list_page=10), examples=True))
@@ -367,6 +377,7 @@ def test_long_lists_are_split_into_pages_that_link_to_each_other(tmp_path, monke
     assert "página 2 de 2" in spanish and '<a href="../../coaches/">1</a>' in spanish
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_the_theme_template_cache_of_serve_changes_no_byte_of_the_site(registry, tmp_path, minimal_site):
     import jinja2
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a Java process, and vnu over dozens of pages
+
 VNU_JAR = Path(__file__).resolve().parents[1] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 PAGES = ["", "find/", "plan/", "about/", "open-data/", "guides/", "guides/faq/", "guides/masshealth/",

@@ -405,6 +405,7 @@ def test_the_spanish_banner_names_988s_spanish_option_and_keeps_the_numbers(site
     assert "marque 2" not in read(site, "pt/guides/carc") and "press 2" not in read(site, "guides/carc")
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_the_spanish_option_comes_from_the_data(registry, tmp_path):
     registry.replace("help.yaml", "    banner: true\n", '    language_options:\n      - language: pt\n'
                                                       '        press: "3"\n    banner: true\n')
@@ -457,6 +458,7 @@ def test_english_urls_do_not_change_and_each_language_has_its_own_search(preview
     assert "<loc>https://navigator.example/es/coaches/rosa-example/</loc>" in sitemap
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_the_site_url_may_come_without_a_trailing_slash(registry, tmp_path):
     build(Settings(data_dir=registry.dir, site_dir=tmp_path / "site", today=TODAY, site_url="https://navigator.example",
                    examples=True))

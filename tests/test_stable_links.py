@@ -103,6 +103,7 @@ def test_profiles_carry_json_ld_a_citation_and_a_report_link(minimal_public_site
     assert person["mainEntity"]["disambiguatingDescription"].startswith("Fictional")
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_json_ld_cannot_break_out_of_its_script_element(registry, tmp_path):
     registry.replace("centers.yaml", "name: Living in Recovery", 'name: "</script><script>alert(1)</script>"')
     site = tmp_path / "site"
