@@ -78,7 +78,7 @@ browser: ## Install Debian's chromium for the browser tests, when missing (PRN_C
 	else echo "chromium not found and cannot be installed here: install it, set PRN_CHROMIUM=/path/to/chromium," \
 	  "or run without the browser tests: PRN_SKIP_BROWSER=1 make test"; exit 1; fi
 
-lint: $(STAMP) ## ruff and mypy over the code (part of make test)
+lint: $(STAMP) ## ruff and mypy over the code (part of make check and make test)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 
