@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.app import build as app_build
 from generator.app.build import build
 from generator.registry.places import load_places
 from generator.registry.problems import DataError
@@ -158,6 +159,32 @@ class Registry:
         return []
 
 
+# The small registries' shared builds: a test reading one is in the slow tier, whose cost they are. The fast
+# tier's only builds are bundled_site and preview_site, which most of its tests read.
+SMALL_BUILDS = {"minimal_site", "last_build", "minimal_public_site", "moved_site"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects by the marker
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SMALL_BUILDS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _the_fast_tier_runs_no_mkdocs(request, monkeypatch):
+    """`make check` runs the tests marked neither slow nor browser in well under 90 s, so those may read the
+    shared builds below but not run MkDocs themselves: one that does fails here, to be marked slow."""
+    if request.node.get_closest_marker("slow") or request.node.get_closest_marker("browser"):
+        return
+
+    def refuse(config):
+        raise AssertionError(f"{request.node.nodeid} builds a whole site: mark it @pytest.mark.slow, or read "
+                             "a shared build (bundled_site, preview_site, minimal_site...) in tests/conftest.py")
+
+    monkeypatch.setattr(app_build, "mkdocs_build", refuse)
+
+
 @pytest.fixture
 def registry(tmp_path, monkeypatch) -> Registry:
     monkeypatch.chdir(tmp_path)
@@ -178,9 +205,13 @@ def _digest(site: Path) -> str:
     return sha.hexdigest()
 
 
-def _shared_build(tmp_path_factory, name: str, **settings):
-    site = tmp_path_factory.mktemp(name) / "site"
-    build(Settings(data_dir=DATA, site_dir=site, today=TODAY, site_url=SITE_URL, **settings))
+def _shared_build(tmp_path_factory, name: str, data: Path | None = None, **settings):
+    """Build once for the session (once per xdist worker), and fail the run if a test wrote into it."""
+    folder = tmp_path_factory.mktemp(name)
+    site = folder / "site"
+    if data is None:
+        data, settings = DATA, {"site_url": SITE_URL, **settings}
+    build(Settings(data_dir=data, site_dir=site, today=TODAY, **settings))
     before = _digest(site)
     yield site
     assert _digest(site) == before, f"a test changed the shared site in {site}: copy it before writing"
@@ -199,3 +230,43 @@ def preview_site(tmp_path_factory) -> Path:
     """The bundled data built once with the example coaches (`build --examples`), for the tests of coach
     pages, lists and searches. Read-only like bundled_site."""
     yield from _shared_build(tmp_path_factory, "preview", examples=True)
+
+
+# The small registries' sites that several tests read without changing their data: each built once.
+# A test that needs other data or settings builds its own (a few seconds each).
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory) -> Path:
+    """MINIMAL built with the default settings: the published site a failing or repeated build must keep or
+    match. Read-only; `last_build` gives a test its own copy."""
+    registry = Registry(tmp_path_factory.mktemp("minimal-data") / "data")
+    yield from _shared_build(tmp_path_factory, "minimal", registry.dir)
+
+
+@pytest.fixture
+def last_build(registry, tmp_path, minimal_site) -> Path:
+    """tmp_path/site as a build of the unchanged `registry` leaves it (a copy of minimal_site), for tests of
+    what the next build does to a published site."""
+    site = tmp_path / "site"
+    shutil.copytree(minimal_site, site)
+    return site
+
+
+@pytest.fixture(scope="session")
+def minimal_public_site(tmp_path_factory) -> Path:
+    """MINIMAL with the example coach, built with a site URL and a repository as the deploy passes them."""
+    registry = Registry(tmp_path_factory.mktemp("public-data") / "data")
+    yield from _shared_build(tmp_path_factory, "public", registry.dir, site_url=SITE_URL,
+                             repo_url="https://github.com/o/r", examples=True)
+
+
+@pytest.fixture(scope="session")
+def moved_site(tmp_path_factory) -> Path:
+    """MINIMAL after a rename (former id lir-pittsfield) and a retirement (tests/test_stable_links.RETIRED)."""
+    from tests.test_stable_links import RETIRED
+
+    registry = Registry(tmp_path_factory.mktemp("moved-data") / "data")
+    registry.replace("centers.yaml", "    name: Living in Recovery\n",
+                     "    name: Living in Recovery\n    former_ids: [lir-pittsfield]\n")
+    registry.write("retired.yaml", RETIRED)
+    yield from _shared_build(tmp_path_factory, "moved", registry.dir)

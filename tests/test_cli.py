@@ -60,6 +60,7 @@ def test_build_with_bad_data_exits_1_and_writes_no_site(registry):
     assert not (registry.dir.parent / "site").exists()
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_build_reports_pages_and_stage_times(registry, tmp_path):
     result = run("build", "--as-of", "2026-11-23", "--site-dir", str(tmp_path / "out"), "--examples",
                  cwd=registry.dir.parent)
@@ -72,6 +73,7 @@ def test_build_reports_pages_and_stage_times(registry, tmp_path):
     assert "Preview with example coaches — not the public site" in rosa
 
 
+@pytest.mark.slow  # builds, then rebuilds on each edit
 def test_serve_shows_a_saved_edit_and_keeps_the_last_good_site_through_a_bad_one(registry, tmp_path):
     """A maintainer's loop: save, reload the page; a broken save is reported and publishes nothing."""
     import socket

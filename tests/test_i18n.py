@@ -4,6 +4,7 @@ numbers survive translation, and the translation check notices an English page t
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -102,6 +103,7 @@ def visible_text(page_html: str) -> str:
     return parser.text
 
 
+@functools.cache
 def _registry_names() -> list[str]:
     """Names from the registries: proper names, shown as they are in every language."""
     names = []
@@ -119,21 +121,26 @@ def _registry_names() -> list[str]:
 PROPER_NAMES = ["Recovery Coach Services", "Peer Recovery Navigator"]
 
 
-def leaked(text: str, code: str) -> list[str]:
-    """English catalogue strings (or their fixed parts, around placeholders) that appear in text."""
-    catalogue = load_catalogue(code, TRANSLATIONS).strings
-    for name in _registry_names() + PROPER_NAMES:
-        text = text.replace(name, " ")
-    found = []
-    for key, value in catalogue.items():
+@functools.cache
+def _english_parts(code: str) -> list[tuple[str, re.Pattern]]:
+    """The catalogue's English strings (or their fixed parts, around placeholders) that its translations do
+    not also contain, each with the pattern that finds it as whole words (compiled once: there are hundreds)."""
+    parts = []
+    for key, value in load_catalogue(code, TRANSLATIONS).strings.items():
         translations = " ".join(value.values()) if isinstance(value, dict) else value
         for part in re.split(r"%\(\w+\)[sd]|\{\w+\}|<[^>]+>", key):
             part = part.strip(" .,:;()")
             if len(part) < 4 or not re.search(r"[A-Za-z]{3}", part) or part in translations:
                 continue
-            if re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text):
-                found.append(part)
-    return sorted(set(found))
+            parts.append((part, re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])")))
+    return parts
+
+
+def leaked(text: str, code: str) -> list[str]:
+    """English catalogue strings (or their fixed parts, around placeholders) that appear in text."""
+    for name in _registry_names() + PROPER_NAMES:
+        text = text.replace(name, " ")
+    return sorted({part for part, pattern in _english_parts(code) if pattern.search(text)})
 
 
 # ---- every page has its translations -----------------------------------------------------------
@@ -407,6 +414,7 @@ def test_the_spanish_banner_names_988s_spanish_option_and_keeps_the_numbers(site
     assert "marque 2" not in read(site, "pt/guides/carc") and "press 2" not in read(site, "guides/carc")
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_the_spanish_option_comes_from_the_data(registry, tmp_path):
     registry.replace("help.yaml", "    banner: true\n", '    language_options:\n      - language: pt\n'
                                                       '        press: "3"\n    banner: true\n')
@@ -459,6 +467,7 @@ def test_english_urls_do_not_change_and_each_language_has_its_own_search(preview
     assert "<loc>https://navigator.example/es/coaches/rosa-example/</loc>" in sitemap
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_the_site_url_may_come_without_a_trailing_slash(registry, tmp_path):
     build(Settings(data_dir=registry.dir, site_dir=tmp_path / "site", today=TODAY, site_url="https://navigator.example",
                    examples=True))
@@ -543,14 +552,8 @@ def test_a_catalogue_must_be_a_mapping_of_strings(tmp_path):
         load_catalogue("es", tmp_path)
 
 
-def test_renamed_and_retired_listings_keep_their_urls_in_every_language(registry, tmp_path):
-    from tests.test_stable_links import RETIRED
-
-    registry.replace("centers.yaml", "    name: Living in Recovery\n",
-                     "    name: Living in Recovery\n    former_ids: [lir-pittsfield]\n")
-    registry.write("retired.yaml", RETIRED)
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+def test_renamed_and_retired_listings_keep_their_urls_in_every_language(moved_site):
+    site = moved_site  # lir-pittsfield renamed, tests.test_stable_links.RETIRED retired
     for code in OTHER:
         moved = (site / code / "centers" / "lir-pittsfield" / "index.html").read_text()
         assert '<meta http-equiv="refresh" content="0; url=../living-in-recovery-pittsfield/">' in moved

@@ -460,6 +460,7 @@ def test_the_command_writes_the_files_or_a_comment_with_its_own_exit_code(settin
     assert "- **New phone number**: ` '413-55' is not a valid US phone number" in (bad / "comment.md").read_text()
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_a_programme_page_links_to_the_form_prefilled_with_its_id(registry, tmp_path):
     registry.replace("centers.yaml", "type: prsc", "type: program")
     site = tmp_path / "site"

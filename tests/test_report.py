@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from generator.model.site import load_site
 from generator.outputs.report import as_markdown, as_text, data_report, months_between
 from generator.settings import Settings
@@ -97,6 +99,7 @@ def test_the_report_command_refuses_invalid_data_like_the_others(registry):
     assert "must be true or false" in result.stderr
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_report_and_the_maintainers_page_agree_on_a_geocoded_position(registry, tmp_path):
     """A geocode cache entry makes a centre's position exact for every command, since all of them load the
     data through load_site(): neither the report nor /maintainers/ asks to geocode it again."""

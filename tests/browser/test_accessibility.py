@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import goto
+
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 PAGE_TYPES = {
@@ -77,8 +79,7 @@ def tabs(browser):
 @pytest.mark.parametrize(("size", "scheme", "name"), CASES, ids=["-".join(case) for case in CASES])
 def test_no_axe_violations(tabs, axe_source, base_url, size, scheme, name):
     page = tabs(size, scheme)
-    page.goto(base_url + PAGE_TYPES[name])
-    page.wait_for_load_state("networkidle")
+    goto(page, base_url + PAGE_TYPES[name])
     if name not in ("map", "404"):  # the theme's palette follows the visitor's light or dark preference
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.dataset.mdColorScheme") == expected
@@ -91,6 +92,5 @@ PREVIEW_CASES = [(size, name) for size in SIZES for name in PREVIEW_PAGES]
 @pytest.mark.parametrize(("size", "name"), PREVIEW_CASES, ids=["-".join(case) for case in PREVIEW_CASES])
 def test_no_axe_violations_in_the_preview(tabs, axe_source, preview_url, size, name):
     page = tabs(size, "light")
-    page.goto(preview_url + PREVIEW_PAGES[name])
-    page.wait_for_load_state("networkidle")
+    goto(page, preview_url + PREVIEW_PAGES[name])
     assert audit(page, axe_source) == []

@@ -142,7 +142,7 @@ def test_with_no_coach_listed_find_gives_the_routes_to_one_on_a_phone(browser, b
         box = link.bounding_box()
         assert link.is_visible() and box and box["height"] >= 24, number
     assert "Massachusetts Legal Help" in routes.inner_text()
-    page.locator("a[href='../coaches/#routes']").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.locator("a[href='../coaches/#routes']").click()
     assert page.locator("#routes-title").is_visible()
     context.close()

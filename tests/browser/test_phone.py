@@ -283,7 +283,7 @@ def test_the_search_box_offers_help_near_a_place_first(phone, lang, typed, says,
     assert link.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 16  # as large as a result's title
     with page.expect_navigation():
         link.tap()
-    page.wait_for_load_state("networkidle")
+    phone.settle()
     assert page.locator("section[aria-labelledby=prn-places] li").count() >= 1
 
 

@@ -138,8 +138,9 @@ def test_the_language_and_town_link_to_coaches_on_find(preview):
     link = page.locator("#plan-coach-link")
     assert link.get_attribute("href") == "../find/?q=Pittsfield&type=coach&lang=es"
     assert link.inner_text() == "Find coaches who speak Spanish who work in Pittsfield"
-    link.click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        link.click()
+    visit.settle()
     assert page.input_value("#prn-q") == "Pittsfield"
     assert page.locator("select[name=lang]").input_value() == "es"
     assert_clean(visit)
