@@ -129,9 +129,15 @@
     return state;
   }
 
+  /* The address keeps the search so it can be shared, except a place found from the visitor's position:
+   * where someone is never goes into a URL (a bookmark, the history, a shared link). */
   function writeUrl(state) {
     var params = new URLSearchParams();
-    FIELDS.forEach(function (name) { if (state[name] && !(name === "within" && state[name] === "25")) { params.set(name, state[name]); } });
+    var fromPosition = located && located.label === state.q;
+    FIELDS.forEach(function (name) {
+      if (name === "q" && fromPosition) { return; }
+      if (state[name] && !(name === "within" && state[name] === "25")) { params.set(name, state[name]); }
+    });
     if (state.within === "") { params.set("within", "any"); }
     FLAGS.forEach(function (name) { if (state[name]) { params.set(name, "1"); } });
     var query = params.toString();

@@ -273,7 +273,9 @@ import {advice, card, loadFailed} from "./cards.mjs";
     steps.forEach(function (step) {
       var day = addDays(start, Number(step.dataset.day) - 1);
       var title = step.querySelector(".prn-step__title").textContent.trim();
-      var description = visibleText(step.querySelector(".prn-step__body")) + "\n" + t("Your plan:") + " " + page;
+      var description = visibleText(step.querySelector(".prn-step__body")) + "\n" +
+        t("Numbers can change: check a centre's number on its page on this site before you call or go.") + "\n" +
+        t("Your plan:") + " " + page;
       lines.push("BEGIN:VEVENT",
         "UID:" + step.dataset.step + "-" + compact + "-" + id + "@peer-recovery-navigator",
         "DTSTAMP:" + now,

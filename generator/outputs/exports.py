@@ -12,7 +12,7 @@ from typing import Any, cast
 from ..labels import CARC_LABELS, DATA_LICENSE
 from ..model.records import Position, Site
 from ..registry.schema import REGISTRIES, REGISTRY
-from ..registry.validate import url_ids
+from ..registry.validate import id_digest, url_ids
 from .charts import charts
 from .find_index import FIND_SCHEMA, SCHEMA_PATH, find_index
 from .hsds import hsds_exports
@@ -63,12 +63,16 @@ def _export(record, key: str) -> dict:
 
 
 def url_list(site: Site) -> dict[str, list[str]]:
-    """Every id with a live URL, by registry (the published /api/v1/ids.json)."""
-    return url_ids({
+    """Every id with a live URL, by registry (the published /api/v1/ids.json); a removed coach's id only as its
+    digest, since older coach ids were made from names."""
+    ids = url_ids({
         "centers": [{"id": c.id, "former_ids": c.former_ids} for c in site.centers],
         "coaches": [{"id": c.id, "former_ids": c.former_ids} for c in site.coaches],
         "retired": [{"id": r.id, "registry": r.registry} for r in site.retired],
     })
+    removed = {r.id for r in site.retired if r.registry == "coaches"}
+    ids["coaches"] = sorted(id_digest(i) if i in removed else i for i in ids["coaches"])
+    return ids
 
 
 def exports(site: Site) -> dict[str, Any]:

@@ -115,6 +115,7 @@ class Page:
     description: str = ""
     jsonld: str = ""  # schema.org JSON-LD, already safe inside <script>
     searchable: bool = True  # False keeps the page out of the site search index
+    indexable: bool = True  # False: out of the sitemaps, and a robots noindex (a removed coach's page)
     search_text: str = ""  # what the search index holds for a stamped page (not its whole body)
     tr: Translator = ENGLISH  # the language the page is drawn in
     fallback: bool = False  # an English page standing in for a translation (drawn in English, marked lang="en")
@@ -214,7 +215,8 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
     # A retired coach's page names nobody: the same neutral title and words for every removed coach.
     out += [Page(f"{r.registry}/{r.id}.md", _("This coach is no longer listed"), "retired.html",
                  {"r": r, "listed": len(site.listed_coaches), "coach_tracks": coach_tracks},
-                 _("This coach is no longer listed. Other routes to a recovery coach."), searchable=False, tr=tr)
+                 _("This coach is no longer listed. Other routes to a recovery coach."), searchable=False,
+                 indexable=False, tr=tr)
             if r.registry == "coaches" else
             Page(f"{r.registry}/{r.id}.md", _("%(name)s: no longer listed") % {"name": r.name},
                  "retired.html", {"r": r}, _("%(name)s is no longer listed.") % {"name": r.name} + f" {r.reason}",
