@@ -4,7 +4,9 @@ path; this module writes them."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import json
 import logging
 import os
@@ -108,10 +110,45 @@ def build(settings: Settings, template_cache: jinja2.BytecodeCache | None = None
         raise BuildError(str(err)) from err
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise BuildError(_cannot_write(settings.site_dir, err)) from err
+    with _only_build(site_dir):
+        _build_into(site_dir, site, translators, report, timer, template_cache)
+    return report
+
+
+@contextlib.contextmanager
+def _only_build(site_dir: Path):
+    """Hold the lock of one site folder (`.<name>.lock` beside it) for the whole build: a second build into the
+    same folder (a `serve` and a `build`, two terminals) stops at once instead of swapping folders under the
+    first. The lock goes with the process, even a killed one."""
+    path = site_dir.with_name(f".{site_dir.name}.lock")
+    try:
+        handle = path.open("a+")
+    except OSError as err:
+        raise BuildError(_cannot_write(site_dir, err)) from err
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            raise BuildError(f"another build into {site_dir} is running (process {handle.read().strip() or '?'}); "
+                             "wait for it to finish, or stop it") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+
+
+def _build_into(site_dir: Path, site: Site, translators: list[Translator], report: BuildReport, timer: _Timer,
+                template_cache: jinja2.BytecodeCache | None) -> None:
+    """Render every language in a workspace beside site_dir and swap it in (the lock is held)."""
+    try:
         _remove_leftovers(site_dir)
         workspace = tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-build-{os.getpid()}-", dir=site_dir.parent)
     except OSError as err:
-        raise BuildError(_cannot_write(settings.site_dir, err)) from err
+        raise BuildError(_cannot_write(site_dir, err)) from err
     with workspace as tmp:
         work = Path(tmp)
         job = _LanguageJob(site, maintainers_report(site), work, template_cache)
@@ -130,8 +167,7 @@ def build(settings: Settings, template_cache: jinja2.BytecodeCache | None = None
         try:
             _swap(out_dir, site_dir)
         except OSError as err:
-            raise BuildError(_cannot_write(settings.site_dir, err)) from err
-    return report
+            raise BuildError(_cannot_write(site_dir, err)) from err
 
 
 def _join(tr: Translator, handle: Step) -> Stamping:

@@ -229,3 +229,6 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:
         print(f"error: {file_fault(err, settings)}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl+C: the build's workspace is removed on the way out, the site stays as it was
+        print("\nstopped; the existing site was left as it was.", file=sys.stderr)
+        return 130

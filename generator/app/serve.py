@@ -227,6 +227,7 @@ def serve(settings: Settings, port: int, on_problems: Callable) -> int:
     threading.Thread(target=live.watch, args=(seen,), daemon=True).start()
     print(f"Serving http://127.0.0.1:{port}/ (Ctrl+C to stop); edits to {settings.data_dir}/ show at once, "
           "other edits rebuild the site.", flush=True)
-    with contextlib.suppress(KeyboardInterrupt):
+    with server, contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
+    print("\nstopped.", flush=True)
     return 0
