@@ -65,7 +65,6 @@ FACTS = [
     ("sessions before judging fit (high)", 8, [rf"six to {N} sessions"]),
     ("emergency department pilot, hospitals", 11, [rf"emergency departments of {N} hospitals"]),
     ("PRSCs statewide, about", 40, [rf"about {N} across the state"]),
-    ("Certified Older Adult Peer Specialist, age", 50, [rf"who are {N} or older"]),
     ("BSAS adopted the Recovery Coach Academy, year", 2011, [rf"developed by CCAR in {N}"]),
     ("Recovery Coach Academy participants by March 2018", 1058, [rf"{N} people had taken the Academy"]),
     ("Ethical Considerations participants by March 2018", 403, [rf"the Academy and {N} the ethics course"]),
