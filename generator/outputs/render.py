@@ -20,7 +20,7 @@ from markupsafe import Markup
 from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
 from ..model.records import Center, Coach, HelpLine, Site, TownView
 from ..registry.schema import REGISTRY
-from . import jsonld
+from . import jsonld, language_pages
 from .jsonld import script_json
 from .rawpage import MARKER
 from .report import data_report
@@ -235,6 +235,7 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
                  % {"town": town.name},
                  searchable=False, t=tr)
             for town in site.towns]
+    out += [Page(**spec, t=tr) for spec in language_pages.pages(site, tr)]
     # The number to call where a centre lists none of its own, for every template that shows centres.
     return [replace(page, context={**page.context, "helpline": site.check_line}) for page in out]
 
@@ -311,13 +312,21 @@ def help_banner(site: Site, t: Translator = ENGLISH) -> str:
     helpline = site.check_line and replace(site.check_line, name=t.gettext(site.check_line.name))
     return environment(t).get_template("help_banner.html").render(
         lines=lines, first=lines[0] if lines else None, helpline=helpline, preview=site.settings.examples,
-        **english).strip()
+        **_help_links(site, t), **english).strip()
 
 
 def help_drawer(site: Site, t: Translator = ENGLISH) -> str:
     """The help lines at the foot of the menu drawer, as escaped HTML."""
     lines, english = _named_lines(site, t)
-    return environment(t).get_template("help_drawer.html").render(lines=lines, **english).strip()
+    return environment(t).get_template("help_drawer.html").render(
+        lines=lines, **_help_links(site, t), **english).strip()
+
+
+def _help_links(site: Site, t: Translator) -> dict:
+    """What the help bar and drawer link to the help in other languages with: the site root as a token the theme
+    turns into each page's own way there, this language's /help/ index, and the language pages."""
+    return {"help_url": language_pages.HELP_LINK, "help_index": t.language.prefix + "help/",
+            "help_languages": language_pages.load(site.settings.translations_dir).languages}
 
 
 def write_pages(site: Site, docs_dir: Path, t: Translator = ENGLISH, report=None) -> list[Page]:
