@@ -58,9 +58,9 @@ def _tel(number: str) -> str:
     return HelpLine(id="x", name="x", description="", sources=(), last_verified=None, call=number).call_href  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("code", CODES)
-def test_each_language_page_is_in_its_language_with_the_numbers_from_the_data(bundled_site, code):
-    page = bundled_site / "help" / code / "index.html"
+@pytest.mark.parametrize("code, prefix", [(code, "") for code in CODES] + [("ar", "es/"), ("vi", "pt/")])
+def test_each_language_page_is_in_its_language_with_the_numbers_from_the_data(bundled_site, code, prefix):
+    page = bundled_site / prefix / "help" / code / "index.html"
     html = page.read_text(encoding="utf-8")
     block = next(attrs for tag, attrs in _tags(page) if "prn-lang-help" in attrs.get("class", "").split())
     assert (block["lang"], block["dir"]) == (code, CODES[code])
@@ -82,7 +82,8 @@ def test_each_language_page_is_in_its_language_with_the_numbers_from_the_data(bu
     assert language.strings["i_speak"] in html
     assert f"I speak {language.speak}. Please call an interpreter." in html
     hrefs = {attrs.get("href") for tag, attrs in _tags(page, LANGUAGE_PAGE) if tag == "a"}
-    assert {"../../find/", "../../towns/", "../../help/"} <= hrefs
+    up = "../../" + ("../" if prefix else "")
+    assert {up + "find/", up + "towns/", "../../help/"} <= hrefs  # the nearest help, in English
     assert '<span lang="en" dir="ltr">Worcester</span>' in html
 
 
@@ -116,8 +117,9 @@ def test_every_page_links_the_help_in_other_languages_from_the_help_bar_and_the_
     if path == "404.html":  # served at any depth: absolute, from the site's own path
         assert hrefs[0] == "/./help/vi/"
         return
-    for href in hrefs:
-        assert (page.parent / href / "index.html").resolve() == (bundled_site / "help/vi/index.html").resolve()
+    prefix = path.split("/")[0] + "/" if path.startswith(("es/", "pt/")) else ""
+    for href in hrefs:  # the page in the frame of the site's language
+        assert (page.parent / href / "index.html").resolve() == (bundled_site / prefix / "help/vi/index.html").resolve()
 
 
 def test_the_search_index_holds_each_language_by_its_own_and_its_english_name(bundled_site):

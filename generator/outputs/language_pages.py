@@ -1,5 +1,5 @@
-"""Help in other languages: a one-screen page per language at /help/<code>/ (English build only: the page is
-in its own language whatever the site's), and the index /help/ in every site language.
+"""Help in other languages: a one-screen page per language at /help/<code>/ and the index /help/, in every site
+language (/es/help/vi/ is the same Vietnamese page in the Spanish site's frame, so the switcher keeps the page).
 
 The words come from one catalogue, translations/help-languages.yaml, whose shape is declared here once
 (`STRINGS`, `Spoken`) and checked as it is read; the numbers come only from data/help.yaml. The pages are
@@ -16,7 +16,7 @@ from babel import Locale
 from markupsafe import Markup, escape
 
 from ..model.records import HelpLine, Site, Source
-from .translations import Translator
+from .translations import ENGLISH, Translator
 
 CATALOGUE = "help-languages.yaml"
 # The page's text, in each language; every language has every one.
@@ -26,8 +26,8 @@ ENGLISH_STRINGS = ("help_in", "unreviewed", "i_speak", "sources")
 DIRECTIONS = ("ltr", "rtl")
 # The lines a language page gives, in order (data/help.yaml ids): the one that answers in 200+ languages first.
 LINES = ("behavioral-health-help-line", "lifeline-988")
-# Where the help bar and the drawer (rendered once for every page) link to /help/: site_overrides/main.html and
-# partials/nav.html put each page's own relative URL of the site root's help/ in its place.
+# Where the help bar and the drawer (rendered once for every page) link to help/: site_overrides/main.html and
+# partials/nav.html put each page's own relative URL of its language's root in its place.
 HELP_LINK = "prn-help-languages:/"
 
 
@@ -132,7 +132,7 @@ def local_name(t: Translator, language: Spoken) -> str:
 
 
 def pages(site: Site, t: Translator) -> list[dict]:
-    """The index /help/ in this site language, and on the English site one page per language."""
+    """The index /help/ in this site language, and one page per language."""
     _ = t.gettext
     catalogue = load(site.settings.translations_dir)
     lines = _lines(site)
@@ -141,10 +141,13 @@ def pages(site: Site, t: Translator) -> list[dict]:
                 context={"languages": listed, "bhhl": lines[0] if lines else None,
                          "unreviewed": not all(language.reviewed for language in catalogue.languages)},
                 description=_("How to get help in your own language, with an interpreter on the phone."))]
-    if not t.language.english:
-        return out
     english = catalogue.english
     places = Markup(", ").join(_en(place) for place in catalogue.places)
+    # The sources are listed in English (the page's dates too), whatever the site's language.
+    sources = [{"line": line.name, "url": s.url, "title": s.title, "date": ENGLISH.source_date(s.date)}
+               for line in lines for s in line.sources] + \
+        [{"line": "", "url": s.url, "title": s.title, "date": s.date and ENGLISH.source_date(s.date)}
+         for s in catalogue.sources]
     for language in catalogue.languages:
         say = Markup(" / ").join(Markup('<strong lang="en" dir="ltr">%s</strong>') % word for word in language.say)
         title = f"{language.name}: {english['help_in'] % {'language': language.english}}"
@@ -152,7 +155,7 @@ def pages(site: Site, t: Translator) -> list[dict]:
             path=f"help/{language.code}.md", title=title, template="help_language.html",
             context={"l": language, "lines": lines, "say": language.text("say", language=say),
                      "places": language.text("places", places=places), "english": english,
-                     "sources": catalogue.sources},
+                     "sources": sources},
             description=f"{language.strings['title']} ({english['help_in'] % {'language': language.english}})",
             search_text=" ".join(dict.fromkeys([
                 language.name, language.english, language.speak, *language.say, language.strings["title"],

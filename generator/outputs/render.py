@@ -323,9 +323,9 @@ def help_drawer(site: Site, t: Translator = ENGLISH) -> str:
 
 
 def _help_links(site: Site, t: Translator) -> dict:
-    """What the help bar and drawer link to the help in other languages with: the site root as a token the theme
-    turns into each page's own way there, this language's /help/ index, and the language pages."""
-    return {"help_url": language_pages.HELP_LINK, "help_index": t.language.prefix + "help/",
+    """What the help bar and drawer link to the help in other languages with: the language's root as a token the
+    theme turns into each page's own way there, and the language pages."""
+    return {"help_url": language_pages.HELP_LINK,
             "help_languages": language_pages.load(site.settings.translations_dir).languages}
 
 

@@ -31,8 +31,9 @@ def test_the_switcher_reaches_the_vietnamese_page_in_two_taps_at_375px(phone_tab
     assert page.locator(".prn-lang-help").get_attribute("lang") == "vi"
 
 
-@pytest.mark.parametrize("start", ["", "es/towns/worcester/", "guides/faq/"])
-def test_all_numbers_in_the_help_bar_reaches_the_vietnamese_page_in_two_taps(phone_tab, base_url, start):
+@pytest.mark.parametrize("start, lands", [("", "help/vi/"), ("es/towns/worcester/", "es/help/vi/"),
+                                          ("guides/faq/", "help/vi/")])
+def test_all_numbers_in_the_help_bar_reaches_the_vietnamese_page_in_two_taps(phone_tab, base_url, start, lands):
     page = phone_tab
     page.goto(base_url + start)
     page.locator(".prn-help__more > summary").tap()  # tap 1
@@ -40,7 +41,8 @@ def test_all_numbers_in_the_help_bar_reaches_the_vietnamese_page_in_two_taps(pho
     assert link.is_visible()
     with page.expect_navigation():
         link.tap()  # tap 2
-    assert page.url == base_url + "help/vi/"
+    assert page.url == base_url + lands
+    assert page.locator(".prn-lang-help").get_attribute("lang") == "vi"
 
 
 @pytest.mark.parametrize("typed, lands", [
