@@ -64,6 +64,7 @@ PAGE_NOTES = {
     "reviewed": N_("Reviewed by a native speaker."),
     "fallback": N_("This page is not translated yet, so it is shown in English."),
     "switcher": N_("Language"),
+    "other_languages": N_("Other languages"),  # the switcher's link to /help/ (generator/outputs/language_pages.py)
     "not_found": N_("Page not found"),
     "not_found_text": N_("There is no page at this address. A listing may have moved or been taken off the list."),
     "not_found_home": N_("Go to the home page"),

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
 from ..model.records import NATIONAL_LINE, Center, Coach, HelpLine, Site, TownView
-from . import jsonld
+from . import jsonld, language_pages
 from .jsonld import script_json
 from .rawpage import MARKER
 from .report import data_file, data_report
@@ -237,6 +237,7 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
                  % {"town": town.name},
                  searchable=False, tr=tr)
             for town in site.towns]
+    out += [Page(**spec, tr=tr) for spec in language_pages.pages(site, tr)]
     # The number to call where a centre lists none of its own, for every template that shows centres.
     return [replace(page, context={**page.context, **card_context(site)}) for page in out]
 
@@ -322,13 +323,21 @@ def help_banner(site: Site, tr: Translator = ENGLISH) -> str:
     helpline = site.check_line and replace(site.check_line, name=tr.gettext(site.check_line.name))
     return environment(tr).get_template("help_banner.html").render(
         lines=lines, first=lines[0] if lines else None, helpline=helpline, preview=site.settings.examples,
-        **english).strip()
+        **_help_links(site, tr), **english).strip()
 
 
 def help_drawer(site: Site, tr: Translator = ENGLISH) -> str:
     """The help lines at the foot of the menu drawer, as escaped HTML."""
     lines, english = _named_lines(site, tr)
-    return environment(tr).get_template("help_drawer.html").render(lines=lines, **english).strip()
+    return environment(tr).get_template("help_drawer.html").render(
+        lines=lines, **_help_links(site, tr), **english).strip()
+
+
+def _help_links(site: Site, tr: Translator) -> dict:
+    """What the help bar and drawer link to the help in other languages with: the language's root as a token the
+    theme turns into each page's own way there, and the language pages."""
+    return {"help_url": language_pages.HELP_LINK,
+            "help_languages": language_pages.load(site.settings.translations_dir).languages}
 
 
 def docs_pages(pages: list[Page], tr: Translator = ENGLISH) -> dict[str, str]:
