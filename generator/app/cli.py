@@ -1,4 +1,4 @@
-"""Command line: validate, build, serve, schema, fields, report, translations, geocode, intake."""
+"""Command line: validate, build, serve, schema, fields, report, callsheet, translations, geocode, intake."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from ..registry.schema import REGISTRIES
 from ..registry.validate import validate
 from ..settings import PROJECT, Settings
 from .build import BuildError, build, file_fault
+from .callsheet import add_parser as add_callsheet
+from .callsheet import run as run_callsheet
 from .intake import timestamp
 
 
@@ -64,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
                             "positions and entries not confirmed with the centre")
     report.add_argument("--format", choices=("text", "markdown"), default="text",
                         help="markdown suits a GitHub Actions job summary")
+    add_callsheet(sub, dated)
     sub.add_parser("translations", parents=[dated], help="list Spanish and Portuguese strings and pages that are "
                    "missing, unused or older than their English source, with each page's current source_hash; "
                    "exits 1 when there is any")
@@ -105,7 +108,7 @@ def write_schemas(target: Path = PROJECT / "schema") -> None:
             json.dumps(registry.schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def _translations(settings: Settings) -> int:
+def _translations(args: argparse.Namespace, settings: Settings) -> int:
     from ..outputs.content import source_hash
     from ..outputs.translation_check import check
     from ..outputs.translations import CODES
@@ -118,6 +121,9 @@ def _translations(settings: Settings) -> int:
     for page in sorted(settings.content_dir.rglob("*.md")):
         print(f"  {source_hash(page)}  content/{page.relative_to(settings.content_dir)}")
     return 1 if problems else 0
+
+
+COMMANDS = {"translations": _translations, "callsheet": run_callsheet}  # command -> handler(args, settings)
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
@@ -170,8 +176,8 @@ def main(argv: list[str] | None = None) -> int:
             from .intake import Context, run
             return run(args.kind, args.body, args.issue, args.out, settings, args.issue_url,
                        Context(args.requester, args.body_updated_at, args.last_review_at))
-        if args.command == "translations":
-            return _translations(settings)
+        if args.command in COMMANDS:
+            return COMMANDS[args.command](args, settings)
         if args.command == "ids":
             from ..outputs.exports import url_list
             print(json.dumps(url_list(load_site(settings)), indent=1))
