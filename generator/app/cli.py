@@ -73,9 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     intake = sub.add_parser("intake", parents=[dated], help="turn an approved issue-form request into changed data "
                             "files and a pull request's title and body, or into a comment listing its problems "
                             "(exit 3)")
-    intake.add_argument("--kind", choices=("correction", "listing", "removal"), required=True,
-                        help="correction: the listing form; listing: a coach's listing request; removal: a coach's "
-                             "removal request")
+    intake.add_argument("--kind", choices=("correction", "confirmation", "listing", "removal"), required=True,
+                        help="correction: the listing form; confirmation: the confirm-a-listing form; listing: a "
+                             "coach's listing request; removal: a coach's removal request")
     intake.add_argument("--body", type=Path, required=True, help="file holding the issue's body")
     intake.add_argument("--issue", type=int, required=True, help="the issue's number")
     intake.add_argument("--issue-url", default="", help="the issue's address, kept as a coach's consent record")
