@@ -202,8 +202,8 @@ CENTER = Obj([
     Field("confirmed", Obj([Field(name, CONFIRMATION, f"When, how and by whom the {name.replace('_', ' ')} was "
                                   "confirmed") for name in CONFIRMABLE]),
           "Per field, the confirmation with the centre: {on, how, by}, e.g. phone: {on: 2026-12-04, how: phone, by: "
-          "maintainer-login}. The listing reads 'confirmed' while its phone and address were confirmed within "
-          "the last 12 months"),
+          "maintainer-login}. The listing reads 'confirmed' while its phone and address were confirmed recently "
+          "enough (Limits.confirmed_months in generator/settings.py)"),
     Field("sources", ListOf(SOURCE, min_items=1), SOURCES_DOC, required=True),
     LAST_VERIFIED,
 ], rules=(_requires_place, _sourced_facts))
