@@ -49,6 +49,23 @@ VERIFICATION = {
     "state-list": "This listing comes from the state's list of centres and has not been confirmed with the centre",
 }
 
+# A listing's standing as of the build date (model/freshness.py STANDINGS), as exports and /freshness/ say it.
+STANDING_LABELS = {
+    "current": "Current",
+    "may-have-changed": "May have changed: call to check",
+    "may-have-ended": "May have ended: call to check",
+    "moved": "Moved",
+    "closed": "Closed",
+}
+
+# How a maintainer or the centre's staff confirmed a field of a listing (`confirmed:` in centers.yaml).
+CONFIRMED_HOW = {
+    "phone": "by phone",
+    "email": "by e-mail",
+    "visit": "in person",
+    "own-page": "on the centre's own page",
+}
+
 # The CARC status as pages say it, by the state the model computes.
 CARC_LABELS = {
     "current": N_("CARC current until %(date)s"),

@@ -83,6 +83,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Confirmation:
+    """A field confirmed with the centre: the day, how (phone, email, visit, own-page) and by whom."""
+
+    on: dt.date
+    how: str
+    by: str
+
+
+@dataclass(frozen=True)
 class Track:
     id: str
     name: str
@@ -108,7 +117,7 @@ class Center:
     id: str
     name: str
     type: str
-    verification: str
+    verification: str  # derived by model/freshness.py: 'confirmed' only while phone and address confirmations are fresh
     sources: tuple[Source, ...]
     last_verified: dt.date
     position: Position | None = None  # of the main address; None for an RLC known only by its regions
@@ -134,7 +143,8 @@ class Center:
     virtual: str | None = None
     notes: str | None = None
     conflicts: str | None = None
-    confirmed_on: dt.date | None = None
+    confirmed_on: dt.date | None = None  # derived: the older of the phone's and address's confirmations, while fresh
+    confirmed: dict[str, Confirmation] = field(default_factory=dict)  # a confirmable field -> its confirmation
     town_slug: str | None = None
     map_focus: str | None = None  # 'lat,lon,zoom' of the first located place, for the map
     provenance: dict[str, Source] = field(default_factory=dict)  # a shown fact -> the newest source giving it

@@ -15,6 +15,7 @@ from ..registry.schema import REGISTRIES, REGISTRY
 from ..registry.validate import id_digest, url_ids
 from .charts import charts
 from .find_index import FIND_SCHEMA, SCHEMA_PATH, find_index
+from .freshness_figures import figures
 from .hsds import hsds_exports
 from .maps import map_page
 from .translations import ENGLISH, STRINGS_JS, Translator, strings_js
@@ -44,6 +45,8 @@ def _plain(value):
                 for v in (getattr(value, f.name),) if v is not None and v != ()}
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
+    if isinstance(value, dict):  # a centre's `confirmed`: field -> {on, how, by}
+        return {key: _plain(item) for key, item in value.items()}
     return value
 
 
@@ -80,7 +83,7 @@ def exports(site: Site) -> dict[str, Any]:
     coaches = [{**_export(c, "coaches"), "url": c.url, "carc_state": c.carc_status.state} for c in site.coaches]
     centers = []
     for c in site.centers:
-        row = {**_export(c, "centers"), "url": c.url}
+        row = {**_export(c, "centers"), "url": c.url, "newest_source": c.newest_source, "standing": c.standing}
         if c.position:
             row.update(lat=c.position.lat, lon=c.position.lon, approximate_location=c.position.approximate)
         centers.append(row)
@@ -92,6 +95,7 @@ def exports(site: Site) -> dict[str, Any]:
         "api/v1/centers.json": {**header, "centers": centers},
         "api/v1/towns.json": {**header, "towns": towns},
         "api/v1/find.json": {**find_index(site), "license": DATA_LICENSE},
+        "api/v1/freshness.json": {**header, **dataclasses.asdict(figures(site))},
         IDS_PATH: {"version": API_VERSION, "license": DATA_LICENSE, **url_list(site)},
         SCHEMA_PATH: FIND_SCHEMA,
     } | {f"schema/{r.key}.schema.json": r.schema() for r in REGISTRIES} | hsds_exports(site)

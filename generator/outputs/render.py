@@ -16,9 +16,10 @@ import jinja2
 import jinja2.ext
 from markupsafe import Markup
 
-from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
+from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, STANDING_LABELS, VERIFICATION
 from ..model.records import NATIONAL_LINE, Center, Coach, HelpLine, Site, TownView
 from . import jsonld, language_pages
+from .freshness_figures import figures
 from .jsonld import script_json
 from .rawpage import MARKER
 from .report import data_file, data_report
@@ -27,7 +28,7 @@ from .translations import ENGLISH, Translator
 
 # Labels a template may translate with `key | label("mode")`.
 LABELS = {"mode": MODES, "specialty": SPECIALTIES, "type": CENTER_TYPES, "types": CENTER_TYPE_PLURALS,
-          "verification": VERIFICATION}
+          "verification": VERIFICATION, "standing": STANDING_LABELS}
 
 
 MASSHEALTH_LINE = "masshealth-customer-service"  # data/help.yaml: MassHealth's member line, for the coach routes
@@ -227,6 +228,9 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
                     {"report": report or maintainers_report(site)},
                     "Entries in the registries that need checking: stale, lapsing credentials, approximate places.",
                     searchable=False, tr=tr, fallback=not tr.language.english))  # visitors' search never offers it
+    out.append(Page("freshness/index.md", _("How fresh is this information?"), "freshness.html",
+                    {"f": figures(site), "as_of": site.today}, _("How old the facts of the listings are, in figures."),
+                    searchable=False, tr=tr))
     out += [Page(f"tracks/{track.id}.md", tr.gettext(track.name), "track.html", {"t": track}, track.summary,
                  search_text=track.summary, tr=tr)
             for track in site.tracks]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..labels import CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
+from ..labels import CENTER_TYPES, CONFIRMED_HOW, MODES, SPECIALTIES, VERIFICATION
 from .fields import (
     FICTIONAL_PHONE,
     Bool,
@@ -128,6 +128,16 @@ TRACK = Obj([
 ], rules=(_whole_entry_sources,))
 
 
+# The fields of a centre a maintainer or its staff can confirm, each with when, how and by whom.
+CONFIRMABLE = ("name", "phone", "address", "website", "hours", "opening_hours", "eligibility", "languages")
+CONFIRMATION = Obj([
+    Field("on", Date(not_future=True), "The day it was confirmed (YYYY-MM-DD)", required=True),
+    Field("how", Choice(CONFIRMED_HOW), "phone, email, visit or own-page", required=True),
+    Field("by", Text(80), "Who confirmed it: a maintainer's GitHub login or the centre staff's role, never a "
+          "private person's name", required=True),
+])
+
+
 def _requires_place(record: dict, path: tuple, check: Check) -> None:
     if "address" not in record and not record.get("regions") and not record.get("towns"):
         check.report(path, "give an address (with at least a town), the regions the centre serves or the towns the "
@@ -189,6 +199,11 @@ CENTER = Obj([
     Field("verification", Choice(VERIFICATION), "How far the entry has been checked: state-list (on the state's "
           "list only), sourced (on cited, dated pages) or confirmed (with the centre)", required=True),
     Field("confirmed_on", Date(not_future=True), "The day a maintainer confirmed the entry with the centre"),
+    Field("confirmed", Obj([Field(name, CONFIRMATION, f"When, how and by whom the {name.replace('_', ' ')} was "
+                                  "confirmed") for name in CONFIRMABLE]),
+          "Per field, the confirmation with the centre: {on, how, by}, e.g. phone: {on: 2026-12-04, how: phone, by: "
+          "maintainer-login}. The listing reads 'confirmed' while its phone and address were confirmed recently "
+          "enough (Limits.confirmed_months in generator/settings.py)"),
     Field("sources", ListOf(SOURCE, min_items=1), SOURCES_DOC, required=True),
     LAST_VERIFIED,
 ], rules=(_requires_place, _sourced_facts))
