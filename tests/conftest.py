@@ -50,7 +50,6 @@ MINIMAL = {
           - id: naloxone
             answer: naloxone
             en: [narcan]
-            last_verified: 2026-01-01
         """,
     "help.yaml": """\
         help_lines:

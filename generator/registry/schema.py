@@ -320,7 +320,6 @@ WORD = Obj([
                                   ("pt", "Portuguese", "[naloxona]"))),
     Field("language", Pattern(r"[a-z]{2,3}(-[A-Z][a-z]{3})?", "a language code", "vi", 8),
           "For a language's names: its code, so the answer links to /help/<code>/ once that page exists"),
-    LAST_VERIFIED,
 ], rules=(_some_words,))
 
 
