@@ -45,6 +45,12 @@ MINIMAL = {
                 date: "2022"
             last_verified: 2026-01-01
         """,
+    "words.yaml": """\
+        words:
+          - id: naloxone
+            answer: naloxone
+            en: [narcan]
+        """,
     "help.yaml": """\
         help_lines:
           - id: lifeline-988
@@ -76,6 +82,15 @@ MINIMAL = {
               - url: https://www.mamh.org/blog/massachusetts-behavioral-health-help-line
                 title: "Massachusetts Association for Mental Health: Massachusetts Behavioral Health Help Line"
                 date: 2023-01-03
+            last_verified: 2026-01-01
+          - id: overdose-prevention-helpline
+            name: Massachusetts Overdose Prevention Helpline
+            call: "(800) 972-0590"
+            description: Free and confidential, 24/7.
+            sources:
+              - url: https://www.bostonglobe.com/2023/09/26/metro/state-provides-funding-for-mass-overdose-prevention-helpline/
+                title: "The Boston Globe: State provides funding for Mass. Overdose Prevention Helpline"
+                date: 2023-09-26
             last_verified: 2026-01-01
           - id: masshealth-customer-service
             name: MassHealth Customer Service

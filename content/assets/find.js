@@ -30,7 +30,8 @@
   var initial = new URLSearchParams(location.search);
   if (initial.has("q")) { history.replaceState(null, "", location.pathname); }
 
-  var PLACES = null, CARDS = null;  /* assets/places.mjs and assets/cards.mjs, once loaded */
+  var PLACES = null, CARDS = null, WORDS = null;  /* assets/places.mjs, cards.mjs and words.mjs, once loaded */
+  var vocabulary = null, answers = null;  /* /api/v1/words.json and the answer cards (assets/answers.html) */
   /* "Use my location": the visitor's position (kept on this device) and the place nearest it, while the box
    * still shows that place's name. */
   var located = null;
@@ -39,8 +40,11 @@
 
   function resolve(query) { return PLACES.resolve(index, query); }
 
+  /* A word of the search vocabulary (assets/words.mjs), or null: asked before any place, so it never becomes one. */
+  function word(query) { return WORDS && vocabulary && answers ? WORDS.match(vocabulary, query) : null; }
+
   function suggestions(query) {
-    if (!index) { return []; }
+    if (!index || word(query)) { return []; }
     var out = PLACES.complete(index, query, MAX_OPTIONS);
     /* Nothing starts so: the places a misspelling may mean ("Worchester": Worcester, Dorchester…). */
     return !out.length && PLACES.norm(query).length >= 4 ? PLACES.suggest(index, query, MAX_OPTIONS) : out;
@@ -86,7 +90,7 @@
   input.addEventListener("input", function () {
     located = null;
     showOptions(suggestions(input.value));
-    if (index && resolve(input.value)) { search(); }
+    if (index && (resolve(input.value) || word(input.value))) { search(); }
   });
   input.addEventListener("blur", function () { showOptions([]); });
   input.addEventListener("keydown", function (event) {
@@ -294,6 +298,14 @@
     message.textContent = "";
     if (!state.q.trim()) { status.textContent = ""; return; }
     var here = located && located.label === state.q ? located : null;
+    var said = here ? null : word(state.q);
+    if (said) {
+      var card = WORDS.answerCard(answers, said.entry, new URL("../", location.href));
+      results.appendChild(card);
+      status.textContent = card.querySelector("h2").textContent;
+      if (how && how.focus) { showAnswer(); }
+      return;
+    }
     var place = here || resolve(state.q);
     if (!place) {
       status.textContent = "";
@@ -314,7 +326,9 @@
       : tn("{n} place by distance from you, near {place}", "{n} places by distance from you, near {place}", near.length, vars))
       : state.within ? tn("{n} place within {miles} miles of {place}", "{n} places within {miles} miles of {place}", near.length, vars)
       : tn("{n} place near {place}", "{n} places near {place}", near.length, vars)) +
-      (coaches.length ? tn(", and {n} coach who works there.", ", and {n} coaches who work there.", coaches.length) : ".");
+      (coaches.length ? tn(", and {n} coach who works there.", ", and {n} coaches who work there.", coaches.length) : ".") +
+      (near.length ? " " + t("Nearest: {name}, {distance}, {phone}.", {name: near[0].center.name, distance: distance(near[0].near.miles),
+        phone: near[0].center.phone || (index.helpline ? index.helpline.call : "")}) : "");
     var parts = [
       section(state.within ? t("Places within {miles} miles of {place}", vars) : t("Places near {place}", vars),
         "prn-places", near, function (n) { return centerItem(n.center, n.near, state.lang); }, "prn-near"),
@@ -383,12 +397,17 @@
   /* The modules, then the index and the theme's start. If the index cannot load: the page's one notice, with the
    * help numbers and a Retry button. */
   function start() {
-    Promise.all([import("./places.mjs"), import("./cards.mjs")]).then(function (modules) {
+    Promise.all([import("./places.mjs"), import("./cards.mjs"), import("./words.mjs")]).then(function (modules) {
       PLACES = modules[0];
       CARDS = modules[1];
-      return Promise.all([PLACES.loadIndex(new URL(root.dataset.index, location.href)), themeStarted]);
+      WORDS = modules[2];
+      var at = new URL(root.dataset.index, location.href);
+      return Promise.all([PLACES.loadIndex(at), themeStarted, WORDS.loadWords(new URL("words.json", at)),
+        WORDS.loadAnswers(new URL("../assets/answers.html", location.href))]);
     }).then(function (loaded) {
       index = loaded[0];
+      vocabulary = loaded[2];
+      answers = loaded[3];
       setUpFilters();
       loadUrl();
       root.hidden = false;

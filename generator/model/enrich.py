@@ -29,6 +29,7 @@ from .records import (
     TownLink,
     TownView,
     Track,
+    Word,
 )
 from .towns import town_views
 
@@ -67,7 +68,8 @@ def enrich(registries: Registries, settings: Settings, geocoded: Geocoded | None
     by_name = {t.name: t for t in towns}
     retired = tuple(_retired(r, by_name.get(r.get("town", ""))) for r in registries.retired)
     return Site(settings, places, tuple(sorted(tracks.values(), key=lambda t: t.name)),
-                tuple(_help_line(h) for h in registries.help_lines), centers, coaches, towns, retired)
+                tuple(_help_line(h) for h in registries.help_lines), centers, coaches, towns, retired,
+                tuple(_word(w) for w in registries.words))
 
 
 def _track(record: dict) -> Track:
@@ -193,6 +195,11 @@ def _coach(record: dict, places: Places, tracks: dict[str, Track], settings: Set
         phone=record.get("phone"), email=record.get("email"), website=record.get("website"),
         source=tuple(record.get("source", ())),
     )
+
+
+def _word(record: dict) -> Word:
+    return Word(record["id"], record["answer"], tuple(w for code in ("en", "es", "pt") for w in record.get(code, ())),
+                record.get("language"))
 
 
 def _help_line(record: dict) -> HelpLine:

@@ -264,6 +264,16 @@ class LanguageOption:
 
 
 @dataclass(frozen=True)
+class Word:
+    """Words people type (data/words.yaml, every language's together) and the answer card they get first."""
+
+    id: str
+    answer: str
+    words: tuple[str, ...]
+    language: str | None = None
+
+
+@dataclass(frozen=True)
 class HelpLine:
     id: str
     name: str
@@ -375,6 +385,7 @@ class Site:
     coaches: tuple[Coach, ...]
     towns: tuple[TownView, ...]
     retired: tuple[Retired, ...] = ()
+    words: tuple[Word, ...] = ()
 
     @property
     def today(self) -> dt.date:

@@ -13,12 +13,15 @@ from ..labels import CARC_LABELS, DATA_LICENSE
 from ..model.records import Position, Site
 from ..registry.schema import REGISTRIES, REGISTRY
 from ..registry.validate import id_digest, url_ids
+from .cards import ANSWERS_PATH, answers
 from .charts import charts
 from .find_index import FIND_SCHEMA, SCHEMA_PATH, find_index
 from .freshness_figures import figures
 from .hsds import hsds_exports
 from .maps import map_page
 from .translations import ENGLISH, STRINGS_JS, Translator, strings_js
+from .words_index import SCHEMA_PATH as WORDS_SCHEMA_PATH
+from .words_index import WORDS_PATH, WORDS_SCHEMA, words_index
 
 API_VERSION = 1
 IDS_PATH = "api/v1/ids.json"
@@ -98,6 +101,8 @@ def exports(site: Site) -> dict[str, Any]:
         "api/v1/freshness.json": {**header, **dataclasses.asdict(figures(site))},
         IDS_PATH: {"version": API_VERSION, "license": DATA_LICENSE, **url_list(site)},
         SCHEMA_PATH: FIND_SCHEMA,
+        WORDS_PATH: words_index(site),
+        WORDS_SCHEMA_PATH: WORDS_SCHEMA,
     } | {f"schema/{r.key}.schema.json": r.schema() for r in REGISTRIES} | hsds_exports(site)
 
 
@@ -117,6 +122,7 @@ def english_files(site: Site) -> dict[str, str]:
     """The English site's files besides its pages: redirects, the map page (the vendored map libraries stay at
     the site's root), charts and the open data, shared by every language."""
     return {**redirects(site), "map/index.html": map_page(site, ENGLISH, ""), **charts(),
+            ANSWERS_PATH: answers(site, ENGLISH),
             **{rel: json_text(payload) for rel, payload in exports(site).items()}}
 
 
@@ -132,4 +138,5 @@ def language_files(site: Site, tr: Translator) -> dict[str, str]:
                                      key=lambda item: item[1]))
     labels["carc"] = {state: tr.gettext(text) for state, text in CARC_LABELS.items()}
     return {**redirects(site), "map/index.html": map_page(site, tr, "../"), **charts(tr),
+            ANSWERS_PATH: answers(site, tr),
             STRINGS_JS: strings_js(tr, labels, site.settings.content_dir / "assets")}

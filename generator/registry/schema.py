@@ -311,6 +311,33 @@ HELP_LINE = Obj([
 ], rules=(_banner_needs_a_number, _whole_entry_sources))
 
 
+ANSWERS = {
+    "naloxone": "naloxone at any pharmacy without a prescription, and the Overdose Prevention Helpline",
+    "treatment": "the Substance Use Helpline, which finds treatment, and FindTreatment.gov",
+    "meetings": "how peer centres and RLCs host groups, and the fellowships' own meeting finders",
+    "sober-homes": "what a certified sober home is, and the certifying body's (MASH's) list",
+    "language": "help in your language: a free interpreter",
+    "crisis": "988, the Suicide & Crisis Lifeline",
+}
+
+
+def _some_words(record: dict, path: tuple, check: Check) -> None:
+    if not any(record.get(code) for code in ("en", "es", "pt")):
+        check.report(path, "an entry needs words people type, under en, es or pt")
+
+
+WORD = Obj([
+    Field("id", Slug(), "Stable id", required=True),
+    Field("answer", Choice(ANSWERS), "The answer card shown first for these words (templates/answers.html)",
+          required=True),
+    *(Field(code, ListOf(Text(60), min_items=1), f"What people type in {name}, e.g. {example}")
+      for code, name, example in (("en", "English", "[narcan, naloxone]"), ("es", "Spanish", "[naloxona]"),
+                                  ("pt", "Portuguese", "[naloxona]"))),
+    Field("language", Pattern(r"[a-z]{2,3}(-[A-Z][a-z]{3})?", "a language code", "vi", 8),
+          "For a language's names: its code, so the answer links to /help/<code>/ once that page exists"),
+], rules=(_some_words,))
+
+
 PERSONAL = ("name", "town", "reason", "source")  # what a retired centre may keep and a retired coach may not
 
 
@@ -372,6 +399,7 @@ REGISTRIES = (
     Registry("centers", "centers.yaml", CENTER, "Peer Recovery Support Centers, RLCs and programme sites"),
     Registry("coaches", "coaches.yaml", COACH, "Peer recovery coaches"),
     Registry("retired", "retired.yaml", RETIRED, "Listings no longer on the registry, whose URLs stay alive"),
+    Registry("words", "words.yaml", WORD, "Words people search for, and the answer card each gets first"),
 )
 LINKED = ("centers", "coaches")  # registries whose ids are public URLs that must never break
 
