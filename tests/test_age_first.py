@@ -99,6 +99,8 @@ def test_town_pages_list_what_may_have_ended_after_current_choices_and_moved_lis
         body = _town(bodies, town.slug)
         near = re.findall(r'centers/([^/]+)/"[^>]*>[^<]*</a> <span class="prn-distance">', body)
         assert RED_HOUSE not in near, town.name
+        cards = len(town.centers) + len(town.changed) + len(town.rlcs) + len(town.serving_programs) + len(town.programs)
+        assert body.count('class="prn-newest"') == cards, town.name  # every listing card leads with its age
         programmes = [i.center.id for i in town.programs]
         flags = [p in ended_ids for p in programmes]
         assert flags == sorted(flags), town.name  # current first
