@@ -209,13 +209,13 @@
   /* A centre's card (templates/cards.html), at its nearest point when `near` is given. */
   function centerItem(center, near, lang) {
     var point = near && near.point;
-    var item = CARDS.card("prn-tpl-center", {
+    var item = CARDS.card("prn-tpl-center", Object.assign(CARDS.freshness(center), {
       name: center.name, url: "../" + center.url, type: labels.type[center.type],
       distance: near ? distance(near.miles) : "", via: near ? labels.route[near.via] : "",
       address: point ? point.address : "", approximate: point && point.approximate,
       ask_languages: lang && !center.languages.length, phone: center.phone, phone_href: center.phone_href,
       no_phone: !center.phone, hours: center.hours, virtual: !near && center.virtual, call_before: center.call_before
-    });
+    }));
     item.dataset.id = center.id;
     return item;
   }
@@ -319,6 +319,9 @@
     var within = state.within ? Number(state.within) : Infinity;
     var ranked = PLACES.rank(index, index.centers.filter(function (center) { return centerMatches(center, state); }), from);
     var near = ranked.filter(function (n) { return n.near.miles <= within; });
+    /* What moved or closed and would have been among the first places shown: named without a distance. */
+    var reach = near.length ? Math.max.apply(null, near.slice(0, PAGE).map(function (n) { return n.near.miles; })) : within;
+    var changed = PLACES.changedNear(index, index.centers.filter(function (center) { return centerMatches(center, state); }), from, reach);
     var coaches = index.coaches.filter(function (coach) { return coachMatches(coach, state, place.town); });
     var where = PLACES.placeLabel(town, place.label);
     var vars = {place: where, miles: state.within, coaches: coaches.length};
@@ -332,11 +335,12 @@
     var parts = [
       section(state.within ? t("Places within {miles} miles of {place}", vars) : t("Places near {place}", vars),
         "prn-places", near, function (n) { return centerItem(n.center, n.near, state.lang); }, "prn-near"),
+      section(t("Changed recently"), "prn-changed", changed, function (c) { return centerItem(c, null); }, "prn-near prn-changed-list"),
       section(t("Coaches who work in {town}", {town: town.name}), "prn-coaches", coaches, coachItem, "prn-cards") ||
         noCoach()
     ];
     if (!near.length) {
-      var virtual = index.centers.filter(function (c) { return c.virtual && centerMatches(c, {type: "", lang: "", mode: "", focus: ""}); });
+      var virtual = index.centers.filter(function (c) { return c.virtual && !PLACES.gone(c) && centerMatches(c, {type: "", lang: "", mode: "", focus: ""}); });
       var remote = index.coaches.filter(function (c) {
         return (c.modes.indexOf("video") >= 0 || c.modes.indexOf("phone") >= 0) && coachMatches(c, state, null) &&
           (c.statewide || c.regions.indexOf(town.region) >= 0);

@@ -17,6 +17,8 @@ from ..settings import Settings
 CALL_BEFORE = ("sourced", "state-list")  # verification levels that ask visitors to call first
 CHECK_LINE = "ma-substance-use-helpline"  # the help line a listing without a number of its own gives
 NATIONAL_LINE = "samhsa-helpline"  # the line offered to a place outside Massachusetts
+STATE_LIST = ("https://github.com/timspit/ccb_foundation/blob/6d42b5ecacb43248687213e260677a97d485ddad/"
+              "ma_recovery_directory/data/peer_recovery_centers.csv")  # the public copy of the state's list
 
 
 def tel_href(number: str) -> str:
@@ -181,6 +183,13 @@ class Center:
     @property
     def phone_href(self) -> str | None:
         return tel_href(self.phone) if self.phone else None
+
+    @property
+    def phone_from_state_list(self) -> bool:
+        """Its number rests only on the state's list: shown with the help line "if no one answers"."""
+        phone_sources = [s for s in self.sources if "phone" in s.supports]
+        return bool(self.phone) and (self.verification == "state-list"
+                                     or all(s.url == STATE_LIST for s in phone_sources))
 
 
 @dataclass(frozen=True)
