@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
+import yaml
 from babel import Locale
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -23,6 +24,7 @@ from mkdocs.exceptions import MkDocsException
 from ..labels import PAGE_NOTES
 from ..model.records import Site
 from ..model.site import load_site
+from ..outputs import offline
 from ..outputs.content import write_content
 from ..outputs.csp import add_policies
 from ..outputs.exports import IDS_PATH, write_exports, write_language_assets
@@ -105,6 +107,7 @@ def build(settings: Settings, template_cache: jinja2.BytecodeCache | None = None
         finally:
             for _, handle in others:
                 handle.stop()
+        _write_offline(out_dir, translators, settings.config_file)
         timer.lap("languages")
         report.pages = len(list(out_dir.rglob("index.html")))
         try:
@@ -112,6 +115,15 @@ def build(settings: Settings, template_cache: jinja2.BytecodeCache | None = None
         except OSError as err:
             raise BuildError(_cannot_write(settings.site_dir, err)) from err
     return report
+
+
+def _write_offline(out_dir: Path, translators: list[Translator], config_file: Path) -> None:
+    """Each language's service worker, web app manifest and icons, made from its final pages."""
+    files = [path.relative_to(out_dir).as_posix() for path in out_dir.rglob("*") if path.is_file()]
+    site_name = yaml.safe_load(config_file.read_text(encoding="utf-8"))["site_name"]
+    for t in translators:
+        for name, data in offline.language_files(site_name, t, files, lambda rel: (out_dir / rel).read_bytes()).items():
+            (out_dir / name).write_bytes(data)
 
 
 def _join(t: Translator, handle: Step) -> None:
@@ -159,13 +171,15 @@ class _LanguageJob:
         settings = self.site.settings
         docs_dir, out_dir = self.work / f"docs-{t.code}", self.work / f"out-{t.code}"
         write_content(t.code, docs_dir, settings.content_dir, settings.translations_dir)
+        (docs_dir / offline.PAGE).write_text(offline.page_markdown(self.site, t), encoding="utf-8")
         stamped = write_pages(self.site, docs_dir, t, self.report)
         if t.language.english:
             write_exports(self.site, docs_dir)
         else:
             write_language_assets(self.site, docs_dir, t)
         lap("render")
-        chrome = {"help_banner": help_banner(self.site, t), "help_drawer": help_drawer(self.site, t)}
+        chrome = {"help_banner": help_banner(self.site, t), "help_drawer": help_drawer(self.site, t),
+                  "offline_status": offline.status_line(settings.today, t)}
         _run_mkdocs(settings, docs_dir, out_dir, chrome, t, self.template_cache)
         lap("mkdocs")
         add_policies(out_dir)  # before stamping: stamped pages inherit the shell's policy
