@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "es find": "es/find/?q=01201&lang=es", "es checklist": "es/guides/masshealth/", "es carc": "es/guides/carc/",
     "pt centre profile": "pt/centers/everyday-miracles-worcester/", "pt coach list": "pt/coaches/",
     "pt faq": "pt/guides/faq/", "pt maintainers (English fallback)": "pt/maintainers/",
+    "offline": "offline/", "es offline": "es/offline/", "pt offline": "pt/offline/",
 }
 # Pages only the preview with the example coaches has (`build --examples`), with its ribbon.
 PREVIEW_PAGES = {"coach profile": "coaches/rosa-example/", "expired coach": "coaches/paulo-template/",
