@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
+import yaml
 from babel import Locale
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -27,6 +28,7 @@ from mkdocs.exceptions import MkDocsException
 from ..labels import PAGE_NOTES
 from ..model.records import Site
 from ..model.site import load_site
+from ..outputs import offline
 from ..outputs.cards import MarkerError, expanded
 from ..outputs.content import content_files
 from ..outputs.csp import TILED, with_policy
@@ -164,10 +166,21 @@ def _build_into(site_dir: Path, site: Site, translators: list[Translator], repor
                 handle.stop()
         timer.lap("languages")
         report.pages = len(list(out_dir.rglob("index.html")))
+        _write_offline(out_dir, translators, site.settings.config_file)
         try:
             _swap(out_dir, site_dir)
         except OSError as err:
             raise BuildError(_cannot_write(site_dir, err)) from err
+
+
+def _write_offline(out_dir: Path, translators: list[Translator], config_file: Path) -> None:
+    """Each language's service worker, web app manifest and icons, made from its final pages."""
+    files = [path.relative_to(out_dir).as_posix() for path in out_dir.rglob("*") if path.is_file()]
+    site_name = yaml.safe_load(config_file.read_text(encoding="utf-8"))["site_name"]
+    for tr in translators:
+        made = offline.language_files(site_name, tr, files, lambda rel: (out_dir / rel).read_bytes())
+        for name, data in made.items():
+            (out_dir / name).write_bytes(data)
 
 
 def _join(tr: Translator, handle: Step) -> Stamping:
@@ -241,10 +254,11 @@ class _LanguageJob:
             content = expanded(content_files(tr.code, settings.content_dir, settings.translations_dir), self.site, tr)
         except MarkerError as err:
             raise BuildError(str(err)) from err
-        write_files(docs_dir, content | docs_pages(generated, tr)
+        write_files(docs_dir, content | docs_pages(generated, tr) | {offline.PAGE: offline.page_markdown(self.site, tr)}
                     | (english_files(self.site) if tr.language.english else language_files(self.site, tr)))
         lap("render")
-        chrome = {"help_banner": help_banner(self.site, tr), "help_drawer": help_drawer(self.site, tr)}
+        chrome = {"help_banner": help_banner(self.site, tr), "help_drawer": help_drawer(self.site, tr),
+                  "offline_status": offline.status_line(settings.today, tr)}
         description = _run_mkdocs(settings, docs_dir, out_dir, chrome, tr, self.template_cache)
         lap("mkdocs")
         _add_policies(out_dir)  # before stamping: stamped pages inherit the shell's policy

@@ -121,7 +121,8 @@ class LiveSite:
         rendered: dict[str, tuple[Page, str]] = {}
         for tr in self._translators:
             stamping = self._stamping[tr.code]
-            if stamping.chrome != {"help_banner": help_banner(site, tr), "help_drawer": help_drawer(site, tr)}:
+            if (stamping.chrome["help_banner"], stamping.chrome["help_drawer"]) != (help_banner(site, tr),
+                                                                                  help_drawer(site, tr)):
                 return None
             generated = pages(site, tr, report)
             for page in generated:

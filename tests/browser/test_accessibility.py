@@ -29,6 +29,7 @@ PAGE_TYPES = {
     "pt faq": "pt/guides/faq/", "pt maintainers (English fallback)": "pt/maintainers/",
     "help in other languages": "help/", "help in arabic (rtl)": "help/ar/", "help in chinese": "help/zh-Hans/",
     "pt help in other languages": "pt/help/",
+    "offline": "offline/", "es offline": "es/offline/", "pt offline": "pt/offline/",
 }
 # Pages only the preview with the example coaches has (`build --examples`), with its ribbon.
 PREVIEW_PAGES = {"coach profile": "coaches/rosa-example/", "expired coach": "coaches/paulo-template/",
