@@ -216,8 +216,10 @@ def test_the_commands_take_their_defaults_from_settings(monkeypatch):
 def test_a_second_build_into_the_same_folder_stops_at_once_and_the_first_is_untouched(registry, tmp_path):
     import fcntl
 
+    from generator.app.build import lock_path
+
     site = tmp_path / "site"
-    with (tmp_path / ".site.lock").open("a+") as lock:  # as a build in another terminal holds it
+    with lock_path(site).open("a+") as lock:  # as a build in another terminal holds it
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         lock.write("4242")
         lock.flush()

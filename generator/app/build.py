@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -121,10 +122,11 @@ def build(settings: Settings, template_cache: jinja2.BytecodeCache | None = None
 
 @contextlib.contextmanager
 def _only_build(site_dir: Path):
-    """Hold the lock of one site folder (`.<name>.lock` beside it) for the whole build: a second build into the
-    same folder (a `serve` and a `build`, two terminals) stops at once instead of swapping folders under the
-    first. The lock goes with the process, even a killed one."""
-    path = site_dir.with_name(f".{site_dir.name}.lock")
+    """Hold the lock of one site folder for the whole build: a second build into the same folder (a `serve` and a
+    `build`, two terminals) stops at once instead of swapping folders under the first. The lock file lives in the
+    system's temporary folder, named by the site folder's path, so nothing is left beside the site; the lock goes
+    with the process, even a killed one."""
+    path = lock_path(site_dir)
     try:
         handle = path.open("a+")
     except OSError as err:
@@ -141,6 +143,12 @@ def _only_build(site_dir: Path):
         handle.write(str(os.getpid()))
         handle.flush()
         yield
+
+
+def lock_path(site_dir: Path) -> Path:
+    """The lock file of a site folder (by its resolved path)."""
+    digest = hashlib.sha256(str(site_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"prn-build-{digest}.lock"
 
 
 def _build_into(site_dir: Path, site: Site, translators: list[Translator], report: BuildReport, timer: _Timer,

@@ -117,8 +117,11 @@ def write_schemas(target: Path = PROJECT / "schema") -> None:
     for registry in REGISTRIES:
         (target / f"{registry.key}.schema.json").write_text(
             json.dumps(registry.schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (target / Path(SCHEMA_PATH).name).write_text(json.dumps(FIND_SCHEMA, indent=2, ensure_ascii=False) + "\n",
-                                                 encoding="utf-8")
+    from ..outputs.words_index import SCHEMA_PATH as WORDS_PATH
+    from ..outputs.words_index import WORDS_SCHEMA
+
+    for path, schema in ((SCHEMA_PATH, FIND_SCHEMA), (WORDS_PATH, WORDS_SCHEMA)):
+        (target / Path(path).name).write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 # ---- the commands: each takes the parsed arguments and the run's settings, and returns the exit code ----------

@@ -9,7 +9,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..model.records import Site
-from ..registry.load import display_name
 from ..registry.schema import REGISTRY
 from .freshness_figures import Figures, as_lines, figures
 from .translation_check import check
@@ -51,9 +50,9 @@ def months_between(earlier: dt.date, later: dt.date) -> int:
 
 
 def data_file(site: Site, key: str) -> str:
-    """The file of a registry in the data folder the site was loaded from, as the validator names it:
-    'data/centers.yaml'."""
-    return display_name(site.settings.data_dir / REGISTRY[key].file)
+    """The file of a registry, named by the data folder the site was loaded from: 'data/centers.yaml' (the same
+    wherever the command runs, so two builds of the same data are byte-identical)."""
+    return f"{site.settings.data_dir.name}/{REGISTRY[key].file}"
 
 
 def _entries(site: Site):
