@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, TypedDict
 
+from ..labels import DATA_LICENSE
 from ..model.records import Site
 from . import language_pages
+from .find_index import License
 from .typed_schema import document_schema
 
 WORDS_PATH = "api/v1/words.json"
@@ -28,6 +30,7 @@ class WordsIndex(TypedDict):
 
     version: Literal[1]
     words: list[WordEntry]
+    license: License
 
 
 WORDS_SCHEMA = document_schema(WordsIndex, SCHEMA_PATH, "The search vocabulary (api/v1/words.json), version 1")
@@ -41,7 +44,9 @@ def help_page(site: Site, language: str | None) -> str:
 
 
 def words_index(site: Site) -> WordsIndex:
-    return WordsIndex(version=1, words=[
+    licence = License(id=DATA_LICENSE["id"], name=DATA_LICENSE["name"], url=DATA_LICENSE["url"],
+                      attribution=DATA_LICENSE["attribution"])
+    return WordsIndex(version=1, license=licence, words=[
         WordEntry(id=w.id, answer=w.answer, words=list(w.words),
                   page=help_page(site, w.language) if w.answer == "language" else "")
         for w in site.words])
