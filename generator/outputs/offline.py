@@ -38,6 +38,8 @@ ICONS = {"assets/images/icon-192.png": 192, "assets/images/icon-512.png": 512}
 KEPT = ("", OFFLINE_URL, "find/", "plan/", "towns/", "towns/*/", "centers/", "centers/*/", "coaches/", "coaches/*/",
         "guides/", "guides/*/", "tracks/", "tracks/*/")
 FIND_INDEX = "api/v1/find.json"  # at the site root, shared by every language
+WORDS_INDEX = "api/v1/words.json"  # the search vocabulary /find/ and the header search read first
+ANSWERS = "assets/answers.html"  # its answer cards, per language
 ASSET = re.compile(r'<(?:script|img)\b[^>]*\bsrc="([^"]+)"'
                    r'|<link\b[^>]*\brel="(?:stylesheet|icon|manifest)"[^>]*\bhref="([^"]+)"|\bdata-index="([^"]+)"')
 SHORT_NAME = N_("Recovery help")
@@ -73,7 +75,8 @@ def precached(prefix: str, files: Iterable[str], read: Callable[[str], bytes]) -
                    path.endswith("index.html") and
                    any(PurePosixPath(path[len(prefix):]).match(pattern + "index.html") if pattern else
                        path[len(prefix):] == "index.html" for pattern in KEPT))
-    kept = set(pages) | {FIND_INDEX} | {prefix + icon for icon in ICONS} | {prefix + "manifest.webmanifest"}
+    kept = set(pages) | {FIND_INDEX, WORDS_INDEX, prefix + ANSWERS} | {prefix + icon for icon in ICONS} | \
+        {prefix + "manifest.webmanifest"}
     for page in pages:
         for match in ASSET.finditer(read(page).decode("utf-8")):
             target = _resolve(page, next(group for group in match.groups() if group))
