@@ -76,7 +76,8 @@ def precached(prefix: str, files: Iterable[str], read: Callable[[str], bytes]) -
                    any(PurePosixPath(path[len(prefix):]).match(pattern + "index.html") if pattern else
                        path[len(prefix):] == "index.html" for pattern in KEPT))
     kept = set(pages) | {FIND_INDEX, WORDS_INDEX, prefix + ANSWERS} | {prefix + icon for icon in ICONS} | \
-        {prefix + "manifest.webmanifest"}
+        {prefix + "manifest.webmanifest"} | \
+        {path for path in paths if path.startswith(prefix + "assets/") and path.endswith(".mjs")}  # imported modules
     for page in pages:
         for match in ASSET.finditer(read(page).decode("utf-8")):
             target = _resolve(page, next(group for group in match.groups() if group))
