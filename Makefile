@@ -16,7 +16,7 @@ CHECKERS := node_modules/.installed-stamp
 LIGHTHOUSE := bench/node_modules/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-runtime lock checkers browser validate site serve preview lint test bench schema clean
+.PHONY: help install install-runtime lock checkers browser validate site serve preview lint check jstest test bench schema clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -78,11 +78,18 @@ browser: ## Install Debian's chromium for the browser tests, when missing (PRN_C
 	else echo "chromium not found and cannot be installed here: install it, set PRN_CHROMIUM=/path/to/chromium," \
 	  "or run without the browser tests: PRN_SKIP_BROWSER=1 make test"; exit 1; fi
 
-lint: $(STAMP) ## ruff and mypy over the code (part of make test)
+lint: $(STAMP) ## ruff and mypy over the code (part of make check and make test)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 
-test: $(STAMP) $(CHECKERS) browser lint ## Run the whole test suite: ruff and mypy, then pytest; without chromium it fails unless PRN_SKIP_BROWSER=1
+check: $(STAMP) lint jstest ## The fast loop (under 90 s): ruff, mypy, the JS unit tests and the tests marked neither browser nor slow
+	$(BIN)/python -m pytest -q -m "not browser and not slow" --durations=5
+
+jstest: ## The JS unit tests, tests/js/*.test.mjs with node --test (no dependency); fails when there are none
+	@set -- tests/js/*.test.mjs; [ -e "$$1" ] || { echo "no JS unit tests: tests/js/*.test.mjs matches nothing"; exit 1; }; \
+	  PYTHON=$(BIN)/python node --test "$$@"
+
+test: $(STAMP) $(CHECKERS) browser lint jstest ## Run the whole test suite: ruff, mypy, the JS unit tests, then pytest; without chromium it fails unless PRN_SKIP_BROWSER=1
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) $(LIGHTHOUSE) browser ## Benchmark build time, memory and page weight at 1x, 10x, 30x (writes bench/)

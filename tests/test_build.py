@@ -73,9 +73,11 @@ def test_json_exports_carry_every_record_with_coordinates(bundled_site, preview_
 
 
 def test_the_json_schemas_are_published_with_the_site(bundled_site):
-    """Every schema a data user can download is the one the registries are checked against."""
+    """Every schema a data user can download is the one the registries (and the find index) are checked against."""
     committed = sorted(path.name for path in (ROOT / "schema").glob("*.schema.json"))
-    assert committed == [f"{key}.schema.json" for key in ("centers", "coaches", "help_lines", "retired", "tracks")]
+    assert committed == [f"{key}.schema.json"
+                         for key in ("centers", "coaches", "find", "help_lines", "retired", "tracks", "words-index",
+                                     "words")]
     assert sorted(path.name for path in (bundled_site / "schema").iterdir()) == committed
     for name in committed:
         published = json.loads((bundled_site / "schema" / name).read_text())
@@ -94,6 +96,7 @@ def test_registry_pages_stay_out_of_the_navigation(bundled_site):
     assert "rosa-example" not in home and "red-house-oak-bluffs" not in home
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_text_from_yaml_is_escaped_everywhere(registry, tmp_path):
     hostile = "<script>alert(1)</script> & <b>bold</b>"
     registry.replace("coaches.yaml", "name: Rosa Example", f'name: "{hostile}"')
@@ -113,9 +116,8 @@ def test_text_from_yaml_is_escaped_everywhere(registry, tmp_path):
     assert "*not markdown*" in coach and "<em>not markdown</em>" not in coach
 
 
-def test_bad_data_builds_nothing_and_keeps_the_published_site(registry, tmp_path):
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+def test_bad_data_builds_nothing_and_keeps_the_published_site(registry, tmp_path, last_build):
+    site = last_build
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     registry.replace("coaches.yaml", "languages: [es, en]", "languages: [spansh]")
     with pytest.raises(DataError):
@@ -125,9 +127,8 @@ def test_bad_data_builds_nothing_and_keeps_the_published_site(registry, tmp_path
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
-def test_a_failing_mkdocs_run_leaves_the_published_site_and_no_debris(registry, tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+def test_a_failing_mkdocs_run_leaves_the_published_site_and_no_debris(registry, tmp_path, monkeypatch, last_build):
+    site = last_build
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
     def broken_mkdocs(config):
@@ -142,6 +143,7 @@ def test_a_failing_mkdocs_run_leaves_the_published_site_and_no_debris(registry, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_a_first_build_creates_the_site_folder(registry, tmp_path):
     site = tmp_path / "out" / "site"
     report = build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, examples=True))
@@ -155,6 +157,7 @@ def test_a_first_build_creates_the_site_folder(registry, tmp_path):
     assert list(report.seconds) == ["load", "validate", "enrich", "render", "mkdocs", "stamp", "languages"]
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_the_build_makes_no_network_connection(registry, tmp_path, monkeypatch):
     import socket
 
@@ -166,6 +169,7 @@ def test_the_build_makes_no_network_connection(registry, tmp_path, monkeypatch):
     build(Settings(data_dir=registry.dir, site_dir=tmp_path / "site", today=TODAY))
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_a_geocoded_street_address_gives_an_exact_position(registry, tmp_path):
     registry.write("geocode-cache.yaml", '"75 North St., Pittsfield, MA":\n  lat: 42.4501\n  lon: -73.2454\n'
                                          "  display_name: 75 North Street, Pittsfield\n  date: 2026-11-20\n")
@@ -219,8 +223,8 @@ def test_the_visitors_search_leaves_out_the_maintainers_page(bundled_site, prefi
 
 def test_the_find_index_places_villages_and_names_the_national_helpline(bundled_site):
     index = json.loads((bundled_site / "api" / "v1" / "find.json").read_text())
-    hyannis = next(v for v in index["villages"] if v[0] == "Hyannis")
-    assert index["towns"][hyannis[1]][0] == "Barnstable" and hyannis[2:] == [41.6601, -70.2967]  # ZIP 02601
+    hyannis = next(v for v in index["villages"] if v["name"] == "Hyannis")
+    assert hyannis == {"name": "Hyannis", "town": "barnstable", "lat": 41.6601, "lon": -70.2967}  # ZIP 02601
     lines = yaml.safe_load((DATA / "help.yaml").read_text())["help_lines"]
     line = next(h for h in lines if h["id"] == "samhsa-helpline")
     assert index["national"] == {"name": "SAMHSA National Helpline", "call": "(800) 662-4357",
@@ -238,19 +242,18 @@ def test_every_page_has_a_phone_help_bar_and_the_numbers_in_the_menu_drawer(bund
         assert 'href="tel:988"' in drawer[:2000] and 'href="tel:+18003275050"' in drawer[:2000], page
 
 
-def test_the_sitemap_lists_profiles_when_the_site_url_is_known(registry, tmp_path):
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, site_url="https://navigator.example/",
-                   examples=True))
+def test_the_sitemap_lists_profiles_when_the_site_url_is_known(minimal_public_site):
+    site = minimal_public_site  # site_url="https://navigator.example/", with the example coach
     sitemap = (site / "sitemap.xml").read_text()
     assert "<loc>https://navigator.example/coaches/rosa-example/</loc>" in sitemap
     assert "<loc>https://navigator.example/towns/pittsfield/</loc>" in sitemap
     assert f"<lastmod>{TODAY.isoformat()}</lastmod>" in sitemap
 
 
-def test_a_language_failing_in_its_own_process_fails_the_build_and_keeps_the_site(registry, tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+@pytest.mark.slow  # builds a site of its own
+def test_a_language_failing_in_its_own_process_fails_the_build_and_keeps_the_site(registry, tmp_path, monkeypatch,
+                                                                                   last_build):
+    site = last_build
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     real_mkdocs = build_module.mkdocs_build
 
@@ -269,19 +272,20 @@ def test_a_language_failing_in_its_own_process_fails_the_build_and_keeps_the_sit
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
 
 
+@pytest.mark.slow  # builds a site of its own
 @pytest.mark.parametrize("forked", [True, False], ids=["forked", "in-place"])
 def test_a_bug_in_a_language_names_the_language_the_error_and_keeps_its_traceback(registry, tmp_path, monkeypatch,
                                                                                   forked):
     import multiprocessing
 
-    real_assets = build_module.write_language_assets
+    real_assets = build_module.language_files
 
-    def spanish_assets_break(site, docs_dir, t):
-        if t.code == "es":
+    def spanish_assets_break(site, tr):
+        if tr.code == "es":
             raise KeyError("track_ids")
-        real_assets(site, docs_dir, t)
+        return real_assets(site, tr)
 
-    monkeypatch.setattr(build_module, "write_language_assets", spanish_assets_break)
+    monkeypatch.setattr(build_module, "language_files", spanish_assets_break)
     if not forked:
         monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     with pytest.raises(BuildError) as failed:
@@ -293,15 +297,15 @@ def test_a_bug_in_a_language_names_the_language_the_error_and_keeps_its_tracebac
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
 
-def test_a_killed_build_leaves_the_site_whole_and_the_next_build_removes_its_leftovers(registry, tmp_path):
+@pytest.mark.slow  # builds a site of its own
+def test_a_killed_build_leaves_the_site_whole_and_the_next_build_removes_its_leftovers(registry, tmp_path, last_build):
     import os
     import signal
     import subprocess
     import sys
     import time
 
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+    site = last_build
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     registry.replace("centers.yaml", "name: Living in Recovery", "name: Living in Recovery Renamed")
     proc = subprocess.Popen([sys.executable, "-m", "generator", "build", "--as-of", "2026-11-23"], cwd=tmp_path,
@@ -328,12 +332,12 @@ def test_a_killed_build_leaves_the_site_whole_and_the_next_build_removes_its_lef
     assert "Recovery Renamed" in (site / "centers" / "living-in-recovery-pittsfield" / "index.html").read_text()
 
 
-def test_languages_built_in_place_or_in_parallel_give_the_same_site(registry, tmp_path, monkeypatch):
+@pytest.mark.slow  # builds a site of its own
+def test_languages_built_in_place_or_in_parallel_give_the_same_site(registry, tmp_path, monkeypatch, minimal_site):
     """Where fork is missing (Windows) the languages are built one after another, to the same bytes."""
     import multiprocessing
 
-    parallel, in_place = tmp_path / "parallel", tmp_path / "in-place"
-    build(Settings(data_dir=registry.dir, site_dir=parallel, today=TODAY))
+    parallel, in_place = minimal_site, tmp_path / "in-place"  # minimal_site: the same data, built in parallel
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     build(Settings(data_dir=registry.dir, site_dir=in_place, today=TODAY))
     files = sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
@@ -341,15 +345,16 @@ def test_languages_built_in_place_or_in_parallel_give_the_same_site(registry, tm
     assert [f for f in files if (parallel / f).read_bytes() != (in_place / f).read_bytes()] == []
 
 
-def test_two_builds_of_the_same_data_are_byte_identical(registry, tmp_path):
-    first, second = tmp_path / "one", tmp_path / "two"
-    build(Settings(data_dir=registry.dir, site_dir=first, today=TODAY))
+@pytest.mark.slow  # builds a site of its own
+def test_two_builds_of_the_same_data_are_byte_identical(registry, tmp_path, minimal_site):
+    first, second = minimal_site, tmp_path / "two"  # the same data, built earlier from another folder
     build(Settings(data_dir=registry.dir, site_dir=second, today=TODAY))
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_long_lists_are_split_into_pages_that_link_to_each_other(tmp_path, monkeypatch):
     site = tmp_path / "site"
     build(Settings(data_dir=DATA, site_dir=site, today=TODAY, limits=Limits(list_page=10), examples=True))
@@ -374,14 +379,14 @@ def test_long_lists_are_split_into_pages_that_link_to_each_other(tmp_path, monke
     assert "página 2 de 2" in spanish and '<a href="../../coaches/">1</a>' in spanish
 
 
-def test_the_theme_template_cache_of_serve_changes_no_byte_of_the_site(registry, tmp_path):
+@pytest.mark.slow  # builds a site of its own
+def test_the_theme_template_cache_of_serve_changes_no_byte_of_the_site(registry, tmp_path, minimal_site):
     import jinja2
 
     cache_dir = tmp_path / "templates"
     cache_dir.mkdir()
     cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
-    plain, cold, warm = tmp_path / "plain", tmp_path / "cold", tmp_path / "warm"
-    build(Settings(data_dir=registry.dir, site_dir=plain, today=TODAY))
+    plain, cold, warm = minimal_site, tmp_path / "cold", tmp_path / "warm"  # minimal_site: built without the cache
     build(Settings(data_dir=registry.dir, site_dir=cold, today=TODAY), template_cache=cache)
     assert list(cache_dir.iterdir()), "the theme's templates were not cached"
     build(Settings(data_dir=registry.dir, site_dir=warm, today=TODAY), template_cache=cache)
@@ -389,3 +394,19 @@ def test_the_theme_template_cache_of_serve_changes_no_byte_of_the_site(registry,
     for other in (cold, warm):
         assert files == sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file())
         assert [f for f in files if (plain / f).read_bytes() != (other / f).read_bytes()] == []
+
+
+def test_the_sitemap_gets_the_stamped_pages_and_loses_the_shell():
+    import gzip
+
+    from generator.outputs.stamp import with_sitemap
+
+    mkdocs = ("<urlset>\n    <url>\n         <loc>https://prn.example/</loc>\n    </url>\n"
+              "    <url>\n         <loc>https://prn.example/_shell/page/</loc>\n"
+              "         <lastmod>2026-11-23</lastmod>\n    </url>\n</urlset>")
+    files = with_sitemap(mkdocs, ["centers/a/"], "https://prn.example/", TODAY)
+    assert "_shell" not in files["sitemap.xml"]
+    sitemap = files["sitemap.xml"]
+    assert sitemap.count("<loc>") == 2 and "<loc>https://prn.example/centers/a/</loc>" in sitemap
+    assert gzip.decompress(files["sitemap.xml.gz"]).decode() == files["sitemap.xml"]
+    assert with_sitemap(mkdocs, ["centers/a/"], "", TODAY) == {}

@@ -60,6 +60,7 @@ def test_build_with_bad_data_exits_1_and_writes_no_site(registry):
     assert not (registry.dir.parent / "site").exists()
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_build_reports_pages_and_stage_times(registry, tmp_path):
     result = run("build", "--as-of", "2026-11-23", "--site-dir", str(tmp_path / "out"), "--examples",
                  cwd=registry.dir.parent)
@@ -72,6 +73,7 @@ def test_build_reports_pages_and_stage_times(registry, tmp_path):
     assert "Preview with example coaches — not the public site" in rosa
 
 
+@pytest.mark.slow  # builds, then rebuilds on each edit
 def test_serve_shows_a_saved_edit_and_keeps_the_last_good_site_through_a_bad_one(registry, tmp_path):
     """A maintainer's loop: save, reload the page; a broken save is reported and publishes nothing."""
     import socket
@@ -178,3 +180,86 @@ def test_build_takes_the_site_and_repository_addresses_from_the_environment(monk
     assert (settings.site_url, settings.repo_url) == ("https://example.org/prn/", "https://github.com/example/prn")
     flagged = settings_from(_parser().parse_args(["build", "--site-url", "https://other.example/"]))
     assert flagged.site_url == "https://other.example/"
+
+
+def test_every_command_has_a_handler_and_a_line_in_the_readme():
+    import argparse
+    import re
+
+    from generator.app.cli import COMMANDS, _parser
+
+    parser = _parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    assert set(COMMANDS) == set(commands)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert set(re.findall(r"^python -m generator (\w+)", readme, re.M)) == set(COMMANDS)
+
+
+def test_the_commands_take_their_defaults_from_settings(monkeypatch):
+    """--data, --site-dir and --as-of are declared once, in Settings."""
+    import datetime as dt
+
+    from generator.app.cli import _parser, settings_from
+    from generator.settings import Settings
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.delenv("REPO_URL", raising=False)
+    for command in ("build", "serve", "validate", "report", "ids"):
+        settings = settings_from(_parser().parse_args([command]))
+        assert settings == Settings(today=settings.today)
+        assert settings.today == dt.date.today()
+    given = settings_from(_parser().parse_args(["build", "--data", "d", "--site-dir", "s", "--as-of", "2026-01-02"]))
+    assert (str(given.data_dir), str(given.site_dir), given.today) == ("d", "s", dt.date(2026, 1, 2))
+
+
+@pytest.mark.slow  # builds a site of its own
+def test_a_second_build_into_the_same_folder_stops_at_once_and_the_first_is_untouched(registry, tmp_path):
+    import fcntl
+
+    from generator.app.build import lock_path
+
+    site = tmp_path / "site"
+    with lock_path(site).open("a+") as lock:  # as a build in another terminal holds it
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        lock.write("4242")
+        lock.flush()
+        result = run("build", "--data", str(registry.dir), "--site-dir", str(site), "--as-of", "2026-11-23",
+                     cwd=ROOT)
+    assert result.returncode == 1
+    assert result.stderr == (f"error: another build into {site} is running (process 4242); wait for it to finish, "
+                             "or stop it; the existing site was left as it was.\n")
+    assert not site.exists() and [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
+    assert run("build", "--data", str(registry.dir), "--site-dir", str(site), "--as-of", "2026-11-23",
+               cwd=ROOT).returncode == 0  # the lock goes with the process that held it
+
+
+@pytest.mark.slow  # builds a site of its own
+@pytest.mark.parametrize("when", ["while it builds", "while it serves"])
+def test_ctrl_c_stops_serve_without_a_traceback_or_folders_left_behind(registry, tmp_path, when):
+    import signal
+    import socket
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--data", str(registry.dir), "--site-dir",
+                             str(tmp_path / "site"), "--port", str(port), "--as-of", "2026-11-23"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    if when == "while it builds":
+        deadline = time.monotonic() + 300  # a loaded machine takes a while to reach the build
+        while not list(tmp_path.glob(".site-build-*")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert list(tmp_path.glob(".site-build-*")), "the build never started"
+    else:
+        assert proc.stdout is not None
+        while "Serving http" not in proc.stdout.readline():
+            assert proc.poll() is None
+    proc.send_signal(signal.SIGINT)
+    output = proc.communicate(timeout=300)[0]
+    assert "Traceback" not in output
+    assert proc.returncode == (130 if when == "while it builds" else 0)
+    assert "stopped" in output
+    time.sleep(1)  # a language's process may still be ending
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []

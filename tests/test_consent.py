@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.app.build import build
 from generator.settings import Settings
 from tests.conftest import TODAY
@@ -49,6 +51,7 @@ def test_a_signed_form_is_consent_too(registry):
     assert registry.problems() == []
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_the_consent_record_is_not_published(registry, tmp_path):
     real_coach(registry)
     site = tmp_path / "site"

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.app.cli import main
@@ -166,6 +167,7 @@ def wrong_lines(case: Case, output: str, removed: set[str]) -> list[str]:
             and not any(f"'{name}'" in line for name in removed)]
 
 
+@pytest.mark.slow  # hundreds of validations
 def test_every_corruption_of_every_data_file_is_a_located_problem_or_accepted(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "data"

@@ -182,6 +182,7 @@ def test_a_cache_position_far_from_its_town_is_refused_when_the_site_is_loaded(r
     assert read_cache(registry.dir)  # the geocoder itself still reads the file, to replace the entries
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_the_build_never_geocodes(registry, tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("the build tried to geocode")

@@ -4,6 +4,7 @@ numbers survive translation, and the translation check notices an English page t
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -18,7 +19,7 @@ from markupsafe import escape
 
 from generator.app.build import build
 from generator.model.site import load_site
-from generator.outputs.content import source_hash, write_content
+from generator.outputs.content import content_files, source_hash
 from generator.outputs.translation_check import check
 from generator.outputs.translations import TranslationError, load_catalogue
 from generator.settings import PROJECT, Settings
@@ -102,6 +103,7 @@ def visible_text(page_html: str) -> str:
     return parser.text
 
 
+@functools.cache
 def _registry_names() -> list[str]:
     """Names from the registries: proper names, shown as they are in every language."""
     names = []
@@ -119,21 +121,26 @@ def _registry_names() -> list[str]:
 PROPER_NAMES = ["Recovery Coach Services", "Peer Recovery Navigator"]
 
 
-def leaked(text: str, code: str) -> list[str]:
-    """English catalogue strings (or their fixed parts, around placeholders) that appear in text."""
-    catalogue = load_catalogue(code, TRANSLATIONS).strings
-    for name in _registry_names() + PROPER_NAMES:
-        text = text.replace(name, " ")
-    found = []
-    for key, value in catalogue.items():
+@functools.cache
+def _english_parts(code: str) -> list[tuple[str, re.Pattern]]:
+    """The catalogue's English strings (or their fixed parts, around placeholders) that its translations do
+    not also contain, each with the pattern that finds it as whole words (compiled once: there are hundreds)."""
+    parts = []
+    for key, value in load_catalogue(code, TRANSLATIONS).strings.items():
         translations = " ".join(value.values()) if isinstance(value, dict) else value
         for part in re.split(r"%\(\w+\)[sd]|\{\w+\}|<[^>]+>", key):
             part = part.strip(" .,:;()")
             if len(part) < 4 or not re.search(r"[A-Za-z]{3}", part) or part in translations:
                 continue
-            if re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text):
-                found.append(part)
-    return sorted(set(found))
+            parts.append((part, re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])")))
+    return parts
+
+
+def leaked(text: str, code: str) -> list[str]:
+    """English catalogue strings (or their fixed parts, around placeholders) that appear in text."""
+    for name in _registry_names() + PROPER_NAMES:
+        text = text.replace(name, " ")
+    return sorted({part for part, pattern in _english_parts(code) if pattern.search(text)})
 
 
 # ---- every page has its translations -----------------------------------------------------------
@@ -226,25 +233,34 @@ def test_the_check_asks_for_the_names_of_tracks_and_banner_lines_but_not_for_nam
     assert found == [("es", "Peers 50+", "missing"), ("pt", "Peers 50+", "missing")]
 
 
-def test_the_maintainer_report_includes_the_translation_check(registry):
-    from generator.outputs.report import as_text, data_report
+def test_the_report_command_includes_the_translation_check_and_builds_do_not_run_it(registry, monkeypatch):
+    """The check reads every template, script and module: `report` and `translations` run it, a build not."""
+    from generator.outputs import report as report_module
+    from generator.outputs.render import maintainers_report
+    from generator.outputs.report import as_text, data_report, translation_section
 
-    report = data_report(load_site(Settings(data_dir=registry.dir, today=TODAY)))
+    site = load_site(Settings(data_dir=registry.dir, today=TODAY))
+    report = data_report(site, translation_section(site))
     section = next(s for s in report.sections if s.title == "Translations missing or out of date")
     assert section.findings == ()
     assert "Translations missing or out of date (0)" in as_text(report)
 
+    def no_check(*args):
+        raise AssertionError("the translation check ran")
+
+    monkeypatch.setattr(report_module, "check", no_check)
+    assert "Translations missing" not in as_text(maintainers_report(site))
+
 
 def test_a_missing_translation_falls_back_to_the_english_page_marked_as_english(workspace, tmp_path):
     (workspace / "translations" / "es" / "open-data.md").unlink()
-    docs = tmp_path / "docs"
-    write_content("es", docs, workspace / "content", workspace / "translations")
-    page = (docs / "open-data.md").read_text()
+    docs = content_files("es", workspace / "content", workspace / "translations")
+    page = docs["open-data.md"]
     assert page.startswith("---\nfallback: true\n")
     # Links to files only the English site publishes point at them, one level up.
     assert '<a href="../../api/v1/centers.json">`api/v1/centers.json`</a>' in page
-    assert not (docs / "assets" / "vendor").exists()
-    assert (docs / "guides" / "carc.md").read_text() == (workspace / "translations/es/guides/carc.md").read_text()
+    assert not any(path.startswith("assets/vendor/") for path in docs)
+    assert docs["guides/carc.md"] == (workspace / "translations/es/guides/carc.md").read_text()
 
 
 def test_a_generated_page_without_translation_is_english_with_a_note(site):
@@ -398,6 +414,7 @@ def test_the_spanish_banner_names_988s_spanish_option_and_keeps_the_numbers(site
     assert "marque 2" not in read(site, "pt/guides/carc") and "press 2" not in read(site, "guides/carc")
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_the_spanish_option_comes_from_the_data(registry, tmp_path):
     registry.replace("help.yaml", "    banner: true\n", '    language_options:\n      - language: pt\n'
                                                       '        press: "3"\n    banner: true\n')
@@ -450,6 +467,7 @@ def test_english_urls_do_not_change_and_each_language_has_its_own_search(preview
     assert "<loc>https://navigator.example/es/coaches/rosa-example/</loc>" in sitemap
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_the_site_url_may_come_without_a_trailing_slash(registry, tmp_path):
     build(Settings(data_dir=registry.dir, site_dir=tmp_path / "site", today=TODAY, site_url="https://navigator.example",
                    examples=True))
@@ -465,8 +483,7 @@ def test_the_other_languages_share_the_english_exports_but_have_their_own_map(si
         assert 'data-index="../../api/v1/find.json"' in read(site, f"{code}/find")
         assert 'data-map-src="../../map/#' in read(site, f"{code}/towns/springfield")
         assert ('<script src="../assets/strings.js"></script>\n<script src="../assets/common.js"></script>\n'
-                '<script src="../assets/places.js"></script>\n<script src="../assets/find.js"></script>') \
-            in read(site, f"{code}/find")
+                '<script src="../assets/find.js"></script>') in read(site, f"{code}/find")
     page = read(site, "es/map")
     assert '<html lang="es">' in page
     assert "<h1>Mapa de los centros de recuperación entre pares en Massachusetts</h1>" in page
@@ -535,14 +552,8 @@ def test_a_catalogue_must_be_a_mapping_of_strings(tmp_path):
         load_catalogue("es", tmp_path)
 
 
-def test_renamed_and_retired_listings_keep_their_urls_in_every_language(registry, tmp_path):
-    from tests.test_stable_links import RETIRED
-
-    registry.replace("centers.yaml", "    name: Living in Recovery\n",
-                     "    name: Living in Recovery\n    former_ids: [lir-pittsfield]\n")
-    registry.write("retired.yaml", RETIRED)
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+def test_renamed_and_retired_listings_keep_their_urls_in_every_language(moved_site):
+    site = moved_site  # lir-pittsfield renamed, tests.test_stable_links.RETIRED retired
     for code in OTHER:
         moved = (site / code / "centers" / "lir-pittsfield" / "index.html").read_text()
         assert '<meta http-equiv="refresh" content="0; url=../living-in-recovery-pittsfield/">' in moved

@@ -31,6 +31,9 @@ class _Page(HTMLParser):
             self.csp = True
 
 
+pytestmark = pytest.mark.slow  # parses every page of the site and follows every link
+
+
 @pytest.fixture(scope="module")
 def parsed(bundled_site):
     site = bundled_site

@@ -26,8 +26,8 @@ def test_the_plan_is_a_printable_checklist_without_javascript(page):
     # The controls need the script: without it they are not shown; with it they are there from the first paint.
     assert "<noscript><style>#prn-plan-form,#plan-summary{display:none}</style></noscript>" in page
     assert 'data-masshealth="yes"' in page and 'data-masshealth="no"' in page  # both routes printed
-    assert ('<script src="../assets/common.js"></script>\n<script src="../assets/places.js"></script>\n'
-            '<script src="../assets/plan.js"></script>') in page
+    assert ('<script src="../assets/common.js"></script>\n'
+            '<script type="module" src="../assets/plan.js"></script>') in page
     assert "?q=" not in page  # mkdocs-material would open its own search box
 
 
@@ -55,8 +55,8 @@ def test_every_number_on_the_plan_matches_the_reference_facts(tmp_path, page):
 
 def test_the_planner_keeps_nothing_but_localstorage():
     assets = Path(__file__).resolve().parent.parent / "content" / "assets"
-    script = "\n".join((assets / name).read_text() for name in ("common.js", "places.js", "plan.js"))  # all it runs
+    script = "\n".join((assets / name).read_text() for name in ("common.js", "places.mjs", "cards.mjs", "plan.js"))
     for sent in ("XMLHttpRequest", "sendBeacon", "document.cookie", "sessionStorage", "indexedDB", "method:"):
         assert sent not in script, sent
-    assert script.count("fetch(") == 1 and "fetch(root.dataset.index)" in script  # only the site's own find.json
+    assert script.count("fetch(") == 1 and "loadIndex(new URL(root.dataset.index" in script  # only the site's find.json
     assert "innerHTML" not in script  # data goes in with textContent

@@ -187,7 +187,7 @@ def test_each_fact_on_a_centre_page_names_its_source_and_the_source_s_date(regis
             '(public copy), February 2026</small>') in phone
     address = body.split("<dt>Address</dt>", 1)[1].split("</dd>", 1)[0]
     assert "Source: The state&#39;s list" in address  # the newest source that gives the street
-    assert "We last checked these sources on" in body and "Last verified" not in body
+    assert "We looked for newer sources on" in body and "Last verified" not in body
 
 
 def _article(page) -> str:
@@ -209,7 +209,7 @@ def test_the_state_list_centres_of_falmouth_taunton_quincy_and_lynn_are_nearest_
     import json
 
     index = json.loads((bundled_site / "api" / "v1" / "find.json").read_text())
-    nearest = {row[0]: row[5] for row in index["towns"]}
+    nearest = {row["name"]: row["prsc"] for row in index["towns"]}
     centers = {c["id"]: c for c in index["centers"]}
     for town in ("Falmouth", "Taunton", "Quincy", "Lynn"):
         own = centers[nearest[town]]

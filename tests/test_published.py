@@ -14,6 +14,8 @@ from generator.app.build import build
 from generator.settings import Settings
 from tests.conftest import DATA, TODAY
 
+pytestmark = pytest.mark.slow  # builds the bundled data as a project site of its own
+
 BASE = "https://example.org/prn/"
 REPO = "https://github.com/example/prn"
 PREFIXES = {"en": "", "es": "es/", "pt": "pt/"}

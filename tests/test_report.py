@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from generator.model.site import load_site
 from generator.outputs.report import as_markdown, as_text, data_report, months_between
 from generator.settings import Settings
@@ -97,6 +99,7 @@ def test_the_report_command_refuses_invalid_data_like_the_others(registry):
     assert "must be true or false" in result.stderr
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_report_and_the_maintainers_page_agree_on_a_geocoded_position(registry, tmp_path):
     """A geocode cache entry makes a centre's position exact for every command, since all of them load the
     data through load_site(): neither the report nor /maintainers/ asks to geocode it again."""
@@ -153,3 +156,14 @@ def test_lapsing_carcs_come_soonest_first_within_the_renewal_window(registry):
                    .replace("rosa-example", "sam-sample").replace("Rosa", "Sam").replace("2027-01-20", "2026-12-01"))
     assert section(report(registry), "CARC expired or due for renewal within 60 days") == [
         "sam-sample: CARC renewal due by 1 December 2026", "rosa-example: CARC renewal due by 20 January 2027"]
+
+
+def test_the_report_reads_and_names_the_data_folder_it_is_given(registry, tmp_path):
+    """`report --data DIR` reports on DIR's files, not on data/ of the working directory."""
+    elsewhere = tmp_path / "elsewhere"
+    registry.dir.rename(elsewhere)
+    printed = run("report", "--data", "elsewhere", "--as-of", TODAY.isoformat(), cwd=tmp_path)
+    assert printed.returncode == 0, printed.stderr
+    assert "  elsewhere/centers.yaml  living-in-recovery-pittsfield  Living in Recovery: verification: sourced" \
+        in printed.stdout
+    assert "data/centers.yaml" not in printed.stdout

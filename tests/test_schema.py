@@ -15,8 +15,7 @@ from tests.conftest import DATA, ROOT
 
 def test_committed_schemas_match_the_declarations(tmp_path):
     write_schemas(tmp_path)
-    for registry in REGISTRIES:
-        name = f"{registry.key}.schema.json"
+    for name in [f"{registry.key}.schema.json" for registry in REGISTRIES] + ["find.schema.json"]:
         assert (ROOT / "schema" / name).read_text() == (tmp_path / name).read_text(), \
             f"schema/{name} is out of date: run `make schema`"
 
@@ -43,3 +42,21 @@ def test_the_json_schema_rejects_what_the_validator_rejects():
     messages = sorted(e.message for e in validator.iter_errors(bad))
     assert any("'javascript:alert(1)' does not match" in m for m in messages)
     assert any("'colour' was unexpected" in m for m in messages)
+
+
+@pytest.mark.parametrize("build", ["bundled_site", "preview_site"])
+def test_every_build_s_find_index_follows_its_published_schema(build, request):
+    site = request.getfixturevalue(build)
+    schema = json.loads((site / "schema" / "find.schema.json").read_text())
+    assert schema == json.loads((ROOT / "schema" / "find.schema.json").read_text())  # the one committed
+    index = json.loads((site / "api" / "v1" / "find.json").read_text())
+    jsonschema.Draft7Validator.check_schema(schema)
+    jsonschema.Draft7Validator(schema).validate(index)
+    assert index["version"] == 2 and isinstance(index["towns"][0], dict)
+
+
+def test_the_find_schema_refuses_a_positional_town():
+    schema = json.loads((ROOT / "schema" / "find.schema.json").read_text())
+    town = schema["properties"]["towns"]["items"]
+    errors = list(jsonschema.Draft7Validator(town).iter_errors(["Pittsfield", "pittsfield", 42.45, -73.25]))
+    assert errors and "is not of type 'object'" in errors[0].message

@@ -23,11 +23,8 @@ retired:
 """
 
 
-def test_a_renamed_id_redirects_from_its_old_url(registry, tmp_path):
-    registry.replace("centers.yaml", "    name: Living in Recovery\n",
-                     "    name: Living in Recovery\n    former_ids: [lir-pittsfield]\n")
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+def test_a_renamed_id_redirects_from_its_old_url(moved_site):
+    site = moved_site  # living-in-recovery-pittsfield was lir-pittsfield
     page = (site / "centers" / "lir-pittsfield" / "index.html").read_text()
     assert '<meta http-equiv="refresh" content="0; url=../living-in-recovery-pittsfield/">' in page
     assert '<link rel="canonical" href="../living-in-recovery-pittsfield/">' in page
@@ -35,19 +32,16 @@ def test_a_renamed_id_redirects_from_its_old_url(registry, tmp_path):
     assert "lir-pittsfield" in ids["centers"] and "living-in-recovery-pittsfield" in ids["centers"]
 
 
-def test_a_retired_listing_keeps_a_page_with_the_nearest_alternatives(registry, tmp_path):
-    registry.write("retired.yaml", RETIRED)
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+def test_a_retired_listing_keeps_a_page_with_the_nearest_alternatives(moved_site):
+    site = moved_site  # with RETIRED
     page = (site / "centers" / "old-centre-pittsfield" / "index.html").read_text()
     assert "No longer listed." in page and "The centre closed in June 2026." in page
     assert "Alternatives near Pittsfield" in page
     assert 'href="../../centers/living-in-recovery-pittsfield/"' in page
 
 
-def test_a_published_id_that_disappears_fails_the_build_and_keeps_the_site(registry, tmp_path):
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
+def test_a_published_id_that_disappears_fails_the_build_and_keeps_the_site(registry, last_build):
+    site = last_build
     registry.replace("centers.yaml", "id: living-in-recovery-pittsfield", "id: living-in-recovery")
     with pytest.raises(DataError) as caught:
         build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY))
@@ -83,10 +77,8 @@ def test_a_retired_id_still_in_use_is_reported(registry):
         "centers.yaml; keep one"]
 
 
-def test_profiles_carry_json_ld_a_citation_and_a_report_link(registry, tmp_path):
-    site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, site_url="https://navigator.example/", repo_url="https://github.com/o/r",
-                   examples=True))
+def test_profiles_carry_json_ld_a_citation_and_a_report_link(minimal_public_site):
+    site = minimal_public_site  # site_url="https://navigator.example/", repo_url="https://github.com/o/r"
     centre = (site / "centers" / "living-in-recovery-pittsfield" / "index.html").read_text()
     head = centre.split("</head>")[0]
     data = json.loads(head.split('<script type="application/ld+json">')[1].split("</script>")[0])
@@ -111,6 +103,7 @@ def test_profiles_carry_json_ld_a_citation_and_a_report_link(registry, tmp_path)
     assert person["mainEntity"]["disambiguatingDescription"].startswith("Fictional")
 
 
+@pytest.mark.slow  # builds a site of its own
 def test_json_ld_cannot_break_out_of_its_script_element(registry, tmp_path):
     registry.replace("centers.yaml", "name: Living in Recovery", 'name: "</script><script>alert(1)</script>"')
     site = tmp_path / "site"

@@ -1,10 +1,11 @@
-/* Helpers shared by find.js, plan.js and eligibility.js, loaded before them (on a translated page, after
- * assets/strings.js). Nothing here is sent anywhere.
+/* Helpers shared by find.js, plan.js, towns.js, cards.mjs and eligibility.js, loaded before them (on a translated
+ * page, after assets/strings.js). Nothing here is sent anywhere.
  *
  * Interface strings are English in the scripts. A translated page's strings.js (generated from
  * translations/<lang>.yaml) maps each English string to its translation and brings its locale and labels.
  * The scripts pass t() and tn() literal English strings, which is how the translation check finds them
- * (generator/outputs/translations.py scans find.js, plan.js and eligibility.js): keep the strings there. */
+ * (generator/outputs/translations.py, SCRIPTS): keep the strings there. Cards and their labels are not written in
+ * scripts: they are the page's <template> elements (generator/outputs/templates/cards.html). */
 (function () {
   "use strict";
 
@@ -53,7 +54,7 @@
     return d.getMonth() === Number(m[2]) - 1 ? d : null;
   }
 
-  /* Dates and numbers the page's way: date(d, {day: "numeric", month: "long"}), tenths(2.25) = "2.3". Each
+  /* Dates the page's way: date(d, {day: "numeric", month: "long"}) (distances: places.mjs, formatDistance). Each
    * format is made once (toLocaleDateString with options makes a new one on every call: the planner dates
    * every step). */
   var formats = {};
@@ -63,15 +64,6 @@
     return formats[key];
   }
   function date(d, options) { return formatter("DateTimeFormat", options).format(d); }
-  function tenths(n) { return formatter("NumberFormat", {minimumFractionDigits: 1, maximumFractionDigits: 1}).format(n); }
 
-  /* For a listing without its own number: the line to call to check it is open (the find index's helpline). */
-  function callToCheck(index) {
-    var line = index && index.helpline;
-    return line ? [t("No number of its own is listed. To check that it is open, and when, call the Substance Use Helpline:") +
-      " ", el("a", {href: line.call_href, text: line.call})] : [];
-  }
-
-  window.PRN = {i18n: I18N, t: t, tn: tn, withEN: withEN, el: el, parseDay: parseDay, date: date, tenths: tenths,
-    callToCheck: callToCheck};
+  window.PRN = {i18n: I18N, t: t, tn: tn, withEN: withEN, el: el, parseDay: parseDay, date: date};
 })();

@@ -1,5 +1,7 @@
 /* Find help near you: resolves a town, village, neighbourhood or ZIP code, measures distances and
- * filters, all in the browser from /api/v1/find.json. Nothing typed here is sent anywhere. */
+ * filters, all in the browser from /api/v1/find.json (assets/places.mjs). Nothing typed here is sent anywhere.
+ * A classic script, so that it takes ?q= out of the address before the theme starts (below); the modules it
+ * uses load with import(). The cards are the page's <template> elements (assets/cards.mjs). */
 (function () {
   "use strict";
 
@@ -28,35 +30,24 @@
   var initial = new URLSearchParams(location.search);
   if (initial.has("q")) { history.replaceState(null, "", location.pathname); }
 
-  var PLACES = window.PRN_PLACES;  /* assets/places.js */
-  var norm = PLACES.norm;
-  var places = null;  /* the index's gazetteer, once it has loaded */
+  var PLACES = null, CARDS = null, WORDS = null;  /* assets/places.mjs, cards.mjs and words.mjs, once loaded */
+  var vocabulary = null, answers = null;  /* /api/v1/words.json and the answer cards (assets/answers.html) */
   /* "Use my location": the visitor's position (kept on this device) and the place nearest it, while the box
    * still shows that place's name. */
   var located = null;
 
   /* ---- places ---- */
 
-  function resolve(query) { return places.resolve(query); }
+  function resolve(query) { return PLACES.resolve(index, query); }
+
+  /* A word of the search vocabulary (assets/words.mjs), or null: asked before any place, so it never becomes one. */
+  function word(query) { return WORDS && vocabulary && answers ? WORDS.match(vocabulary, query) : null; }
 
   function suggestions(query) {
-    var q = norm(query), out = [];
-    if (!q) { return out; }
-    if (/^\d+$/.test(q)) {
-      index.zips.forEach(function (z) {
-        if (z[0].indexOf(q) === 0) { out.push({value: z[0], label: z[0] + " (" + index.towns[z[1]][0] + ")"}); }
-      });
-      return out.slice(0, MAX_OPTIONS);
-    }
-    index.towns.forEach(function (t, i) {
-      if (places.townKeys[i].indexOf(q) === 0) { out.push({value: t[0], label: t[0]}); }
-    });
-    index.villages.forEach(function (v, i) {
-      if (places.villageKeys[i].indexOf(q) === 0) { out.push({value: v[0], label: v[0] + " (" + index.towns[v[1]][0] + ")"}); }
-    });
+    if (!index || word(query)) { return []; }
+    var out = PLACES.complete(index, query, MAX_OPTIONS);
     /* Nothing starts so: the places a misspelling may mean ("Worchester": Worcester, Dorchester…). */
-    if (!out.length && q.length >= 4) { return places.suggest(q, MAX_OPTIONS); }
-    return out.slice(0, MAX_OPTIONS);
+    return !out.length && PLACES.norm(query).length >= 4 ? PLACES.suggest(index, query, MAX_OPTIONS) : out;
   }
 
   /* ---- the combobox (WAI-ARIA 1.2 pattern with aria-activedescendant) ---- */
@@ -99,7 +90,7 @@
   input.addEventListener("input", function () {
     located = null;
     showOptions(suggestions(input.value));
-    if (index && resolve(input.value)) { search(); }
+    if (index && (resolve(input.value) || word(input.value))) { search(); }
   });
   input.addEventListener("blur", function () { showOptions([]); });
   input.addEventListener("keydown", function (event) {
@@ -142,9 +133,15 @@
     return state;
   }
 
+  /* The address keeps the search so it can be shared, except a place found from the visitor's position:
+   * where someone is never goes into a URL (a bookmark, the history, a shared link). */
   function writeUrl(state) {
     var params = new URLSearchParams();
-    FIELDS.forEach(function (name) { if (state[name] && !(name === "within" && state[name] === "25")) { params.set(name, state[name]); } });
+    var fromPosition = located && located.label === state.q;
+    FIELDS.forEach(function (name) {
+      if (name === "q" && fromPosition) { return; }
+      if (state[name] && !(name === "within" && state[name] === "25")) { params.set(name, state[name]); }
+    });
     if (state.within === "") { params.set("within", "any"); }
     FLAGS.forEach(function (name) { if (state[name]) { params.set(name, "1"); } });
     var query = params.toString();
@@ -200,35 +197,27 @@
     if (state.masshealth && !coach.masshealth) { return false; }
     if (state.carc && coach.carc !== "current" && coach.carc !== "renewal_due") { return false; }
     if (coach.carc === "expired" && !state.expired) { return false; }
-    return town === null || coach.statewide || coach.towns.indexOf(town) >= 0 ||
-      coach.regions.indexOf(index.towns[town][4]) >= 0;
+    return town === null || coach.statewide || coach.towns.indexOf(town.slug) >= 0 ||
+      coach.regions.indexOf(town.region) >= 0;
   }
 
   /* ---- rendering ---- */
 
-  function distance(miles) {
-    return t("{miles} mi", {miles: PRN.tenths(miles)});
-  }
+  /* "12.3 mi" in the page's language (the catalogue's "{miles} mi": "12,3 milhas" in Portuguese). */
+  function distance(miles) { return PLACES.formatDistance(miles, I18N.locale, t("{miles} mi")); }
 
-  /* "Registry text" stays English: on a translated page it goes in its own element with lang="en". */
-  function labelled(label, text) { return el("p", {}, [document.createTextNode(label + " "), el("span", withEN({text: text}))]); }
-
+  /* A centre's card (templates/cards.html), at its nearest point when `near` is given. */
   function centerItem(center, near, lang) {
-    var body = [el("h3", {"class": "prn-card__title"}, [
-      el("a", withEN({href: "../" + center.url, text: center.name})),
-      near ? el("span", {"class": "prn-distance", text: " " + distance(near.miles)}) : null,
-      near ? el("span", {"class": "prn-via", text: " " + labels.route[near.via]}) : null
-    ])];
-    body.push(el("p", {text: labels.type[center.type]}));
-    if (near && near.point.address) {
-      body.push(el("p", {text: near.point.address + (near.point.approximate ? " " + t("(approximate location: town centre)") : "")}));
-    }
-    if (lang && !center.languages.length) { body.push(el("p", {"class": "prn-flag", text: t("Languages not listed \u2014 call to ask")})); }
-    body.push(el("p", {}, center.phone ? [el("a", {href: center.phone_href, text: center.phone})] : PRN.callToCheck(index)));
-    if (center.hours) { body.push(labelled(t("Hours:"), center.hours)); }
-    if (!near && center.virtual) { body.push(labelled(t("Virtual:"), center.virtual)); }
-    if (center.call_before) { body.push(el("p", {"class": "prn-flag", text: t("Call before you go")})); }
-    return el("li", {"class": "prn-near__item", "data-id": center.id}, body);
+    var point = near && near.point;
+    var item = CARDS.card("prn-tpl-center", Object.assign(CARDS.freshness(center), {
+      name: center.name, url: "../" + center.url, type: labels.type[center.type],
+      distance: near ? distance(near.miles) : "", via: near ? labels.route[near.via] : "",
+      address: point ? point.address : "", approximate: point && point.approximate,
+      ask_languages: lang && !center.languages.length, phone: center.phone, phone_href: center.phone_href,
+      no_phone: !center.phone, hours: center.hours, virtual: !near && center.virtual, call_before: center.call_before
+    }));
+    item.dataset.id = center.id;
+    return item;
   }
 
   /* The CARC status in the page's language, from its state and expiry date (as the coach pages say it). */
@@ -241,14 +230,13 @@
 
   function coachItem(coach) {
     var names = function (codes, list) { return codes.map(function (c) { return list[c]; }).join(", "); };
-    return el("li", {"class": "prn-card", "data-id": coach.id}, [
-      el("h3", {"class": "prn-card__title"}, [el("a", {href: "../" + coach.url, text: coach.name}),
-        coach.example ? el("span", {"class": "prn-badge prn-badge--example", text: t("Example")}) : null]),
-      el("p", {text: carcLabel(coach)}),
-      el("p", {text: t("Languages:") + " " + names(coach.languages, labels.language) +
-        " · " + t("Meets:") + " " + names(coach.modes, labels.mode)}),
-      coach.masshealth ? el("p", {text: "MassHealth"}) : null
-    ]);
+    var item = CARDS.card("prn-tpl-coach", {
+      name: coach.name, url: "../" + coach.url, example: coach.example, carc: carcLabel(coach),
+      languages: names(coach.languages, labels.language), modes: names(coach.modes, labels.mode),
+      masshealth: coach.masshealth
+    });
+    item.dataset.id = coach.id;
+    return item;
   }
 
   /* The nearest matching places beyond the chosen distance, named with how far and how measured:
@@ -270,8 +258,11 @@
 
   function section(title, id, items, render, listClass) {
     if (!items.length) { return null; }
-    var list = el("ul", {"class": listClass});
-    var more = el("button", {type: "button", "class": "md-button prn-more"});
+    var box = CARDS.card("prn-tpl-section", {title: title});
+    var list = box.querySelector("ul"), more = box.querySelector(".prn-more");
+    box.setAttribute("aria-labelledby", id);
+    box.querySelector("h2").id = id;
+    list.className = listClass;
     var shown = 0;
     function showNext() {
       var first = null;
@@ -290,23 +281,11 @@
       var link = showNext().querySelector("a");
       if (link) { link.focus(); }
     });
-    return el("section", {"aria-labelledby": id}, [el("h2", {id: id, text: title}), list, more]);
+    return box;
   }
 
   /* No listed coach matches: the routes that lead to a recovery coach today (as /coaches/ gives them). */
-  function noCoach() {
-    return el("div", {"class": "prn-notice", id: "prn-no-coach"}, [
-      el("p", {text: t("No coach listed here matches. A recovery coach can still be found:")}),
-      el("ul", {}, [
-        el("li", {}, [el("a", {href: "../coaches/#routes", text: t("Programmes that employ recovery coaches, and the peer staff at recovery centres")})]),
-        el("li", {}, [t("With MassHealth: MassHealth Customer Service") + " ",
-          el("a", {href: "tel:+18008412900", text: "(800) 841-2900"}),
-          " " + t("(TTY {tty}), or your health plan: ask for Recovery Coach Services (H2016-HM).", {tty: "(800) 497-4648"}) + " ",
-          el("small", {text: t("Source: Massachusetts Legal Help, page reviewed April 2022.")})]),
-        el("li", {}, [t("Anyone: the Substance Use Helpline") + " ", el("a", {href: "tel:+18003275050", text: "(800) 327-5050"})])
-      ])
-    ]);
-  }
+  function noCoach() { return CARDS.card("prn-tpl-no-coach", {}); }
 
   /* The answer for the place in the box (or the visitor's position). With {focus: true} (a place was chosen:
    * Enter, a pick, "Use my location"), focus moves to the summary, scrolled on screen with the first result. */
@@ -319,44 +298,52 @@
     message.textContent = "";
     if (!state.q.trim()) { status.textContent = ""; return; }
     var here = located && located.label === state.q ? located : null;
+    var said = here ? null : word(state.q);
+    if (said) {
+      var card = WORDS.answerCard(answers, said.entry, new URL("../", location.href));
+      results.appendChild(card);
+      status.textContent = card.querySelector("h2").textContent;
+      if (how && how.focus) { showAnswer(); }
+      return;
+    }
     var place = here || resolve(state.q);
     if (!place) {
       status.textContent = "";
-      message.appendChild(PLACES.advice(places, index, state.q, pick) ||
+      message.appendChild(CARDS.advice(index, state.q, pick) ||
         el("p", {text: t("No Massachusetts town, village or ZIP code matches \u201c{query}\u201d. Try the town's name.", {query: state.q.trim()})}));
       return;
     }
-    var town = index.towns[place.town];
+    var town = place.town;
     /* Distances from the visitor's own position when located, else from the town's centre (as on the town page). */
-    var from = here ? [here.lat, here.lon] : [town[2], town[3]];
+    var from = here ? {lat: here.lat, lon: here.lon} : town;
     var within = state.within ? Number(state.within) : Infinity;
-    var ranked = [];
-    index.centers.forEach(function (center) {
-      if (!centerMatches(center, state)) { return; }
-      var best = PLACES.nearest(center, from[0], from[1], here ? undefined : town[7]);
-      if (best) { ranked.push({center: center, near: best}); }
-    });
-    ranked.sort(function (a, b) { return a.near.miles - b.near.miles; });
+    var ranked = PLACES.rank(index, index.centers.filter(function (center) { return centerMatches(center, state); }), from);
     var near = ranked.filter(function (n) { return n.near.miles <= within; });
+    /* What moved or closed and would have been among the first places shown: named without a distance. */
+    var reach = near.length ? Math.max.apply(null, near.slice(0, PAGE).map(function (n) { return n.near.miles; })) : within;
+    var changed = PLACES.changedNear(index, index.centers.filter(function (center) { return centerMatches(center, state); }), from, reach);
     var coaches = index.coaches.filter(function (coach) { return coachMatches(coach, state, place.town); });
-    var where = place.label === town[0] ? town[0] : place.label + " (" + town[0] + ")";
+    var where = PLACES.placeLabel(town, place.label);
     var vars = {place: where, miles: state.within, coaches: coaches.length};
     status.textContent = (here ? (state.within ? tn("{n} place within {miles} miles of you, near {place}", "{n} places within {miles} miles of you, near {place}", near.length, vars)
       : tn("{n} place by distance from you, near {place}", "{n} places by distance from you, near {place}", near.length, vars))
       : state.within ? tn("{n} place within {miles} miles of {place}", "{n} places within {miles} miles of {place}", near.length, vars)
       : tn("{n} place near {place}", "{n} places near {place}", near.length, vars)) +
-      (coaches.length ? tn(", and {n} coach who works there.", ", and {n} coaches who work there.", coaches.length) : ".");
+      (coaches.length ? tn(", and {n} coach who works there.", ", and {n} coaches who work there.", coaches.length) : ".") +
+      (near.length ? " " + t("Nearest: {name}, {distance}, {phone}.", {name: near[0].center.name, distance: distance(near[0].near.miles),
+        phone: near[0].center.phone || (index.helpline ? index.helpline.call : "")}) : "");
     var parts = [
       section(state.within ? t("Places within {miles} miles of {place}", vars) : t("Places near {place}", vars),
         "prn-places", near, function (n) { return centerItem(n.center, n.near, state.lang); }, "prn-near"),
-      section(t("Coaches who work in {town}", {town: town[0]}), "prn-coaches", coaches, coachItem, "prn-cards") ||
+      section(t("Changed recently"), "prn-changed", changed, function (c) { return centerItem(c, null); }, "prn-near prn-changed-list"),
+      section(t("Coaches who work in {town}", {town: town.name}), "prn-coaches", coaches, coachItem, "prn-cards") ||
         noCoach()
     ];
     if (!near.length) {
-      var virtual = index.centers.filter(function (c) { return c.virtual && centerMatches(c, {type: "", lang: "", mode: "", focus: ""}); });
+      var virtual = index.centers.filter(function (c) { return c.virtual && !PLACES.gone(c) && centerMatches(c, {type: "", lang: "", mode: "", focus: ""}); });
       var remote = index.coaches.filter(function (c) {
         return (c.modes.indexOf("video") >= 0 || c.modes.indexOf("phone") >= 0) && coachMatches(c, state, null) &&
-          (c.statewide || c.regions.indexOf(town[4]) >= 0);
+          (c.statewide || c.regions.indexOf(town.region) >= 0);
       });
       parts.unshift(el("div", {"class": "prn-notice", id: "prn-nothing-near"}, [
         nearestBeyond(ranked),
@@ -367,7 +354,7 @@
         }, "prn-near")
       ]));
     }
-    parts.push(el("p", {}, [el("a", {href: "../towns/" + town[1] + "/", text: t("Everything near {town} on one page", {town: town[0]})})]));
+    parts.push(el("p", {}, [el("a", {href: "../towns/" + town.slug + "/", text: t("Everything near {town} on one page", {town: town.name})})]));
     parts.forEach(function (part) { if (part) { results.appendChild(part); } });
     if (how && how.focus) { showAnswer(); }
   }
@@ -393,11 +380,11 @@
     navigator.geolocation.getCurrentPosition(function (pos) {
       if (!index) { status.textContent = t("The search could not load. Browse help by town instead."); return; }
       var lat = pos.coords.latitude, lon = pos.coords.longitude;
-      var nearest = places.nearestPlace(lat, lon);
+      var nearest = PLACES.nearestPlace(index, lat, lon);
       if (nearest.miles > FARTHEST) {
         status.textContent = "";
         message.textContent = "";
-        message.appendChild(PLACES.elsewhere(index, ""));
+        message.appendChild(CARDS.elsewhere(""));
         return;
       }
       located = {label: nearest.name, town: nearest.town, lat: lat, lon: lon};
@@ -411,16 +398,28 @@
     if (document.readyState === "complete") { resolve(); } else { window.addEventListener("load", resolve); }
   });
 
-  Promise.all([fetch(root.dataset.index).then(function (response) { return response.json(); }), themeStarted])
-  .then(function (loaded) {
-    index = loaded[0];
-    places = PLACES.gazetteer(index);
-    setUpFilters();
-    loadUrl();
-    root.hidden = false;
-    search();
-  }).catch(function () {
-    root.hidden = false;
-    status.textContent = t("The search could not load. Browse help by town instead.");
-  });
+  /* The modules, then the index and the theme's start. If the index cannot load: the page's one notice, with the
+   * help numbers and a Retry button. */
+  function start() {
+    Promise.all([import("./places.mjs"), import("./cards.mjs"), import("./words.mjs")]).then(function (modules) {
+      PLACES = modules[0];
+      CARDS = modules[1];
+      WORDS = modules[2];
+      var at = new URL(root.dataset.index, location.href);
+      return Promise.all([PLACES.loadIndex(at), themeStarted, WORDS.loadWords(new URL("words.json", at)),
+        WORDS.loadAnswers(new URL("../assets/answers.html", location.href))]);
+    }).then(function (loaded) {
+      index = loaded[0];
+      vocabulary = loaded[2];
+      answers = loaded[3];
+      setUpFilters();
+      loadUrl();
+      root.hidden = false;
+      search();
+    }).catch(function () {
+      root.hidden = false;
+      if (CARDS) { CARDS.loadFailed(results, start); } else { status.textContent = t("The search could not load. Browse help by town instead."); }
+    });
+  }
+  start();
 })();

@@ -3,7 +3,11 @@
  * Learning Community for a town (from /api/v1/find.json: the same choices as the town pages), a
  * week-2 step that fits whether the visitor has MassHealth, a coach search in their language,
  * ticks and notes kept in localStorage only, and an RFC 5545 calendar file made in the browser.
- * Nothing typed here is sent anywhere. */
+ * Nothing typed here is sent anywhere. An ES module: assets/places.mjs measures, assets/cards.mjs draws the cards
+ * from the page's <template> elements. */
+import * as PLACES from "./places.mjs";
+import {advice, card, freshness, loadFailed} from "./cards.mjs";
+
 (function () {
   "use strict";
 
@@ -26,7 +30,7 @@
   /* Interface strings are English here; on a translated page assets/strings.js brings their translations
    * (assets/common.js). Step titles and texts come from the page itself, so the calendar file is in the
    * page's language. */
-  var PRN = window.PRN, I18N = PRN.i18n, t = PRN.t, withEN = PRN.withEN, el = PRN.el, parseDay = PRN.parseDay;
+  var PRN = window.PRN, I18N = PRN.i18n, t = PRN.t, el = PRN.el, parseDay = PRN.parseDay;
   /* "Did you mean" or, for a place outside Massachusetts, the national helpline: under the town field. */
   var townAdvice = el("div", {"class": "prn-find__message prn-plan__advice", "aria-live": "polite"});
   townStatus.parentNode.parentNode.insertBefore(townAdvice, townStatus.parentNode.nextSibling);
@@ -69,52 +73,37 @@
 
   function startDay() { return parseDay(state.start) || parseDay(today()); }
 
-  /* ---- places, as on /find/ (assets/places.js) ---- */
+  /* ---- places, as on /find/ (assets/places.mjs) ---- */
 
-  var places = null;  /* the index's gazetteer, once it has loaded */
+  function resolve(query) { return index ? PLACES.resolve(index, query) : null; }
 
-  function resolve(query) { return places ? places.resolve(query) : null; }
-
+  /* The centre a town names (find.json: its town page's first, current before what may have ended); none if it
+   * moved or closed. */
   function center(id) {
     if (!id) { return null; }
     for (var i = 0; i < index.centers.length; i++) {
-      if (index.centers[i].id === id) { return index.centers[i]; }
+      if (index.centers[i].id === id) { return PLACES.gone(index.centers[i]) ? null : index.centers[i]; }
     }
     return null;
   }
 
   /* ---- drawing (text from data goes in with textContent only: PRN.el) ---- */
 
-  function distance(miles, town) {
-    return t("{miles} mi from {town}", {miles: PRN.tenths(miles), town: town});
-  }
-
-  /* kind: "prsc" or "rlc". Names, hours and virtual options are registry text: English, marked lang="en". */
+  /* kind: "prsc" or "rlc". The card is the page's template (templates/cards.html); names, hours and virtual
+   * options are registry text, marked English there. */
   function centerCard(c, town, kind) {
-    var near = window.PRN_PLACES.nearest(c, town[2], town[3], town[7]);
-    var lines = [el("p", {"class": "prn-slot__name"}, [
-      (kind === "rlc" ? t("Your area's RLC") : t("Your nearest centre")) + ": ", el("a", withEN({href: "../" + c.url, text: c.name})),
-      near ? el("span", {"class": "prn-distance", text: " " + distance(near.miles, town[0])}) : null,
-      near ? el("span", {"class": "prn-via", text: " " + ((I18N.labels.route || index.labels.route)[near.via])}) : null
-    ])];
-    if (near && near.point.address) {
-      var site = kind === "rlc" && near.point.name !== c.name;
-      lines.push(el("p", {"class": "prn-slot__address"}, [
-        site ? t("Nearest site:") + " " : null, site ? el("span", withEN({text: near.point.name})) : null, site ? ", " : null,
-        near.point.address,
-        near.point.approximate ? el("span", {"class": "prn-approx", text: " " + t("(approximate location: town centre)")}) : null]));
-    } else {
-      lines.push(el("p", {"class": "prn-slot__address", text: t("No address is listed yet; see its page for how to reach it.")}));
-    }
-    if (c.phone) {
-      lines.push(el("p", {"class": "prn-slot__phone"}, [t("Phone:") + " ", el("a", {href: c.phone_href, text: c.phone})]));
-    } else {
-      lines.push(el("p", {"class": "prn-slot__phone"}, PRN.callToCheck(index)));
-    }
-    if (c.hours) { lines.push(el("p", {}, [t("Hours:") + " ", el("span", withEN({text: c.hours}))])); }
-    if (c.virtual) { lines.push(el("p", {}, [t("Virtual:") + " ", el("span", withEN({text: c.virtual}))])); }
-    if (c.call_before) { lines.push(el("p", {"class": "prn-flag", text: t("Call before you go: this listing is not yet confirmed with the centre.")})); }
-    return el("div", {"class": "prn-slot__card", "data-center": c.id}, lines);
+    var near = PLACES.nearest(index, c, town), point = near && near.point;
+    var node = card("prn-tpl-plan-center", Object.assign(freshness(c), {
+      prsc: kind === "prsc", rlc: kind === "rlc", name: c.name, url: "../" + c.url,
+      distance: near ? PLACES.formatDistance(near.miles, I18N.locale) : "", town: town.name,
+      via: near ? (I18N.labels.route || index.labels.route)[near.via] : "",
+      address: point && point.address, no_address: !(point && point.address),
+      site: kind === "rlc" && point && point.name !== c.name ? point.name : "", approximate: point && point.approximate,
+      phone: c.phone, phone_href: c.phone_href, no_phone: !c.phone, hours: c.hours, virtual: c.virtual,
+      call_before: c.call_before
+    }));
+    node.dataset.center = c.id;
+    return node;
   }
 
   var slotDefaults = {};
@@ -159,15 +148,15 @@
     });
 
     var found = place();
-    var town = found ? index.towns[found.town] : null;
+    var town = found ? found.town : null;
     /* The slot's own text (\u201cyou\u201d, in the page's language) stands in until a town is chosen. */
     document.querySelectorAll("[data-slot=town]").forEach(function (span) {
       if (!("default" in span.dataset)) { span.dataset.default = span.textContent; }
-      span.textContent = town ? town[0] : span.dataset.default;
+      span.textContent = town ? town.name : span.dataset.default;
     });
     if (index) {
-      fillSlot("plan-prsc", town && center(town[5]) ? centerCard(center(town[5]), town, "prsc") : null);
-      fillSlot("plan-rlc", town && center(town[6]) ? centerCard(center(town[6]), town, "rlc") : null);
+      fillSlot("plan-prsc", town && center(town.prsc) ? centerCard(center(town.prsc), town, "prsc") : null);
+      fillSlot("plan-rlc", town && center(town.rlc) ? centerCard(center(town.rlc), town, "rlc") : null);
     }
     /* The same text keeps its advice node: a tap on a suggestion blurs the field (a "change" and a new
      * render) before the click, which must still find its button. */
@@ -175,37 +164,37 @@
     if (query !== townAdvice.dataset.query) {
       townAdvice.textContent = "";
       townAdvice.dataset.query = query;
-      var advice = query ? window.PRN_PLACES.advice(places, index, query, function (value) {
+      var said = query ? advice(index, query, function (value) {
         townInput.value = value;
         state.town = value;
         changed();
         townInput.focus();
       }) : null;
-      if (advice) { townAdvice.appendChild(advice); }
+      if (said) { townAdvice.appendChild(said); }
     }
     if (townAdvice.firstChild) {
       townStatus.textContent = "";
     } else if (query) {
       townStatus.textContent = t("No Massachusetts town, village or ZIP code matches \u201c{query}\u201d.", {query: state.town.trim()});
     } else {
-      townStatus.textContent = found ? (found.label === town[0] ? t("{town}: your nearest centre and RLC are in week 3.", {town: town[0]})
-        : t("{place} is in {town}: your nearest centre and RLC are in week 3.", {place: found.label, town: town[0]})) : "";
+      townStatus.textContent = found ? (found.label === town.name ? t("{town}: your nearest centre and RLC are in week 3.", {town: town.name})
+        : t("{place} is in {town}: your nearest centre and RLC are in week 3.", {place: found.label, town: town.name})) : "";
     }
 
     var lang = state.lang || "";
     var link = document.getElementById("plan-coach-link");
     var params = new URLSearchParams();
-    if (town) { params.set("q", town[0]); }
+    if (town) { params.set("q", town.name); }
     params.set("type", "coach");
     if (lang) { params.set("lang", lang); }
     link.href = "../find/?" + params.toString();
     var langName = lang && index && languageName(lang);
-    link.textContent = langName ? (town ? t("Find coaches who speak {language} who work in {town}", {language: langName, town: town[0]})
+    link.textContent = langName ? (town ? t("Find coaches who speak {language} who work in {town}", {language: langName, town: town.name})
       : t("Find coaches who speak {language} near you", {language: langName}))
-      : (town ? t("Find coaches who work in {town}", {town: town[0]}) : t("Find coaches near you"));
+      : (town ? t("Find coaches who work in {town}", {town: town.name}) : t("Find coaches near you"));
 
     var bits = [t("Plan starting {date}", {date: long(start)})];
-    if (town) { bits.push(found.label === town[0] ? town[0] : found.label + " (" + town[0] + ")"); }
+    if (town) { bits.push(PLACES.placeLabel(town, found.label)); }
     if (member === "yes") { bits.push(t("MassHealth member")); }
     if (langName) { bits.push(t("coach in {language}", {language: langName})); }
     summary.textContent = bits.join(" \u00b7 ");
@@ -286,7 +275,9 @@
     steps.forEach(function (step) {
       var day = addDays(start, Number(step.dataset.day) - 1);
       var title = step.querySelector(".prn-step__title").textContent.trim();
-      var description = visibleText(step.querySelector(".prn-step__body")) + "\n" + t("Your plan:") + " " + page;
+      var description = visibleText(step.querySelector(".prn-step__body")) + "\n" +
+        t("Numbers can change: check a centre's number on its page on this site before you call or go.") + "\n" +
+        t("Your plan:") + " " + page;
       lines.push("BEGIN:VEVENT",
         "UID:" + step.dataset.step + "-" + compact + "-" + id + "@peer-recovery-navigator",
         "DTSTAMP:" + now,
@@ -362,23 +353,24 @@
   showForm();
   render();
 
-  fetch(root.dataset.index).then(function (response) {
-    if (!response.ok) { throw new Error(response.status); }
-    return response.json();
-  }).then(function (loaded) {
-    index = loaded;
-    places = window.PRN_PLACES.gazetteer(index);
-    var list = document.getElementById("plan-places");
-    var fragment = document.createDocumentFragment();
-    index.towns.forEach(function (t) { fragment.appendChild(el("option", {value: t[0]})); });
-    index.villages.forEach(function (v) { fragment.appendChild(el("option", {value: v[0], label: v[0] + " (" + index.towns[v[1]][0] + ")"})); });
-    list.appendChild(fragment);
-    Object.keys(I18N.labels.language || index.labels.language).forEach(function (code) {
-      langSelect.appendChild(el("option", {value: code, text: languageName(code)}));
-    });
-    langSelect.value = state.lang || "";
-    render();
-  }).catch(function () {
-    townStatus.textContent = t("The list of towns could not load; the rest of the plan still works.");
-  });
+  /* The index, for the town's centres and the places and languages to choose from; if it cannot load, the page's
+   * one notice (the help numbers and a Retry button) under the town field. */
+  function start() {
+    PLACES.loadIndex(new URL(root.dataset.index, location.href)).then(function (loaded) {
+      index = loaded;
+      var list = document.getElementById("plan-places");
+      var fragment = document.createDocumentFragment();
+      index.towns.forEach(function (town) { fragment.appendChild(el("option", {value: town.name})); });
+      index.villages.forEach(function (v) {
+        fragment.appendChild(el("option", {value: v.name, label: PLACES.placeLabel(PLACES.town(index, v.town), v.name)}));
+      });
+      list.appendChild(fragment);
+      Object.keys(I18N.labels.language || index.labels.language).forEach(function (code) {
+        langSelect.appendChild(el("option", {value: code, text: languageName(code)}));
+      });
+      langSelect.value = state.lang || "";
+      render();
+    }).catch(function () { loadFailed(townAdvice, start); });
+  }
+  start();
 })();

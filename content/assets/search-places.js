@@ -1,53 +1,66 @@
 /* The theme's search box also knows places: a Massachusetts town, village or ZIP code typed there (or a close
- * misspelling of one) is offered first as "Find help near …", linking to /find/ for that place. The place
+ * misspelling of one) is offered first as "Find help near …", linking to /find/ for that place. A word of the
+ * search vocabulary (assets/words.mjs: naloxone, detox, AA, a language's name…) gets its answer card instead,
+ * in a live region, and never a place. The place
  * list (/api/v1/find.json, from this site) loads the first time the box is used; nothing typed leaves the
- * browser. Labels come from the page (site_overrides/main.html, #prn-search-places). */
-(function () {
-  "use strict";
+ * browser. Labels come from the page (site_overrides/main.html, #prn-search-places). An ES module (mkdocs.yml);
+ * when the list cannot load, the box stays as the theme made it and the next focus tries again. */
+import {loadIndex, placeLabel, resolve, suggest} from "./places.mjs";
+import {answerCard, loadAnswers, loadWords, match} from "./words.mjs";
 
-  var config = document.getElementById("prn-search-places");
-  var query = document.querySelector(".md-search__input");
-  var wrap = document.querySelector(".md-search__scrollwrap");
-  var PLACES = window.PRN_PLACES;
-  if (!config || !query || !wrap || !PLACES) { return; }
-  var script = document.currentScript && document.currentScript.src;
+const config = document.getElementById("prn-search-places");
+const query = document.querySelector(".md-search__input");
+const wrap = document.querySelector(".md-search__scrollwrap");
+if (config && query && wrap) {
   /* This script is {language root}/assets/search-places.js; the place list is at the site's root. */
-  var root = new URL("../", script || location.href);
-  var indexUrl = new URL(config.dataset.up + "api/v1/find.json", root);
-  var findUrl = new URL("find/", root);
-  var loading = null, places = null;
+  const root = new URL("../", import.meta.url);
+  const indexUrl = new URL(config.dataset.up + "api/v1/find.json", root);
+  const findUrl = new URL("find/", root);
+  const wordsUrl = new URL(config.dataset.up + "api/v1/words.json", root);
+  const answersUrl = new URL("assets/answers.html", root);
+  let index = null, words = null, answers = null;
 
-  var box = document.createElement("div");
+  /* A word of the vocabulary (naloxone, detox, AA, a language's name…) gets its answer card first, announced. */
+  const answer = document.createElement("div");
+  answer.className = "prn-search-answer";
+  answer.setAttribute("aria-live", "polite");
+  wrap.insertBefore(answer, wrap.firstChild);
+  let shown = null;
+
+  const box = document.createElement("div");
   box.className = "prn-search-place";
   box.hidden = true;
-  var link = document.createElement("a");
+  const link = document.createElement("a");
   link.className = "md-search-result__link prn-search-place__link";
   box.appendChild(link);
   wrap.insertBefore(box, wrap.firstChild);
 
-  function load() {
-    loading = loading || fetch(indexUrl).then(function (response) {
-      if (!response.ok) { throw new Error(response.status); }
-      return response.json();
-    }).then(function (index) { places = PLACES.gazetteer(index); update(); });
-    return loading;
-  }
-
-  function update() {
-    var text = query.value;
-    var found = places && text.trim() ? places.resolve(text) : null;
-    var value = found ? text.trim() : null, label = found ? found.label : null;
-    if (found && found.label !== places.townName(found.town)) { label = found.label + " (" + places.townName(found.town) + ")"; }
-    if (!found && places && text.trim().length >= 4) {
-      var guess = places.suggest(text, 1)[0];
+  const update = function () {
+    const text = query.value;
+    const word = words && answers ? match(words, text) : null;
+    if ((word && word.entry) !== shown) {
+      shown = word && word.entry;
+      answer.textContent = "";
+      if (shown) { answer.appendChild(answerCard(answers, shown, root)); }
+    }
+    if (word) { box.hidden = true; return; }
+    const found = index && text.trim() ? resolve(index, text) : null;
+    let value = found ? text.trim() : null, label = found ? placeLabel(found.town, found.label) : null;
+    if (!found && index && text.trim().length >= 4) {
+      const guess = suggest(index, text, 1)[0];
       if (guess) { value = guess.value; label = guess.label; }
     }
     box.hidden = !value;
     if (!value) { return; }
     link.textContent = config.dataset.near.replace("{place}", label);
     link.href = findUrl.href + "?q=" + encodeURIComponent(value);
-  }
+  };
 
-  query.addEventListener("focus", function () { load().catch(function () { loading = null; }); });
+  query.addEventListener("focus", function () {
+    Promise.all([loadWords(wordsUrl), loadAnswers(answersUrl)]).then(function (loaded) {
+      words = loaded[0]; answers = loaded[1]; update();
+    }).catch(function () { /* tried again on the next focus */ });
+    loadIndex(indexUrl).then(function (loaded) { index = loaded; update(); }).catch(function () { /* tried again on the next focus */ });
+  });
   query.addEventListener("input", update);
-})();
+}

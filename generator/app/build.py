@@ -1,9 +1,13 @@
-"""The whole pipeline, load -> validate -> enrich -> render -> mkdocs, with an atomic swap:
-the site directory is replaced only when every stage succeeded."""
+"""The whole pipeline, load -> validate -> enrich -> render -> mkdocs -> stamp, with an atomic swap:
+the site directory is replaced only when every stage succeeded. The outputs layer returns files by
+path; this module writes them."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -11,10 +15,12 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
+import yaml
 from babel import Locale
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -23,11 +29,13 @@ from mkdocs.exceptions import MkDocsException
 from ..labels import PAGE_NOTES
 from ..model.records import Site
 from ..model.site import load_site
-from ..outputs.content import write_content
-from ..outputs.csp import add_policies
-from ..outputs.exports import IDS_PATH, write_exports, write_language_assets
-from ..outputs.render import help_banner, help_drawer, maintainers_report, write_pages
-from ..outputs.stamp import ShellError, stamp
+from ..outputs import offline
+from ..outputs.cards import MarkerError, expanded
+from ..outputs.content import content_files
+from ..outputs.csp import TILED, with_policy
+from ..outputs.exports import IDS_PATH, english_files, language_files
+from ..outputs.render import Page, docs_pages, help_banner, help_drawer, maintainers_report, pages
+from ..outputs.stamp import SHELL, ShellError, checked_shell, index_files, stamped
 from ..outputs.translations import LANGUAGES, TranslationError, Translator, translator
 from ..settings import Settings
 from .parallel import Step, StepFailed, start
@@ -42,10 +50,26 @@ class BuildError(Exception):
         self.trace = trace
 
 
+@dataclass(frozen=True)
+class Stamping:
+    """What one language's MkDocs run left for stamping pages into it: the shell's HTML, the search index and
+    sitemap before the stamped pages were added, the theme's site description (for a page without one) and
+    the help banner and drawer it was built with. `generator serve` keeps it to stamp pages again after a
+    data edit, without MkDocs."""
+
+    shell: str
+    search_index: str
+    sitemap: str
+    description: str
+    chrome: dict[str, str]
+
+
 @dataclass
 class BuildReport:
     pages: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    stamping: dict[str, Stamping] = field(default_factory=dict)  # by language code
+    site: Site | None = None  # what was built
 
 
 class _Timer:
@@ -82,48 +106,123 @@ def build(settings: Settings, template_cache: jinja2.BytecodeCache | None = None
     site_dir = settings.site_dir.resolve()
     if settings.published is None:
         settings = replace(settings, published=published_ids(site_dir / IDS_PATH))
-    site = load_site(settings, timer.lap)
+    site = report.site = load_site(settings, timer.lap)
     try:
         translators = [translator(code, settings.translations_dir) for code in settings.languages]
     except TranslationError as err:
         raise BuildError(str(err)) from err
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise BuildError(_cannot_write(settings.site_dir, err)) from err
+    with _only_build(site_dir):
+        _build_into(site_dir, site, translators, report, timer, template_cache)
+    return report
+
+
+@contextlib.contextmanager
+def _only_build(site_dir: Path):
+    """Hold the lock of one site folder for the whole build: a second build into the same folder (a `serve` and a
+    `build`, two terminals) stops at once instead of swapping folders under the first. The lock file lives in the
+    system's temporary folder, named by the site folder's path, so nothing is left beside the site; the lock goes
+    with the process, even a killed one."""
+    path = lock_path(site_dir)
+    try:
+        handle = path.open("a+")
+    except OSError as err:
+        raise BuildError(_cannot_write(site_dir, err)) from err
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            raise BuildError(f"another build into {site_dir} is running (process {handle.read().strip() or '?'}); "
+                             "wait for it to finish, or stop it") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+
+
+def lock_path(site_dir: Path) -> Path:
+    """The lock file of a site folder (by its resolved path)."""
+    digest = hashlib.sha256(str(site_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"prn-build-{digest}.lock"
+
+
+def _build_into(site_dir: Path, site: Site, translators: list[Translator], report: BuildReport, timer: _Timer,
+                template_cache: jinja2.BytecodeCache | None) -> None:
+    """Render every language in a workspace beside site_dir and swap it in (the lock is held)."""
+    try:
         _remove_leftovers(site_dir)
         workspace = tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-build-{os.getpid()}-", dir=site_dir.parent)
     except OSError as err:
-        raise BuildError(_cannot_write(settings.site_dir, err)) from err
+        raise BuildError(_cannot_write(site_dir, err)) from err
     with workspace as tmp:
         work = Path(tmp)
         job = _LanguageJob(site, maintainers_report(site), work, template_cache)
-        others = [(t, start(job.run, t)) for t in translators[1:]]  # alongside English, one process each
+        others = [(tr, start(job.run, tr)) for tr in translators[1:]]  # alongside English, one process each
         try:
-            out_dir = job.run(translators[0], timer)
-            for t, handle in others:
-                _join(t, handle)
-                os.rename(work / f"out-{t.code}", out_dir / t.language.prefix)
+            report.stamping["en"] = job.run(translators[0], timer)
+            out_dir = work / "out-en"
+            for tr, handle in others:
+                report.stamping[tr.code] = _join(tr, handle)
+                os.rename(work / f"out-{tr.code}", out_dir / tr.language.prefix)
         finally:
             for _, handle in others:
                 handle.stop()
         timer.lap("languages")
         report.pages = len(list(out_dir.rglob("index.html")))
+        _write_offline(out_dir, translators, site.settings.config_file)
         try:
             _swap(out_dir, site_dir)
         except OSError as err:
-            raise BuildError(_cannot_write(settings.site_dir, err)) from err
-    return report
+            raise BuildError(_cannot_write(site_dir, err)) from err
 
 
-def _join(t: Translator, handle: Step) -> None:
-    """Wait for one language's process; its failure becomes a BuildError that names the language,
-    with the process's traceback when the failure is a bug (anything but a BuildError there)."""
+def _write_offline(out_dir: Path, translators: list[Translator], config_file: Path) -> None:
+    """Each language's service worker, web app manifest and icons, made from its final pages."""
+    files = [path.relative_to(out_dir).as_posix() for path in out_dir.rglob("*") if path.is_file()]
+    site_name = yaml.safe_load(config_file.read_text(encoding="utf-8"))["site_name"]
+    for tr in translators:
+        made = offline.language_files(site_name, tr, files, lambda rel: (out_dir / rel).read_bytes())
+        for name, data in made.items():
+            (out_dir / name).write_bytes(data)
+
+
+def _join(tr: Translator, handle: Step) -> Stamping:
+    """Wait for one language's process and return its Stamping; its failure becomes a BuildError that names the
+    language, with the process's traceback when the failure is a bug (anything but a BuildError there)."""
     try:
-        handle.wait()
+        result = handle.wait()
     except StepFailed as err:
-        name = Locale.parse(t.language.locale).get_language_name("en")
+        name = Locale.parse(tr.language.locale).get_language_name("en")
         fault = err.kind == BuildError.__name__
-        raise BuildError(f"the {name} ({t.code}) build failed: {err.message if fault else err}",
+        raise BuildError(f"the {name} ({tr.code}) build failed: {err.message if fault else err}",
                          "" if fault else err.trace) from err
+    assert isinstance(result, Stamping)
+    return result
+
+
+def write_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
+    """Write each file (text as UTF-8) at its path below folder."""
+    made: set[Path] = set()
+    for rel, content in files.items():
+        target = folder / rel
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
+def with_policies(files: Mapping[str, str | bytes]) -> dict[str, str | bytes]:
+    """The files with the Content-Security-Policy put into each HTML page (outputs/csp.py)."""
+    return {rel: with_policy(content, rel == TILED) if isinstance(content, str) and rel.endswith(".html") else content
+            for rel, content in files.items()}
 
 
 def file_fault(err: OSError, settings: Settings) -> str:
@@ -154,36 +253,68 @@ class _LanguageJob:
     work: Path
     template_cache: jinja2.BytecodeCache | None
 
-    def run(self, t: Translator, timer: _Timer | None = None) -> Path:
+    def run(self, tr: Translator, timer: _Timer | None = None) -> Stamping:
         lap = timer.lap if timer else lambda stage: None
         settings = self.site.settings
-        docs_dir, out_dir = self.work / f"docs-{t.code}", self.work / f"out-{t.code}"
-        write_content(t.code, docs_dir, settings.content_dir, settings.translations_dir)
-        stamped = write_pages(self.site, docs_dir, t, self.report)
-        if t.language.english:
-            write_exports(self.site, docs_dir)
-        else:
-            write_language_assets(self.site, docs_dir, t)
+        docs_dir, out_dir = self.work / f"docs-{tr.code}", self.work / f"out-{tr.code}"
+        generated = pages(self.site, tr, self.report)
+        try:  # the help numbers and parts the hand-written pages name
+            content = expanded(content_files(tr.code, settings.content_dir, settings.translations_dir), self.site, tr)
+        except MarkerError as err:
+            raise BuildError(str(err)) from err
+        write_files(docs_dir, content | docs_pages(generated, tr) | {offline.PAGE: offline.page_markdown(self.site, tr)}
+                    | (english_files(self.site) if tr.language.english else language_files(self.site, tr)))
         lap("render")
-        chrome = {"help_banner": help_banner(self.site, t), "help_drawer": help_drawer(self.site, t)}
-        _run_mkdocs(settings, docs_dir, out_dir, chrome, t, self.template_cache)
+        chrome = {"help_banner": help_banner(self.site, tr), "help_drawer": help_drawer(self.site, tr),
+                  "offline_status": offline.status_line(settings.today, tr)}
+        description = _run_mkdocs(settings, docs_dir, out_dir, chrome, tr, self.template_cache)
         lap("mkdocs")
-        add_policies(out_dir)  # before stamping: stamped pages inherit the shell's policy
-        url = settings.site_url.rstrip("/") + "/" + t.language.prefix if settings.site_url else ""
+        _add_policies(out_dir)  # before stamping: stamped pages inherit the shell's policy
         try:
-            stamp(out_dir, stamped, url, settings.today)
+            stamping = _stamping(out_dir, description, chrome)
         except ShellError as err:
             raise BuildError(str(err)) from err
+        generated = [page for page in generated if page.stamped]
+        write_files(out_dir, {page.url + "index.html": stamped(stamping.shell, page, description) for page in generated}
+                    | stamping_indexes(stamping, generated, settings, tr))
         lap("stamp")
-        return out_dir
+        return stamping
 
 
-def _run_mkdocs(settings: Settings, docs_dir: Path, out_dir: Path, chrome: dict[str, str], t: Translator,
-                template_cache: jinja2.BytecodeCache | None = None) -> None:
+def stamping_indexes(stamping: Stamping, generated: list[Page], settings: Settings,
+                     tr: Translator) -> dict[str, str | bytes]:
+    """The language's search index and sitemap with its stamped pages."""
+    url = settings.site_url.rstrip("/") + "/" + tr.language.prefix if settings.site_url else ""
+    return index_files(generated, stamping.search_index, stamping.sitemap, url, settings.today)
+
+
+def _add_policies(out_dir: Path) -> None:
+    """Put the Content-Security-Policy into every HTML page MkDocs wrote (and copied)."""
+    for page in out_dir.rglob("*.html"):
+        rel = page.relative_to(out_dir).as_posix()
+        text = page.read_text(encoding="utf-8")
+        with_csp = with_policy(text, rel == TILED)
+        if with_csp != text:
+            page.write_text(with_csp, encoding="utf-8")
+
+
+def _stamping(out_dir: Path, description: str, chrome: dict[str, str]) -> Stamping:
+    """Read what stamping needs from MkDocs's output, and remove the shell from it."""
+    path = out_dir / SHELL / "index.html"
+    shell = checked_shell(path.read_text(encoding="utf-8"))
+    shutil.rmtree(out_dir / SHELL.split("/")[0])
+    sitemap = out_dir / "sitemap.xml"
+    return Stamping(shell, (out_dir / "search" / "search_index.json").read_text(encoding="utf-8"),
+                    sitemap.read_text(encoding="utf-8") if sitemap.is_file() else "", description, chrome)
+
+
+def _run_mkdocs(settings: Settings, docs_dir: Path, out_dir: Path, chrome: dict[str, str], tr: Translator,
+                template_cache: jinja2.BytecodeCache | None = None) -> str:
+    """Build one language's docs folder with MkDocs; returns the site description its pages fall back to."""
     # repo_url is deliberately not given to the theme: it would fetch repository stats from GitHub.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     site_url = settings.site_url
-    urls = {"site_url": site_url.rstrip("/") + "/" + t.language.prefix} if site_url else {}
+    urls = {"site_url": site_url.rstrip("/") + "/" + tr.language.prefix} if site_url else {}
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: the build date makes the output reproducible.
     epoch = dt.datetime.combine(settings.today, dt.time(), dt.UTC).timestamp()
     saved = os.environ.get("SOURCE_DATE_EPOCH")
@@ -192,12 +323,13 @@ def _run_mkdocs(settings: Settings, docs_dir: Path, out_dir: Path, chrome: dict[
         config = load_config(str(settings.config_file), docs_dir=str(docs_dir), site_dir=str(out_dir), strict=True,
                              **urls)
         config.extra.update(chrome)  # the help banner and the drawer's help lines (site_overrides)
-        _localise(config, t, settings.languages, site_url)
+        _localise(config, tr, settings.languages, site_url)
         if template_cache is not None:
             _cache_templates(config, template_cache)
         mkdocs_build(config)
+        return config.site_description or ""
     except (MkDocsException, SystemExit) as err:
-        raise BuildError(f"mkdocs failed ({t.language.name}): {err}") from err
+        raise BuildError(f"mkdocs failed ({tr.language.name}): {err}") from err
     finally:
         if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
@@ -218,34 +350,34 @@ def _cache_templates(config, cache: jinja2.BytecodeCache) -> None:
     config.theme.get_env = cached_env
 
 
-def _localise(config, t: Translator, languages: tuple[str, ...], site_url: str) -> None:
+def _localise(config, tr: Translator, languages: tuple[str, ...], site_url: str) -> None:
     """One language's MkDocs config: the theme's own strings and search language, the nav titles,
     the palette toggles and the site description from the catalogue, and what the language
     switcher and hreflang links in site_overrides/main.html need."""
     config.extra["i18n"] = {
-        "lang": t.code,
-        "up": "" if t.language.english else "../",  # from this language's root to the site root
+        "lang": tr.code,
+        "up": "" if tr.language.english else "../",  # from this language's root to the site root
         "site_url": site_url.rstrip("/") + "/" if site_url else "",
         "languages": [{"code": code, "name": LANGUAGES[code].name, "prefix": LANGUAGES[code].prefix}
                       for code in languages],
-        "notes": {key: t.gettext(text) for key, text in PAGE_NOTES.items()},
+        "notes": {key: tr.gettext(text) for key, text in PAGE_NOTES.items()},
     }
-    if t.language.english:
+    if tr.language.english:
         return
-    config.theme["language"] = t.language.theme
-    config.site_description = t.gettext(config.site_description or "")
-    config.nav = _translate_nav(config.nav, t)
+    config.theme["language"] = tr.language.theme
+    config.site_description = tr.gettext(config.site_description or "")
+    config.nav = _translate_nav(config.nav, tr)
     palettes = config.theme["palette"] or []
     for palette in [palettes] if isinstance(palettes, dict) else palettes:
         if isinstance(palette, dict) and palette.get("toggle", {}).get("name"):
-            palette["toggle"] = {**palette["toggle"], "name": t.gettext(palette["toggle"]["name"])}
+            palette["toggle"] = {**palette["toggle"], "name": tr.gettext(palette["toggle"]["name"])}
 
 
-def _translate_nav(items, t: Translator):
+def _translate_nav(items, tr: Translator):
     out = []
     for item in items or []:
         if isinstance(item, dict):
-            out.append({t.gettext(title): _translate_nav(value, t) if isinstance(value, list) else value
+            out.append({tr.gettext(title): _translate_nav(value, tr) if isinstance(value, list) else value
                         for title, value in item.items()})
         else:
             out.append(item)

@@ -1,4 +1,4 @@
-"""Run a build step in a forked process alongside the main one, and get its error back.
+"""Run a build step in a forked process alongside the main one, and get its result or its error back.
 
 Each language of the site is an independent MkDocs run; on a machine with two or more CPUs they
 finish in about the time of one. Where fork is unavailable (Windows) the step runs in place."""
@@ -25,9 +25,9 @@ class StepFailed(Exception):
 
 
 class Step(Protocol):
-    """A started step: `wait` joins it (raising StepFailed), `stop` ends it early."""
+    """A started step: `wait` joins it and returns its result (raising StepFailed), `stop` ends it early."""
 
-    def wait(self) -> None: ...
+    def wait(self) -> object: ...
 
     def stop(self) -> None: ...
 
@@ -37,14 +37,16 @@ class _Done:
 
     def __init__(self, fn: Callable, args: tuple):
         self._error: Exception | None = None
+        self._result: object = None
         try:
-            fn(*args)
+            self._result = fn(*args)
         except Exception as err:  # raised by wait(), after the main step, as a forked child's
             self._error = err
 
-    def wait(self) -> None:
+    def wait(self) -> object:
         if self._error is not None:
             raise StepFailed.of(self._error) from self._error
+        return self._result
 
     def stop(self) -> None:
         pass
@@ -61,19 +63,18 @@ class _Forked:
     @staticmethod
     def _child(send, fn: Callable, args: tuple) -> None:
         try:
-            fn(*args)
-            send.send(None)
+            send.send((fn(*args), None))
         except BaseException as err:  # report every failure to the parent, which decides
             failed = StepFailed.of(err)
-            send.send((failed.message, failed.kind, failed.trace))
+            send.send((None, (failed.message, failed.kind, failed.trace)))
 
-    def wait(self) -> None:
-        """Block until the step ends; raises StepFailed with its error if it failed."""
+    def wait(self) -> object:
+        """Block until the step ends and return its result; raises StepFailed with its error if it failed."""
         try:
-            failure = self._receive.recv()
+            result, failure = self._receive.recv()
             answered = True
         except EOFError:
-            failure, answered = None, False
+            result, failure, answered = None, None, False
         self._process.join()
         code = self._process.exitcode
         if failure is not None:
@@ -83,6 +84,7 @@ class _Forked:
                              f"the process exited with code {code}")
         if not answered:
             raise StepFailed("the process ended without a result")
+        return result
 
     def stop(self) -> None:
         """End the step if it still runs (another step failed and its work is being thrown away)."""
@@ -92,7 +94,7 @@ class _Forked:
 
 
 def start(fn: Callable, *args) -> Step:
-    """Start fn(*args) in a forked child where possible; `.wait()` on the result to join it."""
+    """Start fn(*args) in a forked child where possible; `.wait()` on the step joins it and returns fn's result."""
     if "fork" in multiprocessing.get_all_start_methods():
         return _Forked(fn, args)
     return _Done(fn, args)

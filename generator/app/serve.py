@@ -1,22 +1,36 @@
-"""Serve the built site on 127.0.0.1 and rebuild when data, content or templates change."""
+"""Serve the built site on 127.0.0.1 and follow edits: a change to content, templates, translations or the
+theme rebuilds the whole site; a change to the data only re-renders, in memory, the generated pages and
+files whose inputs changed, stamped into the shells the last full build kept, and swaps them in at once."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
 import http.server
+import io
+import json
+import mimetypes
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import jinja2
 
+from ..model.records import Site
+from ..model.site import load_site
+from ..outputs.exports import IDS_PATH, english_files, language_files
+from ..outputs.render import Page, help_banner, help_drawer, maintainers_report, pages
+from ..outputs.stamp import stamped
+from ..outputs.translations import TranslationError, Translator, translator
 from ..registry.problems import DataError
 from ..settings import Settings
-from .build import BuildError, build, file_fault
+from .build import BuildError, Stamping, build, file_fault, stamping_indexes, with_policies
 
 WATCHED = ("content", "translations", "site_overrides", "generator/outputs/templates", "mkdocs.yml")
+POLL_SECONDS = 0.1
 
 
 def _snapshot(paths: list[Path]) -> dict[Path, float]:
@@ -33,51 +47,188 @@ def _watched(settings: Settings) -> list[Path]:
     return [settings.data_dir] + [settings.root / p for p in WATCHED]
 
 
-def _rebuilder(settings: Settings, on_problems: Callable) -> Callable:
-    """A function that rebuilds the site, reports the outcome and never raises. The theme's compiled
-    templates are kept between its builds (Jinja's bytecode cache, in the user's temporary folder)."""
-    templates = jinja2.FileSystemBytecodeCache()
+@dataclass(frozen=True)
+class View:
+    """What is served besides the folder of the last full build: files changed or added since (by path
+    below the site's root) and files gone. Replaced whole, never changed: one assignment swaps it in."""
 
-    def rebuild() -> None:
+    files: dict[str, bytes] = field(default_factory=dict)
+    gone: frozenset[str] = frozenset()
+
+
+class LiveSite:
+    """The served site: the last full build on disk, and the View of the data edits made since."""
+
+    def __init__(self, settings: Settings, on_problems: Callable):
+        self.settings, self.on_problems = settings, on_problems
+        self.templates = jinja2.FileSystemBytecodeCache()  # the theme's compiled templates, kept between builds
+        self.view = View()
+        self._stamping: dict[str, Stamping] = {}
+        self._translators: list[Translator] = []
+        self._base: dict[str, str | bytes] = {}  # every generated file as the last full build wrote it, by path
+        self._pages: dict[str, tuple[Page, str]] = {}  # each generated page and its HTML as last stamped
+        self._help_lines: tuple = ()  # the help lines the last full build put into the hand-written pages too
+
+    def rebuild(self) -> None:
+        """Build the whole site, then keep what the next data edit is compared with: the generated files as
+        built, from the site that was built. Reports the outcome and never raises."""
+        self._stamping, self._base, self._pages = {}, {}, {}
         try:
-            report = build(settings, template_cache=templates)
+            report = build(self.settings, template_cache=self.templates)
             print(f"Rebuilt {report.pages} pages in {sum(report.seconds.values()):.1f}s", flush=True)
+            self.view = View()
+            self._stamping = report.stamping
+            self._translators = [translator(code, self.settings.translations_dir) for code in self.settings.languages]
+            self._base = self._render(report.site, built=True) or {}
+            self._help_lines = report.site.help_lines if report.site else ()
         except DataError as err:
-            on_problems(err)
-        except BuildError as err:
-            print(f"error: {err}; {_kept(settings)}.\n{err.trace}", end="", flush=True)
-        except OSError as err:
-            print(f"error: {file_fault(err, settings)}; {_kept(settings)}.", flush=True)
+            self.on_problems(err)
+        except (BuildError, TranslationError, OSError) as err:
+            self._failed(err)
 
-    return rebuild
+    def refresh(self) -> None:
+        """Re-render the generated pages and files from the data and swap in those that changed; the site
+        served stays as it was when the data is invalid. Falls back to a full build when a help line changed
+        (the banner is on every page, and the hand-written pages name their numbers: outputs/cards.py) or there
+        was no full build."""
+        start = time.perf_counter()
+        try:
+            site = load_site(replace(self.settings, published=self._published()))
+            files = self._render(site) if site.help_lines == self._help_lines else None
+        except DataError as err:
+            self.on_problems(err)
+            return
+        except (TranslationError, OSError) as err:
+            self._failed(err)
+            return
+        if files is None or not self._base:
+            self.rebuild()
+            return
+        changed = {path: content.encode("utf-8") if isinstance(content, str) else content
+                   for path, content in files.items() if self._base.get(path) != content}
+        self.view = View(changed, frozenset(self._base.keys() - files.keys()))
+        print(f"Updated {len(changed)} file(s) from the data in {time.perf_counter() - start:.2f}s", flush=True)
 
+    def _render(self, site: Site | None, built: bool = False) -> dict[str, str | bytes] | None:
+        """Every generated page and file of every language, by path below the site's root, or None when only a
+        full build can show the edit. A page whose inputs are unchanged keeps its HTML; a profile or town page
+        is stamped into the shell again; a list page (MkDocs's, in the nav) gets its new content in its last
+        HTML. `built`: the pages as the full build just wrote them."""
+        if not self._stamping or site is None:
+            return None
+        report = maintainers_report(site)
+        files: dict[str, str | bytes] = {}
+        rendered: dict[str, tuple[Page, str]] = {}
+        for tr in self._translators:
+            stamping = self._stamping[tr.code]
+            if (stamping.chrome["help_banner"], stamping.chrome["help_drawer"]) != (help_banner(site, tr),
+                                                                                  help_drawer(site, tr)):
+                return None
+            generated = pages(site, tr, report)
+            for page in generated:
+                path = tr.language.prefix + page.url + "index.html"
+                html = self._page(path, page, stamping, built)
+                if html is None:
+                    return None
+                rendered[path], files[path] = (page, html), html
+            own = with_policies(english_files(site) if tr.language.english else language_files(site, tr))
+            own |= stamping_indexes(stamping, generated, self.settings, tr)
+            files |= {tr.language.prefix + rel: content for rel, content in own.items()}
+        self._pages = rendered
+        return files
 
-def _kept(settings: Settings) -> str:
-    return "still serving the previous site" if settings.site_dir.exists() else "there is no site to serve"
+    def _page(self, path: str, page: Page, stamping: Stamping, built: bool) -> str | None:
+        """The page's HTML: kept, stamped anew, read as built, or (a list page) its new body put in its last
+        HTML; None when MkDocs must draw it."""
+        before = self._pages.get(path)
+        if before and before[0] == page:
+            return before[1]
+        if page.stamped:
+            return stamped(stamping.shell, page, stamping.description)
+        if built:
+            return (self.settings.site_dir / path).read_text(encoding="utf-8")
+        if not before or _frame(before[0]) != _frame(page):
+            return None  # a list page added, or one whose title changed: MkDocs draws it
+        html, old, new = before[1], before[0].body(), page.body()
+        return html.replace(old, new) if html.count(old) == 1 else None
 
+    def _published(self) -> dict[str, list[str]] | None:
+        """The ids the served site publishes: each must stay reachable after the edit."""
+        served = self.view.files.get(IDS_PATH)
+        if served is not None:
+            return json.loads(served)
+        path = self.settings.site_dir / IDS_PATH
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
-def _watch(paths: list[Path], seen: dict[Path, float], rebuild: Callable) -> None:
-    """Rebuild whenever the watched files differ from `seen`, the state the last build started from."""
-    while True:
-        time.sleep(0.3)
-        now = _snapshot(paths)
-        if now != seen:
+    def _failed(self, err: Exception) -> None:
+        kept = "still serving the previous site" if self.settings.site_dir.exists() else "there is no site to serve"
+        if isinstance(err, OSError):
+            print(f"error: {file_fault(err, self.settings)}; {kept}.", flush=True)
+        else:
+            print(f"error: {err}; {kept}.\n{getattr(err, 'trace', '')}", end="", flush=True)
+
+    def watch(self, seen: dict[Path, float]) -> None:
+        """Follow the watched files from `seen`, the state the last build started from: data edits refresh,
+        anything else rebuilds."""
+        paths = _watched(self.settings)
+        while True:
+            time.sleep(POLL_SECONDS)
+            now = _snapshot(paths)
+            if now == seen:
+                continue
+            changed = {path for path in now.keys() | seen.keys() if now.get(path) != seen.get(path)}
             seen = now
-            rebuild()
+            if all(path.is_relative_to(self.settings.data_dir) for path in changed):
+                self.refresh()
+            else:
+                self.rebuild()
+
+
+def _frame(page: Page) -> tuple:
+    """What of a list page MkDocs puts around its content."""
+    return page.path, page.title, page.description, page.jsonld, page.searchable, page.fallback
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the live site's View first, then the folder."""
+
+    live: LiveSite
+
+    def send_head(self):
+        rel = unquote(urlsplit(self.path).path).lstrip("/")
+        view = self.live.view
+        if rel + "/index.html" in view.files:  # a page added by an edit, asked for without its slash
+            self.send_response(301)
+            self.send_header("Location", "/" + rel + "/")
+            self.end_headers()
+            return None
+        rel += "index.html" if rel.endswith("/") or not rel else ""
+        if rel in view.gone:
+            self.send_error(404, "File not found")
+            return None
+        body = view.files.get(rel)
+        if body is None:
+            return super().send_head()
+        self.send_response(200)
+        self.send_header("Content-type", mimetypes.guess_type(rel)[0] or "application/octet-stream")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def serve(settings: Settings, port: int, on_problems: Callable) -> int:
-    rebuild = _rebuilder(settings, on_problems)
+    live = LiveSite(settings, on_problems)
     seen = _snapshot(_watched(settings))  # before the first build: an edit saved during it is not missed
-    rebuild()
+    live.rebuild()
     site_dir = settings.site_dir
     if not site_dir.exists():
         return 1
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
+    handler = functools.partial(type("Handler", (_Handler,), {"live": live}), directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=_watch, args=(_watched(settings), seen, rebuild), daemon=True).start()
-    print(f"Serving http://127.0.0.1:{port}/ (Ctrl+C to stop); edits to {settings.data_dir}/ rebuild the site.",
-          flush=True)
-    with contextlib.suppress(KeyboardInterrupt):
+    threading.Thread(target=live.watch, args=(seen,), daemon=True).start()
+    print(f"Serving http://127.0.0.1:{port}/ (Ctrl+C to stop); edits to {settings.data_dir}/ show at once, "
+          "other edits rebuild the site.", flush=True)
+    with server, contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
+    print("\nstopped.", flush=True)
     return 0

@@ -16,6 +16,9 @@ from ..settings import Settings
 
 CALL_BEFORE = ("sourced", "state-list")  # verification levels that ask visitors to call first
 CHECK_LINE = "ma-substance-use-helpline"  # the help line a listing without a number of its own gives
+NATIONAL_LINE = "samhsa-helpline"  # the line offered to a place outside Massachusetts
+STATE_LIST = ("https://github.com/timspit/ccb_foundation/blob/6d42b5ecacb43248687213e260677a97d485ddad/"
+              "ma_recovery_directory/data/peer_recovery_centers.csv")  # the public copy of the state's list
 
 
 def tel_href(number: str) -> str:
@@ -82,6 +85,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Confirmation:
+    """A field confirmed with the centre: the day, how (phone, email, visit, own-page) and by whom."""
+
+    on: dt.date
+    how: str
+    by: str
+
+
+@dataclass(frozen=True)
 class Track:
     id: str
     name: str
@@ -107,7 +119,7 @@ class Center:
     id: str
     name: str
     type: str
-    verification: str
+    verification: str  # derived by model/freshness.py: 'confirmed' only while phone and address confirmations are fresh
     sources: tuple[Source, ...]
     last_verified: dt.date
     position: Position | None = None  # of the main address; None for an RLC known only by its regions
@@ -133,7 +145,8 @@ class Center:
     virtual: str | None = None
     notes: str | None = None
     conflicts: str | None = None
-    confirmed_on: dt.date | None = None
+    confirmed_on: dt.date | None = None  # derived: the older of the phone's and address's confirmations, while fresh
+    confirmed: dict[str, Confirmation] = field(default_factory=dict)  # a confirmable field -> its confirmation
     town_slug: str | None = None
     map_focus: str | None = None  # 'lat,lon,zoom' of the first located place, for the map
     provenance: dict[str, Source] = field(default_factory=dict)  # a shown fact -> the newest source giving it
@@ -170,6 +183,13 @@ class Center:
     @property
     def phone_href(self) -> str | None:
         return tel_href(self.phone) if self.phone else None
+
+    @property
+    def phone_from_state_list(self) -> bool:
+        """Its number rests only on the state's list: shown with the help line "if no one answers"."""
+        phone_sources = [s for s in self.sources if "phone" in s.supports]
+        return bool(self.phone) and (self.verification == "state-list"
+                                     or all(s.url == STATE_LIST for s in phone_sources))
 
 
 @dataclass(frozen=True)
@@ -253,6 +273,16 @@ class LanguageOption:
 
 
 @dataclass(frozen=True)
+class Word:
+    """Words people type (data/words.yaml, every language's together) and the answer card they get first."""
+
+    id: str
+    answer: str
+    words: tuple[str, ...]
+    language: str | None = None
+
+
+@dataclass(frozen=True)
 class HelpLine:
     id: str
     name: str
@@ -262,6 +292,7 @@ class HelpLine:
     short_name: str | None = None
     call: str | None = None
     text: str | None = None
+    tty: str | None = None
     chat: str | None = None
     options: str | None = None
     language_options: tuple[LanguageOption, ...] = ()
@@ -278,6 +309,10 @@ class HelpLine:
     def text_word(self, language: str) -> str | None:
         """The word a text in that language starts with, when the line has one (988: AYUDA for Spanish)."""
         return next((o.text_word for o in self.language_options if o.language == language and o.text_word), None)
+
+    @property
+    def tty_href(self) -> str | None:
+        return tel_href(self.tty) if self.tty else None
 
 
 @dataclass(frozen=True)
@@ -359,6 +394,7 @@ class Site:
     coaches: tuple[Coach, ...]
     towns: tuple[TownView, ...]
     retired: tuple[Retired, ...] = ()
+    words: tuple[Word, ...] = ()
 
     @property
     def today(self) -> dt.date:

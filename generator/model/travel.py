@@ -14,7 +14,7 @@ their terminals. No road factor is applied: a figure is never longer than the tr
 which crossings it goes through.
 
 The build ranks the town pages with `Travel`; the browser ranks /find/ and /plan/ with the same routes,
-which the find index carries (`Travel.routes_json`) and assets/places.js adds up in the same order,
+which the find index carries (outputs/find_index.py) and assets/places.mjs adds up in the same order,
 so both give the same centres in the same order."""
 
 from __future__ import annotations
@@ -152,7 +152,7 @@ ROUTES: dict[tuple[str, str], tuple[Route, ...]] = {
 
 
 def leg(origin: Spot, to: Spot) -> Leg:
-    """How far `to` is from `origin` by the rule above. The sums run in the order assets/places.js runs them."""
+    """How far `to` is from `origin` by the rule above. The sums run in the order assets/places.mjs runs them."""
     if origin.zone == to.zone:
         return Leg(miles(origin.point, to.point))
     best: Leg | None = None
@@ -162,11 +162,6 @@ def leg(origin: Spot, to: Spot) -> Leg:
             best = Leg(total, route.via)
     assert best is not None, f"no route from {origin.zone} to {to.zone}"
     return best
-
-
-def routes_json() -> dict[str, list[list]]:
-    """The routes for the find index: {"from to": [[exit lat, exit lon, middle, entry lat, entry lon, via]]}."""
-    return {f"{a} {b}": [[*r.exit, r.middle, *r.entry, r.via] for r in routes] for (a, b), routes in ROUTES.items()}
 
 
 def via_keys() -> list[str]:

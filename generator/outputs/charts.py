@@ -5,7 +5,6 @@ Today there is one, the hours a Certified Addiction Recovery Coach (CARC) needs,
 
 from __future__ import annotations
 
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..labels import N_
@@ -29,9 +28,9 @@ _RENEW = "#8a4b00"     # renewal: 6.8:1 on white
 _GRID = "#c9d1d3"
 
 
-def carc_hours_svg(t: Translator = ENGLISH) -> str:
+def carc_hours_svg(tr: Translator = ENGLISH) -> str:
     """A horizontal bar chart of the CARC hours, with a title and description for screen readers."""
-    _ = t.gettext
+    _ = tr.gettext
     rows = [(_(label), hours, _BAR) for label, hours in CARC_INITIAL_HOURS]
     rows.append((_(CARC_RENEWAL_HOURS[0]), CARC_RENEWAL_HOURS[1], _RENEW))
     # Room for the longest label (about 8.5 px a character at 16 px), so translated labels fit.
@@ -73,8 +72,6 @@ def carc_hours_svg(t: Translator = ENGLISH) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_charts(docs_dir: Path, t: Translator = ENGLISH) -> None:
-    """Write every chart, in the page's language, into the docs folder, where the guide pages link to it."""
-    target = docs_dir / CARC_CHART
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(carc_hours_svg(t), encoding="utf-8")
+def charts(tr: Translator = ENGLISH) -> dict[str, str]:
+    """Every chart in the page's language, by its path in the docs folder, where the guide pages link to it."""
+    return {CARC_CHART: carc_hours_svg(tr)}

@@ -1,6 +1,6 @@
 """The hand-written pages of content/ in each language: English as it is; another language's page
 from `translations/<lang>/<path>.md` (front matter `reviewed:` and `source_hash:`), or the English
-page marked as a fallback when there is no translation yet."""
+page marked as a fallback when there is no translation yet. Read here, written by app/build.py."""
 
 from __future__ import annotations
 
@@ -71,20 +71,20 @@ def english_only_links(text: str, page: Path, content: Path) -> str:
     return MD_LINK.sub(fix, text)
 
 
-def write_content(code: str, docs_dir: Path, content: Path, folder: Path) -> None:
-    """The hand-written pages of one language: content/ for English; otherwise each page's
+def content_files(code: str, content: Path, folder: Path) -> dict[str, str | bytes]:
+    """The hand-written pages of one language, by path: content/ for English; otherwise each page's
     translation, or the English page marked as a fallback. Assets come along, except the vendored
     map libraries, which only the English /map/ page uses."""
+    files: dict[str, str | bytes] = {}
     for source in sorted(content.rglob("*")):
         rel = source.relative_to(content)
         if source.is_dir() or (code != "en" and rel.parts[:2] == ("assets", "vendor")):
             continue
-        target = docs_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
         if code == "en" or source.suffix != ".md":
-            target.write_bytes(source.read_bytes())
+            files[rel.as_posix()] = source.read_bytes()
             continue
         translated = folder / code / rel
         text = translated.read_text(encoding="utf-8") if translated.is_file() else \
             mark_fallback(source.read_text(encoding="utf-8"))
-        target.write_text(english_only_links(text, rel, content), encoding="utf-8")
+        files[rel.as_posix()] = english_only_links(text, rel, content)
+    return files

@@ -2,16 +2,17 @@
 
 Scripts may come only from the site itself, plus the inline scripts the build wrote, each
 allowed by its SHA-256 hash; nothing from other origins, no `data:` scripts, no plugins. Only
-the map page may load images (tiles) from OpenStreetMap, and it loads only when a visitor asks."""
+the map page may load images (tiles) from OpenStreetMap, and it loads only when a visitor asks. Pure:
+app/build.py puts the policy into the files."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import re
-from pathlib import Path
 
 TILES = "https://tile.openstreetmap.org"
+TILED = "map/index.html"  # the one page that may load tiles, below a language's root
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 DATA_TYPES = ("application/json", "application/ld+json")
 
@@ -34,15 +35,9 @@ def policy(html: str, tiles: bool = False) -> str:
             "form-action 'self'")
 
 
-def add_policies(site_dir: Path) -> int:
-    """Put the policy first in <head> of every HTML page; returns the number of pages."""
-    count = 0
-    for page in site_dir.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        if "<head>" not in html:
-            continue
-        tiles = page.relative_to(site_dir).as_posix() == "map/index.html"
-        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, tiles)}">'
-        page.write_text(html.replace("<head>", "<head>" + meta, 1), encoding="utf-8")
-        count += 1
-    return count
+def with_policy(html: str, tiles: bool = False) -> str:
+    """The page with its policy first in <head>; a file without <head> as it is."""
+    if "<head>" not in html:
+        return html
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, tiles)}">'
+    return html.replace("<head>", "<head>" + meta, 1)

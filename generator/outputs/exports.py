@@ -1,23 +1,27 @@
 """The files besides the pages: open-data JSON (registries, towns, the /find/ index, ids, JSON
-Schemas, HSDS), redirects at former ids, the map page, charts, and each language's strings.js."""
+Schemas, HSDS), redirects at former ids, the map page, charts, and each language's strings.js, each by
+its path below the language's root; app/build.py writes them."""
 
 from __future__ import annotations
 
 import dataclasses
 import html
 import json
-from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..labels import CARC_LABELS, DATA_LICENSE
 from ..model.records import Position, Site
 from ..registry.schema import REGISTRIES, REGISTRY
-from ..registry.validate import url_ids
-from .charts import write_charts
-from .find_index import find_index
+from ..registry.validate import id_digest, url_ids
+from .cards import ANSWERS_PATH, answers
+from .charts import charts
+from .find_index import FIND_SCHEMA, SCHEMA_PATH, find_index
+from .freshness_figures import figures
 from .hsds import hsds_exports
 from .maps import map_page
 from .translations import ENGLISH, STRINGS_JS, Translator, strings_js
+from .words_index import SCHEMA_PATH as WORDS_SCHEMA_PATH
+from .words_index import WORDS_PATH, WORDS_SCHEMA, words_index
 
 API_VERSION = 1
 IDS_PATH = "api/v1/ids.json"
@@ -44,6 +48,8 @@ def _plain(value):
                 for v in (getattr(value, f.name),) if v is not None and v != ()}
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
+    if isinstance(value, dict):  # a centre's `confirmed`: field -> {on, how, by}
+        return {key: _plain(item) for key, item in value.items()}
     return value
 
 
@@ -63,12 +69,16 @@ def _export(record, key: str) -> dict:
 
 
 def url_list(site: Site) -> dict[str, list[str]]:
-    """Every id with a live URL, by registry (the published /api/v1/ids.json)."""
-    return url_ids({
+    """Every id with a live URL, by registry (the published /api/v1/ids.json); a removed coach's id only as its
+    digest, since older coach ids were made from names."""
+    ids = url_ids({
         "centers": [{"id": c.id, "former_ids": c.former_ids} for c in site.centers],
         "coaches": [{"id": c.id, "former_ids": c.former_ids} for c in site.coaches],
         "retired": [{"id": r.id, "registry": r.registry} for r in site.retired],
     })
+    removed = {r.id for r in site.retired if r.registry == "coaches"}
+    ids["coaches"] = sorted(id_digest(i) if i in removed else i for i in ids["coaches"])
+    return ids
 
 
 def exports(site: Site) -> dict[str, Any]:
@@ -76,64 +86,57 @@ def exports(site: Site) -> dict[str, Any]:
     coaches = [{**_export(c, "coaches"), "url": c.url, "carc_state": c.carc_status.state} for c in site.coaches]
     centers = []
     for c in site.centers:
-        row = {**_export(c, "centers"), "url": c.url}
+        row = {**_export(c, "centers"), "url": c.url, "newest_source": c.newest_source, "standing": c.standing}
         if c.position:
             row.update(lat=c.position.lat, lon=c.position.lon, approximate_location=c.position.approximate)
         centers.append(row)
-    towns = [{"name": t.name, "slug": t.slug, "county": t.county, "region": t.region, "lat": t.lat, "lon": t.lon}
-             for t in site.places.towns.values()]
+    towns = [{"name": town.name, "slug": town.slug, "county": town.county, "region": town.region, "lat": town.lat,
+              "lon": town.lon} for town in site.places.towns.values()]
     header = {"version": API_VERSION, "as_of": site.today.isoformat(), "license": DATA_LICENSE}
     return {
         "api/v1/coaches.json": {**header, "coaches": coaches},
         "api/v1/centers.json": {**header, "centers": centers},
         "api/v1/towns.json": {**header, "towns": towns},
         "api/v1/find.json": {**find_index(site), "license": DATA_LICENSE},
+        "api/v1/freshness.json": {**header, **dataclasses.asdict(figures(site))},
         IDS_PATH: {"version": API_VERSION, "license": DATA_LICENSE, **url_list(site)},
+        SCHEMA_PATH: FIND_SCHEMA,
+        WORDS_PATH: words_index(site),
+        WORDS_SCHEMA_PATH: WORDS_SCHEMA,
     } | {f"schema/{r.key}.schema.json": r.schema() for r in REGISTRIES} | hsds_exports(site)
 
 
-def write_redirects(site: Site, docs_dir: Path) -> None:
+def redirects(site: Site) -> dict[str, str]:
     """A page at every former id that sends visitors (and agencies' old links) to the entry."""
-    for record in site.centers + site.coaches:
-        for former in record.former_ids:
-            folder = docs_dir / record.url.split("/")[0] / former
-            folder.mkdir(parents=True, exist_ok=True)
-            target = f"../{record.id}/"
-            (folder / "index.html").write_text(REDIRECT.format(name=html.escape(record.name), target=target),
-                                               encoding="utf-8")
+    return {f"{record.url.split('/')[0]}/{former}/index.html":
+            REDIRECT.format(name=html.escape(record.name), target=f"../{record.id}/")
+            for record in site.centers + site.coaches for former in record.former_ids}
 
 
-def write_map(site: Site, docs_dir: Path, t: Translator) -> None:
-    """The language's map page; the vendored map libraries stay at the site's root."""
-    (docs_dir / "map").mkdir(exist_ok=True)
-    root = "" if t.language.english else "../"
-    (docs_dir / "map" / "index.html").write_text(map_page(site, t, root), encoding="utf-8")
+def json_text(payload) -> str:
+    """An export as the site publishes it: sorted keys, one-space indent, dates as ISO text."""
+    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True, default=_jsonable) + "\n"
 
 
-def write_exports(site: Site, docs_dir: Path) -> None:
-    write_redirects(site, docs_dir)
-    write_map(site, docs_dir, ENGLISH)
-    write_charts(docs_dir)
-    for rel, payload in exports(site).items():
-        target = docs_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True, default=_jsonable)
-                          + "\n", encoding="utf-8")
+def english_files(site: Site) -> dict[str, str]:
+    """The English site's files besides its pages: redirects, the map page (the vendored map libraries stay at
+    the site's root), charts and the open data, shared by every language."""
+    return {**redirects(site), "map/index.html": map_page(site, ENGLISH, ""), **charts(),
+            ANSWERS_PATH: answers(site, ENGLISH),
+            **{rel: json_text(payload) for rel, payload in exports(site).items()}}
 
 
-def write_language_assets(site: Site, docs_dir: Path, t: Translator) -> None:
+def language_files(site: Site, tr: Translator) -> dict[str, str]:
     """What a translated site needs besides its pages: the redirects at former ids (so /es/ mirrors
     every English profile URL), its map page, its CARC chart, and the strings and labels the scripts of /find/,
     /plan/ and the MassHealth checklist show (assets/strings.js)."""
-    write_redirects(site, docs_dir)
-    write_map(site, docs_dir, t)
-    write_charts(docs_dir, t)
     index = find_index(site)
-    labels = {name: t.labels(values) for name, values in index["labels"].items() if name not in ("language", "route")}
-    labels["route"] = {via: t.route(via) for via in index["labels"]["route"]}
-    labels["language"] = dict(sorted(((code, t.language_name(code)) for code in index["labels"]["language"]),
+    english = cast(dict[str, dict[str, str]], index["labels"])
+    labels = {name: tr.labels(values) for name, values in english.items() if name not in ("language", "route")}
+    labels["route"] = {via: tr.route(via) for via in index["labels"]["route"]}
+    labels["language"] = dict(sorted(((code, tr.language_name(code)) for code in index["labels"]["language"]),
                                      key=lambda item: item[1]))
-    labels["carc"] = {state: t.gettext(text) for state, text in CARC_LABELS.items()}
-    target = docs_dir / STRINGS_JS
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(strings_js(t, labels, site.settings.content_dir / "assets"), encoding="utf-8")
+    labels["carc"] = {state: tr.gettext(text) for state, text in CARC_LABELS.items()}
+    return {**redirects(site), "map/index.html": map_page(site, tr, "../"), **charts(tr),
+            ANSWERS_PATH: answers(site, tr),
+            STRINGS_JS: strings_js(tr, labels, site.settings.content_dir / "assets")}

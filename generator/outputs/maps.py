@@ -101,7 +101,7 @@ def _stable_ids(html: str) -> str:
     return re.sub(r"\b([a-z][a-z_]*?)_[0-9a-f]{32}(?![0-9a-f])", rename, html)
 
 
-def map_page(site: Site, t: Translator, root: str) -> str:
+def map_page(site: Site, tr: Translator, root: str) -> str:
     """The HTML of one language's map/index.html; `root` leads from that language's root to the site's
     (where the vendored scripts are): "" for English, "../" for the others."""
     fmap = folium.Map(location=MA_CENTER, zoom_start=MA_ZOOM, tiles=None, control_scale=True,
@@ -111,10 +111,10 @@ def map_page(site: Site, t: Translator, root: str) -> str:
     groups = []
     for kind, label in CENTER_TYPE_PLURALS.items():
         rows = _rows(site, kind)
-        groups.append({"title": t.gettext(label), "rows": rows})
-        group = folium.FeatureGroup(name=f"{t.gettext(label)} ({len(rows)})").add_to(fmap)
+        groups.append({"title": tr.gettext(label), "rows": rows})
+        group = folium.FeatureGroup(name=f"{tr.gettext(label)} ({len(rows)})").add_to(fmap)
         # A wide cluster radius keeps markers from overlapping, so each stays a whole 24 px target.
-        callback = MARKER % json.dumps(t.gettext("(approximate location: town centre)"))
+        callback = MARKER % json.dumps(tr.gettext("(approximate location: town centre)"))
         cluster = FastMarkerCluster(rows, callback=callback, options={"maxClusterRadius": 120})
         cluster.default_js, cluster.default_css = cluster_js, cluster_css
         cluster.add_to(group)
@@ -122,18 +122,18 @@ def map_page(site: Site, t: Translator, root: str) -> str:
     _FocusFromHash().add_to(fmap)
     _StreetTiles().add_to(fmap)
     figure: Figure = fmap.get_root()  # type: ignore[assignment]  # a folium Map's root is always its Figure
-    title = html.escape(t.gettext("Map of peer recovery centres in Massachusetts"))
+    title = html.escape(tr.gettext("Map of peer recovery centres in Massachusetts"))
     figure.header.add_child(Element(f'<meta name="description" content="{title}"><title>{title}</title>'
                                     f'<link rel="icon" href="../{root}assets/images/favicon.png">'
                                     f'<link rel="stylesheet" href="../{root}assets/map-page.css">'))
-    page = figure.render().replace("<html>", f'<html lang="{t.code}">', 1)
+    page = figure.render().replace("<html>", f'<html lang="{tr.code}">', 1)
     # The page's own body around folium's map: a main landmark, a heading, the street-map button, and
     # the same places as links, an equivalent for every marker (WCAG 2.5.8).
     # folium's script, which it writes after </body>, goes inside the body, where HTML allows it.
     head, _, rest = page.partition("<body>")
     body, _, tail = rest.partition("</body>")
     script = tail.replace("</html>", "").strip()
-    main = environment(t).get_template("map_list.html").render(groups=groups, map_div=Markup(body.strip()))
+    main = environment(tr).get_template("map_list.html").render(groups=groups, map_div=Markup(body.strip()))
     out = f"{head}<body>\n{main}\n{script}\n</body>\n</html>\n"
     # folium forbids zooming the page; people with low vision need it (WCAG 1.4.4).
     out = re.sub(r'<meta name="viewport"[^>]*>',

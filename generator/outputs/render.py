@@ -1,5 +1,5 @@
-"""Render the enriched site into Markdown pages (front matter + one escaped HTML block) and
-JSON exports inside a docs directory that MkDocs then builds."""
+"""Render the enriched site into pages: Markdown (front matter + one escaped HTML block) for MkDocs to
+build, and the pages stamped into a shell (stamp.py). Pure: app/build.py writes what these return."""
 
 from __future__ import annotations
 
@@ -10,28 +10,29 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import jinja2
 import jinja2.ext
 from markupsafe import Markup
 
-from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
-from ..model.records import Center, Coach, HelpLine, Site, TownView
-from ..registry.schema import REGISTRY
-from . import jsonld
+from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, STANDING_LABELS, VERIFICATION
+from ..model.records import NATIONAL_LINE, Center, Coach, HelpLine, Site, TownView
+from . import jsonld, language_pages
+from .freshness_figures import figures
 from .jsonld import script_json
 from .qr import qr_svg
 from .rawpage import MARKER
-from .report import data_report
+from .report import data_file, data_report
 from .stamp import SHELL, shell_markdown
 from .translations import ENGLISH, Translator
 
 # Labels a template may translate with `key | label("mode")`.
 LABELS = {"mode": MODES, "specialty": SPECIALTIES, "type": CENTER_TYPES, "types": CENTER_TYPE_PLURALS,
-          "verification": VERIFICATION}
+          "verification": VERIFICATION, "standing": STANDING_LABELS}
 
+
+MASSHEALTH_LINE = "masshealth-customer-service"  # data/help.yaml: MassHealth's member line, for the coach routes
 
 # The tracks whose programmes employ recovery coaches (emergency departments, courts): where /coaches/
 # sends a visitor when no coach is listed.
@@ -66,7 +67,7 @@ class _TranslatedLiterals(jinja2.ext.Extension):
 
 
 @functools.cache
-def environment(t: Translator) -> jinja2.Environment:
+def environment(tr: Translator) -> jinja2.Environment:
     """The templates in one language: `_()` and `ngettext()` from its catalogue, its dates and
     numbers, and `en`, which marks registry text (never translated) as English on other languages'
     pages: `<p{{ en }}>` as an attribute, `{{ name | en }}` as a span. Translations are trusted like
@@ -79,31 +80,31 @@ def environment(t: Translator) -> jinja2.Environment:
         undefined=_Undefined,
         extensions=["jinja2.ext.i18n", _TranslatedLiterals],
     )
-    env.install_gettext_callables(t.gettext, t.ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.globals["_prn_gettext"] = t.gettext
-    english = t.language.english
+    env.install_gettext_callables(tr.gettext, tr.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["_prn_gettext"] = tr.gettext
+    english = tr.language.english
     env.globals["en"] = "" if english else Markup(' lang="en"')
-    env.globals["lang"] = t.code
+    env.globals["lang"] = tr.code
     env.filters["en"] = (lambda text: text) if english else (lambda text: Markup('<span lang="en">%s</span>') % text)
-    env.filters["name"] = functools.partial(_name, t)
+    env.filters["name"] = functools.partial(_name, tr)
     env.filters["host"] = lambda url: urlsplit(url).netloc.removeprefix("www.")
-    env.filters["long_date"] = t.date
-    env.filters["source_date"] = t.source_date
-    env.filters["carc"] = t.carc
-    env.filters["language_names"] = lambda codes: [t.language_name(code) for code in codes]
-    env.filters["language_name"] = lambda code: t.language_name(code, standalone=False)
-    env.filters["label"] = lambda key, labels: t.gettext(LABELS[labels][key])
-    env.filters["route"] = t.route  # how a distance was measured (model/travel.py)
-    env.filters["t"] = t.gettext  # a value from the data that the catalogue translates (a region name)
+    env.filters["long_date"] = tr.date
+    env.filters["source_date"] = tr.source_date
+    env.filters["carc"] = tr.carc
+    env.filters["language_names"] = lambda codes: [tr.language_name(code) for code in codes]
+    env.filters["language_name"] = lambda code: tr.language_name(code, standalone=False)
+    env.filters["label"] = lambda key, labels: tr.gettext(LABELS[labels][key])
+    env.filters["route"] = tr.route  # how a distance was measured (model/travel.py)
+    env.filters["t"] = tr.gettext  # a value from the data that the catalogue translates (a region name)
     env.filters["paragraphs"] = lambda text: [p.strip() for p in text.split("\n\n") if p.strip()]
-    env.filters["miles"] = t.miles
+    env.filters["miles"] = tr.miles
     env.filters["qr"] = qr_svg  # the printed town sheet's code for its own address
     return env
 
 
-def _name(t: Translator, name: str) -> str:
+def _name(tr: Translator, name: str) -> str:
     """A registry name the catalogue translates (a track, a help line); English, marked, if it has no translation."""
-    return t.gettext(name) if t.has(name) else Markup('<span lang="en">%s</span>') % name
+    return tr.gettext(name) if tr.has(name) else Markup('<span lang="en">%s</span>') % name
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,9 @@ class Page:
     description: str = ""
     jsonld: str = ""  # schema.org JSON-LD, already safe inside <script>
     searchable: bool = True  # False keeps the page out of the site search index
+    indexable: bool = True  # False: out of the sitemaps, and a robots noindex (a removed coach's page)
     search_text: str = ""  # what the search index holds for a stamped page (not its whole body)
-    t: Translator = ENGLISH  # the language the page is drawn in
+    tr: Translator = ENGLISH  # the language the page is drawn in
     fallback: bool = False  # an English page standing in for a translation (drawn in English, marked lang="en")
 
     @property
@@ -130,7 +132,7 @@ class Page:
     @property
     def site_root(self) -> str:
         """Relative prefix back to the site's root, where the files shared by all languages are (/api/v1/)."""
-        return self.root + ("" if self.t.language.english else "../")
+        return self.root + ("" if self.tr.language.english else "../")
 
     @property
     def stamped(self) -> bool:
@@ -142,14 +144,14 @@ class Page:
         return self.path.removesuffix(".md").removesuffix("index") + ("" if self.path.endswith("index.md") else "/")
 
     def body(self) -> str:
-        env = environment(ENGLISH if self.fallback else self.t)
+        env = environment(ENGLISH if self.fallback else self.tr)
         return env.get_template(self.template).render(root=self.root, site_root=self.site_root,
                                                       **self.context).strip()
 
     def render(self) -> str:
         body = self.body()
         meta: dict[str, object] = {"title": html.escape(self.title, quote=False), "hide": ["navigation", "toc"]}
-        meta.update(translation_meta(self.t, self.fallback))
+        meta.update(translation_meta(self.tr, self.fallback))
         if self.description:
             meta["description"] = html.escape(self.description)
         if self.jsonld:
@@ -160,11 +162,11 @@ class Page:
         return f"---\n{front}\n---\n{MARKER}\n{body}\n"
 
 
-def translation_meta(t: Translator, fallback: bool = False) -> dict:
+def translation_meta(tr: Translator, fallback: bool = False) -> dict:
     """Front matter that makes the theme show a translated page's note (site_overrides/main.html)."""
-    if t.language.english:
+    if tr.language.english:
         return {}
-    return {"fallback": True} if fallback else {"reviewed": t.catalogue.reviewed}
+    return {"fallback": True} if fallback else {"reviewed": tr.catalogue.reviewed}
 
 
 def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
@@ -174,7 +176,7 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
     prefix = tr.language.prefix
     by_type = sorted(site.centers, key=lambda c: list(CENTER_TYPE_PLURALS).index(c.type))
     totals = {kind: sum(c.type == kind for c in site.centers) for kind in CENTER_TYPE_PLURALS}
-    coach_tracks = tuple(t for t in site.tracks if t.id in COACH_PROGRAMME_TRACKS)
+    coach_tracks = tuple(track for track in site.tracks if track.id in COACH_PROGRAMME_TRACKS)
     out = [
         *_list_pages("coaches", _("Peer recovery coaches"), "coaches.html", site.listed_coaches,
                      lambda chunk: {"coaches": chunk, "total": len(site.listed_coaches),
@@ -190,9 +192,9 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
                                                if any(c.type == kind for c in chunk)]},
                      _("Peer Recovery Support Centers and Recovery Learning Communities in Massachusetts."), tr,
                      site.settings.limits.list_page),
-        Page("tracks/index.md", _("Specialty tracks"), "tracks.html", {"tracks": site.tracks}, t=tr),
+        Page("tracks/index.md", _("Specialty tracks"), "tracks.html", {"tracks": site.tracks}, tr=tr),
         Page("towns/index.md", _("Help by city and town"), "towns.html", {"groups": _by_letter(site.towns)},
-             _("All 351 Massachusetts cities and towns with their nearest peer recovery centres and coaches."), t=tr),
+             _("All 351 Massachusetts cities and towns with their nearest peer recovery centres and coaches."), tr=tr),
     ]
     for c in site.coaches:
         serves = _("Statewide") if c.statewide else ", ".join(
@@ -203,7 +205,7 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
             _("%(name)s: peer recovery coach. %(carc)s. Works in %(areas)s.")
             % {"name": c.name, "carc": tr.carc(c.carc_status), "areas": serves},
             jsonld=script_json(jsonld.coach(c, _absolute(site, prefix + c.url))),
-            search_text=" ".join([c.summary or "", _("Languages:"), languages, _("Works in"), serves]), t=tr))
+            search_text=" ".join([c.summary or "", _("Languages:"), languages, _("Works in"), serves]), tr=tr))
     for center in site.centers:
         kind = _(CENTER_TYPES[center.type])
         out.append(Page(
@@ -212,38 +214,52 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
             jsonld=script_json(jsonld.center(center, _absolute(site, prefix + center.url))),
             search_text=" ".join([kind, center.address.line if center.address else "",
                                   ", ".join(_(r) for r in center.region_names), ". ".join(center.services)]),
-            t=tr))
+            tr=tr))
     # A retired coach's page names nobody: the same neutral title and words for every removed coach.
     out += [Page(f"{r.registry}/{r.id}.md", _("This coach is no longer listed"), "retired.html",
                  {"r": r, "listed": len(site.listed_coaches), "coach_tracks": coach_tracks},
-                 _("This coach is no longer listed. Other routes to a recovery coach."), searchable=False, t=tr)
+                 _("This coach is no longer listed. Other routes to a recovery coach."), searchable=False,
+                 indexable=False, tr=tr)
             if r.registry == "coaches" else
             Page(f"{r.registry}/{r.id}.md", _("%(name)s: no longer listed") % {"name": r.name},
                  "retired.html", {"r": r}, _("%(name)s is no longer listed.") % {"name": r.name} + f" {r.reason}",
-                 searchable=False, t=tr)
+                 searchable=False, tr=tr)
             for r in site.retired]
     # The maintainers' report is English for everyone; other languages show it as an English page.
     out.append(Page("maintainers/index.md", "For maintainers", "maintainers.html",
                     {"report": report or maintainers_report(site)},
                     "Entries in the registries that need checking: stale, lapsing credentials, approximate places.",
-                    searchable=False, t=tr, fallback=not tr.language.english))  # visitors' search never offers it
+                    searchable=False, tr=tr, fallback=not tr.language.english))  # visitors' search never offers it
+    out.append(Page("freshness/index.md", _("How fresh is this information?"), "freshness.html",
+                    {"f": figures(site), "as_of": site.today}, _("How old the facts of the listings are, in figures."),
+                    searchable=False, tr=tr))
     out += [Page(f"tracks/{track.id}.md", tr.gettext(track.name), "track.html", {"t": track}, track.summary,
-                 search_text=track.summary, t=tr)
+                 search_text=track.summary, tr=tr)
             for track in site.tracks]
     # Town pages stay out of the search index: the towns A-Z page and /find/ lead to them.
     out += [Page(f"towns/{town.slug}.md", _("Peer recovery help near %(town)s") % {"town": town.name},
                  "town.html", {"t": town, "page_url": _absolute(site, prefix + town.url), "built": site.settings.today},
                  _("Nearest peer recovery centres, RLC and coaches for %(town)s, Massachusetts.")
                  % {"town": town.name},
-                 searchable=False, t=tr)
+                 searchable=False, tr=tr)
             for town in site.towns]
+    out += [Page(**spec, tr=tr) for spec in language_pages.pages(site, tr)]
     # The number to call where a centre lists none of its own, for every template that shows centres.
-    return [replace(page, context={**page.context, "helpline": site.check_line}) for page in out]
+    return [replace(page, context={**page.context, **card_context(site)}) for page in out]
+
+
+def card_context(site: Site) -> dict:
+    """The help lines every template may show: `helpline`, the number a listing without its own gives;
+    `masshealth`, MassHealth's member line (the coach routes); `national`, the line for a place outside
+    Massachusetts; `banner`, the lines of the help banner (templates/cards.html)."""
+    lines = {line.id: line for line in site.help_lines}
+    return {"helpline": site.check_line, "masshealth": lines.get(MASSHEALTH_LINE),
+            "national": lines.get(NATIONAL_LINE), "banner": site.banner}
 
 
 def maintainers_report(site: Site):
     """The data report with a link to each finding's page."""
-    linked = {("data/" + REGISTRY[key].file): key for key in ("centers", "coaches", "tracks")}
+    linked = {data_file(site, key): key for key in ("centers", "coaches", "tracks")}
     report = data_report(site)
     sections = [replace(section, findings=tuple(
         replace(f, url=f"{linked[f.file]}/{f.id}/") if f.file in linked else f for f in section.findings))
@@ -278,7 +294,7 @@ def _list_pages(folder: str, title: str, template: str, items: Sequence[Center |
         page_title = title if number == 1 else _("%(title)s, page %(page)d of %(pages)d") % {
             "title": title, "page": number, "pages": len(chunks)}
         out.append(Page(path, page_title, template, {**context(chunk), "pager": _pager(folder, len(chunks), number)},
-                        description, searchable=number == 1, t=tr))
+                        description, searchable=number == 1, tr=tr))
     return out
 
 
@@ -297,42 +313,40 @@ def _by_letter(towns: Sequence[TownView]) -> list[dict]:
     return [{"letter": letter, "towns": items} for letter, items in groups.items()]
 
 
-def _named_lines(site: Site, t: Translator) -> tuple[list[HelpLine], dict]:
+def _named_lines(site: Site, tr: Translator) -> tuple[list[HelpLine], dict]:
     """The banner's lines with their names in the page's language (the catalogue's `names:`), and the
     template's `en`: only when a name has no translation do they stay marked English."""
     names = [name for line in site.banner for name in (line.name, line.short_name) if name]
-    lines = [replace(line, name=t.gettext(line.name), short_name=line.short_name and t.gettext(line.short_name))
+    lines = [replace(line, name=tr.gettext(line.name), short_name=line.short_name and tr.gettext(line.short_name))
              for line in site.banner]
-    return lines, ({} if not all(map(t.has, names)) else {"en": ""})
+    return lines, ({} if not all(map(tr.has, names)) else {"en": ""})
 
 
-def help_banner(site: Site, t: Translator = ENGLISH) -> str:
+def help_banner(site: Site, tr: Translator = ENGLISH) -> str:
     """The help banner shown on every page, as escaped HTML: the whole list, and the one-row bar phones show
     (the first banner line and the Substance Use Helpline)."""
-    lines, english = _named_lines(site, t)
-    helpline = site.check_line and replace(site.check_line, name=t.gettext(site.check_line.name))
-    return environment(t).get_template("help_banner.html").render(
+    lines, english = _named_lines(site, tr)
+    helpline = site.check_line and replace(site.check_line, name=tr.gettext(site.check_line.name))
+    return environment(tr).get_template("help_banner.html").render(
         lines=lines, first=lines[0] if lines else None, helpline=helpline, preview=site.settings.examples,
-        **english).strip()
+        **_help_links(site, tr), **english).strip()
 
 
-def help_drawer(site: Site, t: Translator = ENGLISH) -> str:
+def help_drawer(site: Site, tr: Translator = ENGLISH) -> str:
     """The help lines at the foot of the menu drawer, as escaped HTML."""
-    lines, english = _named_lines(site, t)
-    return environment(t).get_template("help_drawer.html").render(lines=lines, **english).strip()
+    lines, english = _named_lines(site, tr)
+    return environment(tr).get_template("help_drawer.html").render(
+        lines=lines, **_help_links(site, tr), **english).strip()
 
 
-def write_pages(site: Site, docs_dir: Path, t: Translator = ENGLISH, report=None) -> list[Page]:
-    """Write the generated list pages and the page shell for MkDocs; return the pages to stamp."""
-    stamped = []
-    for page in pages(site, t, report):
-        if page.stamped:
-            stamped.append(page)
-            continue
-        target = docs_dir / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.render(), encoding="utf-8")
-    shell = docs_dir / (SHELL + ".md")
-    shell.parent.mkdir(parents=True, exist_ok=True)
-    shell.write_text(shell_markdown(translation_meta(t)), encoding="utf-8")
-    return stamped
+def _help_links(site: Site, tr: Translator) -> dict:
+    """What the help bar and drawer link to the help in other languages with: the language's root as a token the
+    theme turns into each page's own way there, and the language pages."""
+    return {"help_url": language_pages.HELP_LINK,
+            "help_languages": language_pages.load(site.settings.translations_dir).languages}
+
+
+def docs_pages(pages: list[Page], tr: Translator = ENGLISH) -> dict[str, str]:
+    """The Markdown MkDocs builds, by path in the docs folder: the pages that are not stamped, and the shell."""
+    return {page.path: page.render() for page in pages if not page.stamped} | \
+        {SHELL + ".md": shell_markdown(translation_meta(tr))}

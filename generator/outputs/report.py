@@ -1,7 +1,7 @@
 """What maintainers should check next: stale entries, CARCs that lapse, centres placed only at
-their town, entries not confirmed with the centre, translations missing or out of date. One
-structured report, printed as plain text for the terminal or as Markdown for a GitHub Actions job
-summary or a site page."""
+their town, entries not confirmed with the centre, and (for `python -m generator report`, not the
+site's page) translations missing or out of date. One structured report, printed as plain text for
+the terminal or as Markdown for a GitHub Actions job summary or a site page."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..model.records import Site
+from ..registry.schema import REGISTRY
+from .freshness_figures import Figures, as_lines, figures
 from .translation_check import check
 from .translations import ENGLISH
 
@@ -35,6 +37,7 @@ class Section:
 class Report:
     as_of: dt.date
     sections: tuple[Section, ...]
+    figures: Figures | None = None  # how fresh the listings are: the same figures as /freshness/
 
     @property
     def total(self) -> int:
@@ -46,10 +49,17 @@ def months_between(earlier: dt.date, later: dt.date) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
 
 
+def data_file(site: Site, key: str) -> str:
+    """The file of a registry, named by the data folder the site was loaded from: 'data/centers.yaml' (the same
+    wherever the command runs, so two builds of the same data are byte-identical)."""
+    return f"{site.settings.data_dir.name}/{REGISTRY[key].file}"
+
+
 def _entries(site: Site):
     """(file, record, display name) of every entry that has a last_verified date."""
-    for file, records in (("data/centers.yaml", site.centers), ("data/coaches.yaml", site.coaches),
-                          ("data/tracks.yaml", site.tracks), ("data/help.yaml", site.help_lines)):
+    for key, records in (("centers", site.centers), ("coaches", site.coaches), ("tracks", site.tracks),
+                         ("help_lines", site.help_lines)):
+        file = data_file(site, key)
         for record in records:
             yield file, record, record.name + (" (example)" if getattr(record, "example", None) else "")
 
@@ -67,7 +77,7 @@ def _stale(site: Site) -> tuple[Finding, ...]:
 def _carc(site: Site) -> tuple[Finding, ...]:
     """Expired CARCs and those expiring within Limits.renewal_days, the soonest first."""
     lapsing = [c for c in site.coaches if c.carc_status.state in ("expired", "renewal_due")]
-    return tuple(Finding("data/coaches.yaml", c.id, c.name + (" (example)" if c.example else ""),
+    return tuple(Finding(data_file(site, "coaches"), c.id, c.name + (" (example)" if c.example else ""),
                          ENGLISH.carc(c.carc_status))
                  for c in sorted(lapsing, key=lambda c: (c.carc_status.expires, c.name)))
 
@@ -81,41 +91,45 @@ def _town_level(site: Site) -> tuple[Finding, ...]:
             if position and position.approximate:
                 hint = ("has a street address: run `python -m generator geocode` or add `location:`"
                         if address.street else "no street address on the pages checked")
-                out.append(Finding("data/centers.yaml", center.id, name,
+                out.append(Finding(data_file(site, "centers"), center.id, name,
                                    f"placed at the centre of {address.town}; {hint}"))
     return tuple(out)
 
 
 def _old_facts(site: Site) -> tuple[Finding, ...]:
     """Facts shown on a centre's page whose newest source is older than the limit (model/freshness.py)."""
-    return tuple(Finding("data/centers.yaml", center.id, center.name, "newest source: " + ", ".join(
+    return tuple(Finding(data_file(site, "centers"), center.id, center.name, "newest source: " + ", ".join(
         f"{fact} ({center.provenance[fact].date})" for fact in center.changed_facts))
         for center in site.centers if center.changed_facts)
 
 
 def _conflicts(site: Site) -> tuple[Finding, ...]:
-    return tuple(Finding("data/centers.yaml", c.id, c.name, c.conflicts) for c in site.centers if c.conflicts)
+    return tuple(Finding(data_file(site, "centers"), c.id, c.name, c.conflicts) for c in site.centers if c.conflicts)
 
 
 def _no_number(site: Site) -> tuple[Finding, ...]:
-    return tuple(Finding("data/centers.yaml", c.id, c.name, "no phone; its page gives the Helpline to check it")
+    return tuple(Finding(data_file(site, "centers"), c.id, c.name, "no phone; its page gives the Helpline to check it")
                  for c in site.centers if not c.phone)
 
 
 def _call_before(site: Site) -> tuple[Finding, ...]:
-    return tuple(Finding("data/centers.yaml", c.id, c.name, f"verification: {c.verification}")
+    return tuple(Finding(data_file(site, "centers"), c.id, c.name, f"verification: {c.verification}")
                  for c in site.centers if c.call_before)
 
 
-def _translations(site: Site) -> tuple[Finding, ...]:
-    """Spanish and Portuguese strings and pages that are missing, unused or older than their English source."""
+def translation_section(site: Site) -> Section:
+    """Spanish and Portuguese strings and pages that are missing, unused or older than their English source.
+    Reads every template, script and module of the generator: the report command adds it, builds do not."""
     problems = check(site.settings, [region.name for region in site.places.regions.values()])
-    return tuple(Finding(p.file, p.code, p.key, p.detail) for p in problems)
+    return Section("Translations missing or out of date",
+                   "Translate the English text in the named file under translations/; for a page, then set its "
+                   "`source_hash` to the one given (`python -m generator translations` lists them all).",
+                   tuple(Finding(p.file, p.code, p.key, p.detail) for p in problems))
 
 
-def data_report(site: Site) -> Report:
-    """Everything in the registries that a maintainer should check, as of the site's date."""
-    return Report(site.today, (
+def data_report(site: Site, *extra: Section) -> Report:
+    """Everything in the registries that a maintainer should check, as of the site's date, then `extra`."""
+    return Report(site.today, figures=figures(site), sections=(
         Section(f"Not verified for {site.settings.limits.stale_months} months or more",
                 "Check the entry against its sources, then update `last_verified`.", _stale(site)),
         Section(f"CARC expired or due for renewal within {site.settings.limits.renewal_days} days",
@@ -133,10 +147,7 @@ def data_report(site: Site) -> Report:
         Section("Listings without a number of their own",
                 "Find the number on a dated page or confirm it with the centre, then add `phone` and its source.",
                 _no_number(site)),
-        Section("Translations missing or out of date",
-                "Translate the English text in the named file under translations/; for a page, then set its "
-                "`source_hash` to the one given (`python -m generator translations` lists them all).",
-                _translations(site)),
+        *extra,
     ))
 
 
@@ -147,6 +158,9 @@ def as_text(report: Report) -> str:
         if section.findings:
             lines.append(f"  {section.advice}")
         lines += [f"  {f.file}  {f.id}  {f.name}: {f.detail}" for f in section.findings]
+    if report.figures:
+        lines += ["", "How fresh the listings are (as on /freshness/)"]
+        lines += [f"  {line}" for line in as_lines(report.figures)]
     return "\n".join(lines) + "\n"
 
 
@@ -164,4 +178,7 @@ def as_markdown(report: Report) -> str:
             continue
         lines += [section.advice, "", "| entry | id | file | why |", "|---|---|---|---|"]
         lines += [f"| {_cell(f.name)} | `{f.id}` | `{f.file}` | {_cell(f.detail)} |" for f in section.findings]
+    if report.figures:
+        lines += ["", "### How fresh the listings are (as on /freshness/)", ""]
+        lines += [f"- {_cell(line)}" for line in as_lines(report.figures)]
     return "\n".join(lines) + "\n"

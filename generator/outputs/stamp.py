@@ -1,10 +1,11 @@
 """Profile and town pages without a MkDocs page each.
 
-MkDocs renders one shell page at the same depth as the profiles (`_shell/page/`), with tokens
-where the title, description, JSON-LD and content go. Every generated page is then that shell
-with its own values put in, which is what the theme would have produced, at a fraction of the
-cost. The pages are added to the search index (title and a short text, not the whole body) and
-to the sitemap, and the shell is removed. Runs on the new site before it is swapped in."""
+MkDocs renders one shell page at the same depth as the profiles (`_shell/page/`), with tokens where
+the title, description, JSON-LD and content go. Every generated page is then that shell with its own
+values put in, which is what the theme would have produced, at a fraction of the cost. The pages are
+added to the search index (title and a short text, not the whole body) and to the sitemap. `generator
+serve` keeps the shell of its last full build to stamp pages again after a data edit. Pure functions:
+app/build.py reads and writes the files."""
 
 from __future__ import annotations
 
@@ -12,15 +13,18 @@ import datetime as dt
 import gzip
 import html
 import json
-from pathlib import Path
+import re
 
 from .rawpage import MARKER
 
-SHELL = "_shell/page"
 # The content token is an <h1> so that the theme does not add a heading of its own: pages bring theirs.
 TITLE, DESCRIPTION, JSONLD, CONTENT = "PRN-SHELL-TITLE", "PRN-SHELL-DESCRIPTION", "PRN-SHELL-JSONLD", \
     "<h1>PRN-SHELL-CONTENT</h1>"
 JSONLD_ELEMENT = f'<script type="application/ld+json">{JSONLD}</script>'
+SHELL = "_shell/page"
+NOINDEX = '<meta name="robots" content="noindex">'
+_SHELL_TOKENS = re.compile("|".join(re.escape(token) for token in (JSONLD_ELEMENT, TITLE, DESCRIPTION, f"{SHELL}/")))
+_SHELL_IN_SITEMAP = re.compile(rf"<url>\s*<loc>[^<]*/{SHELL}/</loc>.*?</url>\s*", re.S)
 
 
 class ShellError(Exception):
@@ -35,60 +39,58 @@ def shell_markdown(extra: dict | None = None) -> str:
     return f"---\n{front}\n---\n{MARKER}\n{CONTENT}\n"
 
 
-def _load_shell(site_dir: Path) -> str:
-    path = site_dir / SHELL / "index.html"
-    text = path.read_text(encoding="utf-8")
+def checked_shell(text: str) -> str:
+    """The HTML MkDocs made of the shell, once it has every token exactly once; ShellError otherwise."""
     for token, expected in ((CONTENT, 1), (JSONLD_ELEMENT, 1), (DESCRIPTION, 1)):
         if text.count(token) != expected:
             raise ShellError(f"the page shell has {text.count(token)} '{token}', not {expected}: "
-                             "the theme's templates changed; see generator/stamp.py")
+                             "the theme's templates changed; see generator/outputs/stamp.py")
     if TITLE not in text:
         raise ShellError("the page shell has no title token: the theme's templates changed")
     return text
 
 
-def stamp(site_dir: Path, pages: list, site_url: str, today: dt.date) -> None:
-    """Write every page in `pages` (render.Page objects at depth 2) into site_dir from the shell."""
-    shell = _load_shell(site_dir)
-    search_docs = []
-    for page in pages:
-        url = page.url
-        out = (shell.replace(CONTENT, page.body())
-               .replace(JSONLD_ELEMENT, f'<script type="application/ld+json">{page.jsonld}</script>'
-                        if page.jsonld else "")
-               .replace(TITLE, html.escape(page.title, quote=False))
-               .replace(DESCRIPTION, html.escape(page.description))
-               .replace(f"{SHELL}/", url))
-        target = site_dir / url / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(out, encoding="utf-8")
-        if page.searchable:
-            search_docs.append({"location": url, "title": html.escape(page.title, quote=False),
-                                "text": html.escape(page.search_text)})
-    _remove_shell(site_dir)
-    _add_to_search(site_dir, search_docs)
-    _add_to_sitemap(site_dir, [page.url for page in pages], site_url, today)
+def stamped(shell: str, page, description: str = "") -> str:
+    """One page (a render.Page at depth 2) from the shell's HTML; `description` stands in for a page without
+    one of its own (the theme's site description). The shell's tokens are filled in one pass, before the body
+    goes in, so nothing in a value or the body is ever read as a token; every value is escaped for an
+    attribute in quotes, which is also safe as text."""
+    values = {TITLE: html.escape(page.title), DESCRIPTION: html.escape(page.description or description),
+              JSONLD_ELEMENT: f'<script type="application/ld+json">{page.jsonld}</script>' if page.jsonld else "",
+              f"{SHELL}/": page.url}
+    head = _SHELL_TOKENS.sub(lambda match: values[match.group(0)], shell)
+    if not page.indexable:
+        head = head.replace("</head>", f"{NOINDEX}</head>", 1)
+    return head.replace(CONTENT, page.body(), 1)
 
 
-def _remove_shell(site_dir: Path) -> None:
-    (site_dir / SHELL / "index.html").unlink()
-    (site_dir / SHELL).rmdir()
-    (site_dir / SHELL).parent.rmdir()
+def index_files(pages: list, search_index: str, sitemap: str, site_url: str, today: dt.date) -> dict[str, str | bytes]:
+    """MkDocs's search index and sitemap, as it wrote them, with the stamped pages added (and the shell taken out
+    of the sitemap)."""
+    added = [page for page in pages if page.stamped]
+    return ({"search/search_index.json": with_search(search_index, _search_entries(added))}
+            | with_sitemap(sitemap, [page.url for page in added if page.indexable], site_url, today))
 
 
-def _add_to_search(site_dir: Path, docs: list[dict]) -> None:
-    path = site_dir / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] += docs
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def _search_entries(pages: list) -> list[dict]:
+    """The search index's entries of stamped pages: their title and short text."""
+    return [{"location": page.url, "title": html.escape(page.title, quote=False), "text": html.escape(page.search_text)}
+            for page in pages if page.searchable]
 
 
-def _add_to_sitemap(site_dir: Path, urls: list[str], site_url: str, today: dt.date) -> None:
+def with_search(index: str, entries: list[dict]) -> str:
+    """MkDocs's search_index.json with the entries added."""
+    data = json.loads(index)
+    data["docs"] += entries
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def with_sitemap(sitemap: str, urls: list[str], site_url: str, today: dt.date) -> dict[str, str | bytes]:
+    """sitemap.xml and sitemap.xml.gz with the urls added and the shell taken out; nothing without a site_url
+    (MkDocs then writes an empty sitemap, and so do we)."""
     if not site_url:
-        return  # MkDocs writes an empty sitemap without a site_url, and so do we
-    path = site_dir / "sitemap.xml"
+        return {}
     entries = "".join(f"    <url>\n         <loc>{html.escape(site_url.rstrip('/') + '/' + url)}</loc>\n"
                       f"         <lastmod>{today.isoformat()}</lastmod>\n    </url>\n" for url in urls)
-    text = path.read_text(encoding="utf-8").replace("</urlset>", entries + "</urlset>")
-    path.write_text(text, encoding="utf-8")
-    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    text = _SHELL_IN_SITEMAP.sub("", sitemap).replace("</urlset>", entries + "</urlset>")
+    return {"sitemap.xml": text, "sitemap.xml.gz": gzip.compress(text.encode("utf-8"), mtime=0)}

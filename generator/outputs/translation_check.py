@@ -12,12 +12,11 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
-from ..model.records import CHECK_LINE
+from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, STANDING_LABELS, VERIFICATION
+from ..model.records import CHECK_LINE, NATIONAL_LINE
 from ..registry.load import load_yaml
 from ..settings import Settings
 from .content import front_matter, recorded_hash, source_hash
-from .find_index import NATIONAL_LINE
 from .translations import CODES, TranslationError, js_keys, load_catalogue
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -42,7 +41,7 @@ def used_keys(region_names, config_file: Path, assets: Path) -> set[str]:
             keys.add(message[0] if isinstance(message, tuple) else message)
     for module in sorted(PACKAGE.rglob("*.py")):
         keys |= _py_keys(module.read_text(encoding="utf-8"))
-    for labels in (MODES, SPECIALTIES, CENTER_TYPES, CENTER_TYPE_PLURALS, VERIFICATION):
+    for labels in (MODES, SPECIALTIES, CENTER_TYPES, CENTER_TYPE_PLURALS, VERIFICATION, STANDING_LABELS):
         keys.update(labels.values())
     keys |= js_keys(assets)
     keys |= config_keys(config_file)

@@ -1,9 +1,7 @@
-"""The field reference in CONTRIBUTING.md, written from the declarations in `schema.py`, so the
-guide for volunteers never drifts from what the validator accepts."""
+"""The field reference in CONTRIBUTING.md, drawn from the declarations in `schema.py` (`python -m
+generator fields` writes it), so the guide for volunteers never drifts from what the validator accepts."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from .fields import (
     Bool,
@@ -89,7 +87,3 @@ def with_reference(text: str) -> str:
     before, rest = text.split(START, 1)
     _, after = rest.split(END, 1)
     return f"{before}{START}\n\n{field_reference()}\n{END}{after}"
-
-
-def write_reference(path: Path) -> None:
-    path.write_text(with_reference(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -11,6 +11,7 @@ import http.server
 import os
 import shutil
 import threading
+import weakref
 from pathlib import Path
 
 import pytest
@@ -37,10 +38,13 @@ def _is_browser_test(item) -> bool:
     return HERE in Path(str(item.path)).resolve().parents
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m "not browser"` deselects by the marker
 def pytest_collection_modifyitems(config, items):
     browser_items = [item for item in items if _is_browser_test(item)]
     path, missing = find_chromium()
-    config.stash[_GATE] = {"tests": len(browser_items), "path": path, "missing": missing, "skipped": ""}
+    config.stash[_GATE] = {"tests": 0, "path": path, "missing": missing, "skipped": ""}
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
     if os.environ.get("PRN_SKIP_BROWSER") == "1":
         reason = "PRN_SKIP_BROWSER=1" + (f" ({missing})" if missing else "")
         config.stash[_GATE]["skipped"] = reason
@@ -48,9 +52,16 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=f"browser test skipped: {reason}"))
 
 
+def pytest_collection_finish(session):
+    """Count the browser tests that will run, after any deselection (`make check` deselects them all)."""
+    gate = session.config.stash.get(_GATE, None)
+    if gate is not None:
+        gate["tests"] = sum(_is_browser_test(item) for item in session.items)
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     gate = config.stash.get(_GATE, None)
-    if not gate:
+    if not gate or not gate["tests"]:
         return
 
     def count(*outcomes: str) -> str:
@@ -104,6 +115,58 @@ def browser():
         chromium.close()
 
 
+# One frame and one task after the responses: the page's scripts have drawn what they fetched.
+_DRAWN = "() => new Promise(done => requestAnimationFrame(() => setTimeout(done)))"
+
+
+class Responses:
+    """The requests a page has made and not yet seen answered, so that a test waits for exactly those (the
+    index a script fetches, say) rather than for half a second of network silence on every page."""
+
+    def __init__(self, page):
+        self.page, self.pending = page, []
+        page.on("request", self._asked)
+        page.on("requestfinished", self._done)
+        page.on("requestfailed", self._done)
+
+    def _asked(self, request) -> None:
+        self.pending.append(request)
+
+    def _done(self, request) -> None:
+        if request in self.pending:
+            self.pending.remove(request)
+
+    def settle(self) -> None:
+        """Wait for every response the page is still waiting for (and any request those lead to), then
+        for the page to draw them."""
+        while self.pending:
+            request = self.pending[0]
+            response = request.response()  # None when the request failed
+            if response:
+                response.finished()
+            self._done(request)
+        self.page.evaluate(_DRAWN)
+
+    @classmethod
+    def of(cls, page) -> Responses:
+        """The one follower of this tab's requests."""
+        if page not in _FOLLOWED:
+            _FOLLOWED[page] = cls(page)
+        return _FOLLOWED[page]
+
+
+_FOLLOWED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def goto(page, url: str):
+    """Open url and wait for what it shows: the load event (every script and stylesheet has run), then the
+    responses its scripts asked for (find.json, say), drawn."""
+    responses = Responses.of(page)
+    page.goto(url)
+    responses.settle()
+    return page
+
+
 class Visit:
     """A browser tab that records every request and every console error."""
 
@@ -112,13 +175,18 @@ class Visit:
         self.base_url = base_url
         self.requests: list[str] = []
         self.errors: list[str] = []
+        self.responses = Responses.of(self.page)
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
 
     def open(self, path: str):
-        self.page.goto(self.base_url + path)
-        self.page.wait_for_load_state("networkidle")
+        return goto(self.page, self.base_url + path)
+
+    def settle(self):
+        """After a click that loads a page or fetches: wait for the responses and for them to be drawn."""
+        self.page.wait_for_load_state("load")
+        self.responses.settle()
         return self.page
 
     def foreign_requests(self) -> list[str]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import goto
+
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 PAGE_TYPES = {
@@ -25,6 +27,9 @@ PAGE_TYPES = {
     "es find": "es/find/?q=01201&lang=es", "es checklist": "es/guides/masshealth/", "es carc": "es/guides/carc/",
     "pt centre profile": "pt/centers/everyday-miracles-worcester/", "pt coach list": "pt/coaches/",
     "pt faq": "pt/guides/faq/", "pt maintainers (English fallback)": "pt/maintainers/",
+    "help in other languages": "help/", "help in arabic (rtl)": "help/ar/", "help in chinese": "help/zh-Hans/",
+    "pt help in other languages": "pt/help/",
+    "offline": "offline/", "es offline": "es/offline/", "pt offline": "pt/offline/",
 }
 # Pages only the preview with the example coaches has (`build --examples`), with its ribbon.
 PREVIEW_PAGES = {"coach profile": "coaches/rosa-example/", "expired coach": "coaches/paulo-template/",
@@ -49,7 +54,7 @@ SKIP = {"map": ("target-size",)}
 
 PHONE_PAGES = ["home", "find", "planner", "town page", "town index", "centre profile", "centre list",
                "find coaches, none listed", "coach list", "track", "guides", "masshealth checklist", "open data", "map",
-               "es home", "pt centre profile"]
+               "es home", "pt centre profile", "help in other languages", "help in arabic (rtl)", "help in chinese"]
 SIZES = {"desktop": {"viewport": {"width": 1280, "height": 900}},
          "phone": {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}}
 
@@ -77,8 +82,7 @@ def tabs(browser):
 @pytest.mark.parametrize(("size", "scheme", "name"), CASES, ids=["-".join(case) for case in CASES])
 def test_no_axe_violations(tabs, axe_source, base_url, size, scheme, name):
     page = tabs(size, scheme)
-    page.goto(base_url + PAGE_TYPES[name])
-    page.wait_for_load_state("networkidle")
+    goto(page, base_url + PAGE_TYPES[name])
     if name not in ("map", "404"):  # the theme's palette follows the visitor's light or dark preference
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.dataset.mdColorScheme") == expected
@@ -91,6 +95,5 @@ PREVIEW_CASES = [(size, name) for size in SIZES for name in PREVIEW_PAGES]
 @pytest.mark.parametrize(("size", "name"), PREVIEW_CASES, ids=["-".join(case) for case in PREVIEW_CASES])
 def test_no_axe_violations_in_the_preview(tabs, axe_source, preview_url, size, name):
     page = tabs(size, "light")
-    page.goto(preview_url + PREVIEW_PAGES[name])
-    page.wait_for_load_state("networkidle")
+    goto(page, preview_url + PREVIEW_PAGES[name])
     assert audit(page, axe_source) == []

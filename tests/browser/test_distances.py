@@ -1,4 +1,4 @@
-"""/find/ and the town pages measure with one rule (generator/model/travel.py, assets/places.js) and
+"""/find/ and the town pages measure with one rule (generator/model/travel.py, assets/places.mjs) and
 name the same nearest centres, for every one of the 351 towns, in a real browser."""
 
 from __future__ import annotations
@@ -9,19 +9,15 @@ from generator.model.site import load_site
 from generator.settings import Settings
 from tests.conftest import DATA, TODAY
 
-# /find/'s ranking: the centres a filter keeps, each at its nearest point by PRN_PLACES.nearest, sorted by
-# miles (a stable sort keeps the index's order among equals), as search() in find.js does.
+# /find/'s ranking: the centres a filter keeps, ranked by travel from the town by places.mjs's rank() (a stable
+# sort keeps the index's order among equals), as search() in find.js does.
 RANK_EVERY_TOWN = """async count => {
-  const index = await (await fetch('../api/v1/find.json')).json();
-  const places = window.PRN_PLACES;
-  places.gazetteer(index);
+  const places = await import('../assets/places.mjs');
+  const index = await places.loadIndex(new URL('../api/v1/find.json', location.href));
   const prscs = index.centers.filter(c => c.type === 'prsc');
-  return index.towns.map(town => prscs
-    .map(c => ({id: c.id, near: places.nearest(c, town[2], town[3], town[7])}))
-    .filter(n => n.near)
-    .sort((a, b) => a.near.miles - b.near.miles)
+  return index.towns.map(town => places.rank(index, prscs, town)
     .slice(0, count)
-    .map(n => [n.id, n.near.miles, n.near.via]));
+    .map(n => [n.center.id, n.near.miles, n.near.via]));
 }"""
 
 

@@ -24,8 +24,9 @@ START = dt.date(2026, 12, 7)
 ])
 def test_switching_language_keeps_the_page(visit, start, click, lands):
     page = visit.open(start)
-    page.locator(".prn-langs").get_by_role("link", name=click).click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.locator(".prn-langs").get_by_role("link", name=click).click()
+    visit.settle()
     assert page.url == visit.base_url + lands
     lang = {"English": "en", "Español": "es", "Português": "pt"}[click]
     assert page.evaluate("document.documentElement.lang") == lang

@@ -47,7 +47,8 @@ def test_the_map_page_has_a_main_landmark_a_heading_and_a_translated_list(visit)
 
 def test_markers_are_tap_targets_of_at_least_24_px(visit):
     page = visit.open("map/#42.2626,-71.8023,9")
-    page.locator(".leaflet-marker-icon").first.wait_for()
+    # the markers once the map has zoomed to the address's view and the clusters have settled
+    page.wait_for_selector(".leaflet-map-pane:not(.leaflet-zoom-anim):not(.leaflet-cluster-anim) .leaflet-marker-icon")
     sizes = page.locator(".leaflet-marker-icon").evaluate_all(
         "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })")
     assert len(sizes) > 3 and all(w >= 24 and h >= 24 for w, h in sizes), sizes

@@ -244,14 +244,18 @@ def test_my_location_measures_from_the_visitor_and_names_the_nearest_village(bro
     assert on_screen(page, "#prn-status")
     first = page.locator("section[aria-labelledby=prn-places] li").first
     shown = first.locator(".prn-distance").inner_text().strip()
-    expected = page.evaluate("""([lat, lon, id]) => fetch('../api/v1/find.json').then(r => r.json()).then(index => {
+    expected = page.evaluate("""async ([lat, lon, id]) => {
+        const places = await import('../assets/places.mjs');
+        const index = await places.loadIndex(new URL('../api/v1/find.json', location.href));
         const c = index.centers.find(c => c.id === id);
-        return window.PRN_PLACES.nearest(c, lat, lon).miles.toFixed(1) + " mi"; })""",
+        return places.nearest(index, c, {lat, lon}).miles.toFixed(1) + " mi"; }""",
                              [*HYANNIS_MAIN_STREET.values(), first.get_attribute("data-id")])
     assert shown == expected
-    town_centre = page.evaluate("""() => fetch('../api/v1/find.json').then(r => r.json()).then(index => {
-        const t = index.towns.find(t => t[0] === 'Barnstable');
-        return window.PRN_PLACES.miles(41.6525, -70.2881, t[2], t[3]); })""")
+    town_centre = page.evaluate("""async () => {
+        const places = await import('../assets/places.mjs');
+        const index = await places.loadIndex(new URL('../api/v1/find.json', location.href));
+        const t = index.towns.find(t => t.name === 'Barnstable');
+        return places.miles(41.6525, -70.2881, t.lat, t.lon); }""")
     assert town_centre > 1  # so measuring from the town centre would have shown another distance
     assert tab.foreign_requests() == [] and tab.errors == []
     context.close()
@@ -279,7 +283,7 @@ def test_the_search_box_offers_help_near_a_place_first(phone, lang, typed, says,
     assert link.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 16  # as large as a result's title
     with page.expect_navigation():
         link.tap()
-    page.wait_for_load_state("networkidle")
+    phone.settle()
     assert page.locator("section[aria-labelledby=prn-places] li").count() >= 1
 
 

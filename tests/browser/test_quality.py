@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import FLAGS, find_chromium
+from tests.browser.conftest import FLAGS, find_chromium, goto
 from tests.browser.test_accessibility import PAGE_TYPES
 
 PHONE = {"width": 375, "height": 667}
@@ -25,8 +25,7 @@ def test_fits_a_phone_with_the_help_banner_in_view(browser, request, path):
     site = request.getfixturevalue("preview_url" if path.startswith("preview:") else "base_url")
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(site + path.removeprefix("preview:"))
-    page.wait_for_load_state("networkidle")
+    goto(page, site + path.removeprefix("preview:"))
     width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert width[0] <= width[1], f"horizontal scrolling: {width}"
     banner = page.locator(".prn-help__bar").bounding_box()  # a phone's one-row help bar

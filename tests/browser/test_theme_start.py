@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import goto
+
 PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
 INDEX = re.compile(r"/search/search_index\.json$")
 
@@ -86,8 +88,7 @@ def test_the_search_index_loads_when_the_search_opens_and_then_finds(browser, ba
     page = context.new_page()
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url) if INDEX.search(request.url) else None)
-    page.goto(base_url + path)
-    page.wait_for_load_state("networkidle")
+    goto(page, base_url + path)  # the load event and every response the page's scripts asked for
     assert asked == [], "the search index loaded before anyone opened the search"
     page.locator("label.md-header__button[for=__search]").tap()
     page.locator(".md-search__input").fill(typed)
