@@ -204,7 +204,7 @@ def test_the_check_reports_missing_unused_and_broken_strings_and_untranslated_pa
     regions = [region.name for region in places.regions.values()]
     es = workspace / "translations" / "es.yaml"
     text = es.read_text()
-    text = text.replace('  "Hours": "Horario"\n', "")  # missing
+    text = text.replace('  "Sources": "Fuentes"\n', "")  # missing
     text = text.replace('  "Phone": "Teléfono"\n', '  "Phone": "Teléfono"\n  "Fax": "Fax"\n')  # unused
     text = text.replace('"llame al %(number)s"', '"llame al número"')  # placeholder lost
     es.write_text(text)
@@ -212,7 +212,7 @@ def test_the_check_reports_missing_unused_and_broken_strings_and_untranslated_pa
     found = {(p.file, p.key, p.detail.split(":")[0]) for p in
              check(Settings(config_file=workspace / "mkdocs.yml"), regions)}
     assert found == {
-        ("translations/es.yaml", "Hours", "missing"),
+        ("translations/es.yaml", "Sources", "missing"),
         ("translations/es.yaml", "Fax", "no longer used"),
         ("translations/es.yaml", "call %(number)s",
          "the translation must keep the placeholders %(number)s and add none"),

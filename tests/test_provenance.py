@@ -161,9 +161,9 @@ def test_the_centre_page_names_each_source_with_its_date(registry, tmp_path):
     dated(registry)
     site = load_site(Settings(data_dir=registry.dir, today=TODAY))
     body = next(p for p in pages(site) if p.path == "centers/living-in-recovery-pittsfield.md").body()
-    assert ('<a href="https://github.com/example/state-list.csv" rel="nofollow noopener">The state&#39;s list of '
-            'Peer Recovery Support Centers (public copy)</a> (February 2026), ') in body
-    assert "Living in Recovery settles into its new downtown headquarters</a> (15 January 2024)" in body
+    assert ('<li id="source-1"><a href="https://github.com/example/state-list.csv" rel="nofollow noopener">The '
+            'state&#39;s list of Peer Recovery Support Centers (public copy)</a> (February 2026)</li>') in body
+    assert "Living in Recovery settles into its new downtown headquarters</a> (15 January 2024)</li>" in body
 
 
 def test_a_mapping_where_a_field_name_belongs_is_a_located_problem(registry):
@@ -182,11 +182,11 @@ def test_each_fact_on_a_centre_page_names_its_source_and_the_source_s_date(regis
     dated(registry)
     site = load_site(Settings(data_dir=registry.dir, today=TODAY))
     body = next(p for p in pages(site) if p.path == "centers/living-in-recovery-pittsfield.md").body()
-    phone = body.split("<dt>Phone</dt>", 1)[1].split("</dd>", 1)[0]
-    assert ('(413) 570-8243</a><small class="prn-from">Source: The state&#39;s list of Peer Recovery Support Centers '
-            '(public copy), February 2026</small>') in phone
-    address = body.split("<dt>Address</dt>", 1)[1].split("</dd>", 1)[0]
-    assert "Source: The state&#39;s list" in address  # the newest source that gives the street
+    phone = body.split('class="prn-action__call">', 1)[1].split("</p>", 1)[0]
+    assert ('Call (413) 570-8243</a> <small class="prn-from"><a href="#source-1">Source 1</a>, February 2026</small>'
+            in phone)
+    address = body.split('class="prn-action__where">', 1)[1].split("</p>", 1)[0]
+    assert '<a href="#source-1">Source 1</a>' in address  # the newest source that gives the street
     assert "We looked for newer sources on" in body and "Last verified" not in body
 
 
@@ -201,7 +201,7 @@ def test_every_centre_page_gives_a_number_to_call_in_its_content(bundled_site):
     assert without == []
     falmouth = _article(bundled_site / "centers" / "falmouth-peer-recovery-center" / "index.html")
     assert "No number of its own is listed." in falmouth
-    assert '<a href="tel:+18003275050">(800) 327-5050</a>' in falmouth  # the Helpline, from data/help.yaml
+    assert 'href="tel:+18003275050">Call (800) 327-5050</a>' in falmouth  # the Helpline, from data/help.yaml
     assert "996-8900" not in falmouth  # the number the audit rules out
 
 
@@ -221,31 +221,45 @@ def test_the_state_list_centres_of_falmouth_taunton_quincy_and_lynn_are_nearest_
 
 
 def test_every_fact_on_every_centre_page_says_where_it_comes_from_and_when(bundled_site):
-    """Walks the built pages: each fact in the list, the host and the name carry a 'Source: title, date' line."""
+    """Walks the built pages: each fact in the first screen and the list, and the host, carries a numbered note
+    with its source's date, whose number is an entry of the page's list of sources with that same date; the name
+    carries a 'Name: from title, date' line."""
     import re
 
-    date = r"(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)?"
-    source = re.compile(r'<small class="prn-from">(?:Source|Name): (?:from )?[^<]+, ' + date + r' ?\d{4}</small>')
+    months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    date = rf"(?:\d{{1,2}} )?(?:{months})? ?\d{{4}}"
+    note = re.compile(r'<small class="prn-from"><a href="#source-(\d+)">Source \1</a>, (' + date + r')</small>')
     missing = []
+    noted = 0
     for page in sorted((bundled_site / "centers").glob("*/index.html")):
         if "<article" not in page.read_text():
             continue  # a redirect from a former id
         article = _article(page)
-        facts = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", article.split('<dl class="prn-facts">', 1)[1]
-                           .split("</dl>", 1)[0], re.S)
-        assert facts, page
-        missing += [(page.parent.name, name) for name, value in facts if not source.search(value)]
-        kind = article.split('<p class="prn-kind">', 1)[1].split("</p>", 1)[0]
-        if ", run by" in kind and not source.search(kind):
-            missing.append((page.parent.name, "host"))
+        listed = dict(re.findall(r'<li id="source-(\d+)">.*?\((' + date + r')\)</li>', article))
+        card = article.split('<div class="prn-action">', 1)[1].split("</div>", 1)[0]
+        facts = [(name, value) for name, value in re.findall(r'<p class="prn-action__(where|hours)">(.*?)</p>', card)
+                 if "Hours not listed" not in value]
+        phone = re.search(r'<p class="prn-action__call">(.*?)</p>', card, re.S)
+        if phone and "No number of its own" not in phone[1]:
+            facts.append(("phone", phone[1]))
+        facts += re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", article.split('<dl class="prn-facts">', 1)[1]
+                            .split("</dl>", 1)[0], re.S)
+        kind = card.split('<p class="prn-kind">', 1)[1].split("</p>", 1)[0]
+        if ", run by" in kind:
+            facts.append(("host", kind))
+        for name, value in facts:
+            found = note.search(value)
+            if not found or listed.get(found[1]) != found[2]:
+                missing.append((page.parent.name, name))
+            noted += 1
         if "Name: from" not in article:
             missing.append((page.parent.name, "name"))
-    assert missing == []
+    assert missing == [] and noted >= 150  # 151 facts on the 51 listings
 
 
 def test_a_programme_page_shows_its_year_and_the_towns_it_serves(bundled_site):
     everett = _article(bundled_site / "centers" / "cha-everett-recovery-coaches" / "index.html")
-    assert "<dt>Since</dt><dd>January 2018<small" in everett
+    assert "<dt>Since</dt><dd>January 2018 <small" in everett
     assert "Winthrop Transcript: North Suffolk Mental Health Association partnering with CHA" in everett
     assert ", 15 February 2018</small>" in everett  # the services as reported in 2018
     nc8 = _article(bundled_site / "centers" / "connect2recovery-nc8" / "index.html")

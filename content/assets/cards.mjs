@@ -13,6 +13,18 @@ export function card(id, values) {
   return node;
 }
 
+/** "Text this" and "Copy link" on a drawn listing (_macros.html, share): the message is the card's own sentence
+ * from the catalogue (its .prn-share__body, filled in like every slot, then taken out of the card), the link the
+ * listing's address. Nothing is sent: the visitor's messages app opens with the text written. */
+export function share(node, url) {
+  const body = node.querySelector(".prn-share__body");
+  node.querySelector(".prn-share__text").setAttribute("href",
+    "sms:?&body=" + encodeURIComponent(body.textContent.replace(/\s+/g, " ").trim()));
+  node.querySelector(".prn-share__copy").dataset.url = url;
+  body.remove();
+  return node;
+}
+
 /** A source's date as precise as it is, in the page's language, as the pages write it
  * (Translator.source_date): "2016", "February 2026", "3 February 2021". */
 export function sourceDate(text) {

@@ -208,16 +208,16 @@
 
   /* A centre's card (templates/cards.html), at its nearest point when `near` is given. */
   function centerItem(center, near, lang) {
-    var point = near && near.point;
+    var point = near && near.point, page = new URL("../" + center.url, location.href).href;
     var item = CARDS.card("prn-tpl-center", Object.assign(CARDS.freshness(center), {
-      name: center.name, url: "../" + center.url, type: labels.type[center.type],
+      name: center.name, url: "../" + center.url, type: labels.type[center.type], page_url: page,
       distance: near ? distance(near.miles) : "", via: near ? labels.route[near.via] : "",
-      address: point ? point.address : "", approximate: point && point.approximate,
+      address: point ? point.address : "", no_address: !(point && point.address), approximate: point && point.approximate,
       ask_languages: lang && !center.languages.length, phone: center.phone, phone_href: center.phone_href,
       no_phone: !center.phone, hours: center.hours, virtual: !near && center.virtual, call_before: center.call_before
     }));
     item.dataset.id = center.id;
-    return item;
+    return CARDS.share(item, page);
   }
 
   /* The CARC status in the page's language, from its state and expiry date (as the coach pages say it). */
@@ -230,13 +230,14 @@
 
   function coachItem(coach) {
     var names = function (codes, list) { return codes.map(function (c) { return list[c]; }).join(", "); };
+    var page = new URL("../" + coach.url, location.href).href;
     var item = CARDS.card("prn-tpl-coach", {
-      name: coach.name, url: "../" + coach.url, example: coach.example, carc: carcLabel(coach),
+      name: coach.name, url: "../" + coach.url, page_url: page, example: coach.example, carc: carcLabel(coach),
       languages: names(coach.languages, labels.language), modes: names(coach.modes, labels.mode),
       masshealth: coach.masshealth
     });
     item.dataset.id = coach.id;
-    return item;
+    return CARDS.share(item, page);
   }
 
   /* The nearest matching places beyond the chosen distance, named with how far and how measured:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from ..registry.places import Places
 from ..settings import Settings
@@ -29,6 +30,10 @@ def tel_href(number: str) -> str:
     digits = re.sub(r"\D", "", line)
     href = f"tel:+1{digits}" if len(digits) == 10 else f"tel:{digits}"
     return f"{href};ext={extension}" if extension else href
+
+
+# Directions open the visitor's choice of route on OpenStreetMap, only when they tap: no request before that.
+DIRECTIONS = "https://www.openstreetmap.org/directions?to="
 
 
 def sms_href(number: str) -> str:
@@ -183,6 +188,21 @@ class Center:
     @property
     def phone_href(self) -> str | None:
         return tel_href(self.phone) if self.phone else None
+
+    @property
+    def directions_url(self) -> str | None:
+        """Directions to its street address: to the point the data or the geocoder gives, else to the address
+        as written; None without a street (a town's centre would send a visitor to the wrong door)."""
+        if not (self.address and self.address.street):
+            return None
+        there = (f"{self.position.lat:.5f},{self.position.lon:.5f}" if self.position and not self.position.approximate
+                 else self.address.line)
+        return DIRECTIONS + quote(there, safe=",")
+
+    def note(self, key: str) -> int | None:
+        """The number of the source giving a shown fact in the page's numbered list of sources (1 first)."""
+        source = self.provenance.get(key)
+        return self.sources.index(source) + 1 if source in self.sources else None
 
     @property
     def phone_from_state_list(self) -> bool:

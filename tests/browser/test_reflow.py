@@ -2,7 +2,7 @@
 visitor's text at 200% (Chromium's own font-size setting, as a browser's "text size" does it) and at 400% zoom
 of a 1280 px desktop (320 CSS px at device scale 4), no page type scrolls sideways, the phones' help bar
 wraps instead of overlapping, its controls stay at least 44x44 px and inside the screen, and the page keeps
-the bar's room. At 375x812 a centre's phone number is on the first screen, above the bar."""
+the bar's room (a listing's first screen above the bar: tests/browser/test_action_card.py)."""
 
 from __future__ import annotations
 
@@ -82,23 +82,3 @@ def test_no_sideways_scroll_and_the_help_bar_wraps_at_200_percent_text(large_tex
 @pytest.mark.parametrize("path", PAGES)
 def test_no_sideways_scroll_at_400_percent_zoom(zoomed, lang, path):
     check(zoomed.open(lang + path))
-
-
-def centre_ids(site) -> list[str]:
-    return sorted(p.name for p in (site / "centers").iterdir() if (p / "index.html").is_file()
-                  and "prn-center" in (p / "index.html").read_text(encoding="utf-8"))
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_every_centre_phone_is_on_the_first_screen_above_the_help_bar(browser, base_url, bundled_site, lang):
-    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
-    tab = Visit(context, base_url)
-    late = []
-    for centre in centre_ids(bundled_site):
-        page = tab.open(f"{lang}centers/{centre}/")
-        call = page.locator(".prn-facts a[href^='tel:']").first.bounding_box()
-        bar = page.locator(".prn-help__bar").bounding_box()
-        if not (call and bar and call["y"] >= 0 and call["y"] + call["height"] <= bar["y"]):
-            late.append((centre, call and round(call["y"]), bar and round(bar["y"])))
-    context.close()
-    assert late == []
