@@ -100,7 +100,7 @@ def test_a_coach_page_leads_with_a_call_button_on_the_first_screen(browser, prev
 # listing address, read from the card as a visitor sees it.
 SHARED = """() => [...document.querySelectorAll('.prn-find__results li.prn-near__item')].map(card => {
   const href = card.querySelector('.prn-share__text').getAttribute('href');
-  const tel = card.querySelector('a[href^="tel:"]');
+  const tel = card.querySelector('a[data-slot="phone"]');  // its own number; without one, the Helpline's
   const address = card.querySelector('[data-slot="address"]');
   const title = card.querySelector('h3 a');
   return {href, body: decodeURIComponent(href.replace(/^sms:\\?&body=/, '')), name: title.textContent, url: title.href,
@@ -117,12 +117,12 @@ CHECK = {"": "no number of its own; to check, call", "es/": "no tiene número pr
 def test_every_find_result_offers_a_text_with_its_name_number_address_and_address(phone, bundled_site, lang):
     check = f"{CHECK[lang]} {json.loads((bundled_site / 'api/v1/find.json').read_text())['helpline']['call']}"
     cards = phone.open(f"{lang}find/?q=Falmouth").evaluate(SHARED)  # Falmouth's own centre lists no number
-    assert len(cards) >= 10
+    assert len(cards) >= 5
     for card in cards:
         assert card["href"].startswith("sms:?&body=") and not card["leftover"], card
         body = card["body"]
         assert len(body) <= 320 and body.startswith(card["name"]) and body.endswith(card["url"]), card
         assert (card["number"] or check) in body and (card["address"] or "") in body, card
         assert card["copy"] == card["url"] and card["url"].startswith(phone.base_url + lang + "centers/"), card
-    assert any(c["address"] for c in cards) and any(not c["number"] for c in cards)
+    assert any(c["address"] for c in cards) and any(check in c["body"] for c in cards)
     assert phone.foreign_requests() == []
