@@ -120,7 +120,8 @@ class LiveSite:
         made = offline_files(sorted((paths | changed.keys()) - gone),
                              lambda rel: changed[rel] if rel in changed else (root / rel).read_bytes(),
                              self._translators, self.settings.config_file)
-        return {rel: data for rel, data in made.items() if not (root / rel).is_file() or (root / rel).read_bytes() != data}
+        return {rel: data for rel, data in made.items()
+                if not (root / rel).is_file() or (root / rel).read_bytes() != data}
 
     def _render(self, site: Site | None, built: bool = False) -> dict[str, str | bytes] | None:
         """Every generated page and file of every language, by path below the site's root, or None when only a

@@ -54,7 +54,8 @@ def test_find_names_the_first_answer_and_how_it_was_measured(visit, town, first,
     assert item.locator(".prn-via").inner_text().strip() == how
 
 
-@pytest.mark.parametrize(("town", "how"), [("Edgartown", "por el ferry de Woods Hole"), ("Pittsfield", "en línea recta")])
+@pytest.mark.parametrize(("town", "how"), [("Edgartown", "por el ferry de Woods Hole"),
+                                          ("Pittsfield", "en línea recta")])
 def test_a_spanish_page_says_how_in_spanish(visit, town, how):
     page = visit.open("es/find/?within=any&type=prsc")
     page.fill("#prn-q", town)
