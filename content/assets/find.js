@@ -202,7 +202,8 @@
     var item = CARDS.card("prn-tpl-center", {
       name: center.name, url: "../" + center.url, type: labels.type[center.type],
       distance: near ? distance(near.miles) : "", via: near ? labels.route[near.via] : "",
-      address: point ? point.address : "", approximate: point && point.approximate,
+      address: point ? point.address : "", approximate: point && point.precision === "town",
+      approximate_zip: point && point.precision === "zip",
       ask_languages: lang && !center.languages.length, phone: center.phone, phone_href: center.phone_href,
       no_phone: !center.phone, hours: center.hours, virtual: !near && center.virtual, call_before: center.call_before
     });
@@ -296,8 +297,9 @@
       return;
     }
     var town = place.town;
-    /* Distances from the visitor's own position when located, else from the town's centre (as on the town page). */
-    var from = here ? {lat: here.lat, lon: here.lon} : town;
+    /* Distances from the visitor's own position when located, else from the place's own (a ZIP code's or
+     * neighbourhood's centre, else its town's: as on the town page). */
+    var from = here ? {lat: here.lat, lon: here.lon} : place.at;
     var within = state.within ? Number(state.within) : Infinity;
     var ranked = PLACES.rank(index, index.centers.filter(function (center) { return centerMatches(center, state); }), from);
     var near = ranked.filter(function (n) { return n.near.miles <= within; });

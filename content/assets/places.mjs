@@ -78,9 +78,10 @@ function gazetteer(index) {
     const bySlug = new Map(index.towns.map(function (town) { return [town.slug, town]; }));
     const townKeys = index.towns.map(function (town) { return norm(town.name); });
     const villageKeys = index.villages.map(function (village) { return norm(village.name); });
-    g = {bySlug: bySlug, townKeys: townKeys, villageKeys: villageKeys,
+    const nicknames = new Map((index.nicknames || []).map(function (n) { return [norm(n.name), n]; }));
+    g = {bySlug: bySlug, townKeys: townKeys, villageKeys: villageKeys, nicknames: nicknames,
       townSounds: townKeys.map(soundKey), villageSounds: villageKeys.map(soundKey),
-      zips: new Map(index.zips.map(function (z) { return [z.zip, z.town]; }))};
+      zips: new Map(index.zips.map(function (z) { return [z.zip, z]; }))};
     prepared.set(index, g);
   }
   return g;
@@ -92,18 +93,32 @@ export function town(index, slug) { return gazetteer(index).bySlug.get(slug); }
 /** A place's name for a list: "Hyannis (Barnstable)", or the town's own name. */
 export function placeLabel(townRecord, name) { return name === townRecord.name ? name : name + " (" + townRecord.name + ")"; }
 
-/** The town a typed town, village or ZIP (ZIP+4 too) stands for: {label, town} (town: an index.towns entry), or null. */
+/* Where a place is measured from: its own position, in its town's part of the state. */
+function at(place, townRecord) { return {lat: place.lat, lon: place.lon, zone: townRecord.zone}; }
+
+/** The place a typed town, village, neighbourhood, nickname or ZIP (ZIP+4 too) stands for, or null:
+ * {label, town, at}: town is an index.towns entry; at is where distances are measured from ({lat, lon, zone}):
+ * a ZIP code's own centre, a village's or neighbourhood's (its first ZIP code's), else the town's centre, as
+ * generator/model/towns.py place_spot() measures. A nickname ("Southie") gives its place, labelled as typed. */
 export function resolve(index, query) {
   const g = gazetteer(index), q = norm(query);
   if (!q) { return null; }
   if (/^\d{5}/.test(q)) {
-    const slug = g.zips.get(q.slice(0, 5));
-    return slug ? {label: q.slice(0, 5), town: g.bySlug.get(slug)} : null;
+    const z = g.zips.get(q.slice(0, 5));
+    return z ? {label: q.slice(0, 5), town: g.bySlug.get(z.town), at: at(z, g.bySlug.get(z.town))} : null;
+  }
+  const nickname = g.nicknames.get(q);
+  if (nickname) {
+    const found = resolve(index, nickname.place);
+    return found && {label: nickname.name, town: found.town, at: found.at, place: found.label};
   }
   let i = g.townKeys.indexOf(q);
-  if (i >= 0) { return {label: index.towns[i].name, town: index.towns[i]}; }
+  if (i >= 0) { return {label: index.towns[i].name, town: index.towns[i], at: at(index.towns[i], index.towns[i])}; }
   i = g.villageKeys.indexOf(q);
-  if (i >= 0) { return {label: index.villages[i].name, town: g.bySlug.get(index.villages[i].town)}; }
+  if (i >= 0) {
+    const townRecord = g.bySlug.get(index.villages[i].town);
+    return {label: index.villages[i].name, town: townRecord, at: at(index.villages[i], townRecord)};
+  }
   return null;
 }
 
@@ -118,6 +133,9 @@ export function complete(index, query, max) {
     return out.slice(0, max);
   }
   index.towns.forEach(function (t, i) { if (g.townKeys[i].indexOf(q) === 0) { out.push({value: t.name, label: t.name}); } });
+  g.nicknames.forEach(function (n, key) {
+    if (key.indexOf(q) === 0) { out.push({value: n.name, label: n.name + " (" + n.place + ")"}); }
+  });
   index.villages.forEach(function (v, i) {
     if (g.villageKeys[i].indexOf(q) === 0) { out.push({value: v.name, label: placeLabel(g.bySlug.get(v.town), v.name)}); }
   });
@@ -130,6 +148,8 @@ export function complete(index, query, max) {
 export function suggest(index, query, max) {
   const g = gazetteer(index), q = norm(query).replace(/[^a-z0-9 '-]/g, ""), found = [];
   if (!q) { return found; }
+  const nickname = g.nicknames.get(q);  // a nickname is its own answer: "Eastie" never becomes Easton
+  if (nickname) { return [{value: nickname.name, label: nickname.name + " (" + nickname.place + ")"}]; }
   if (/^\d{4,6}$/.test(q)) {
     index.zips.forEach(function (z) {
       const d = editDistance(q, z.zip);

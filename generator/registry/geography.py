@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MA_LAT, MA_LON = (41.18, 42.89), (-73.51, -69.86)  # a box around Massachusetts, islands included
 COUNTIES = ("Barnstable", "Berkshire", "Bristol", "Dukes", "Essex", "Franklin", "Hampden", "Hampshire", "Middlesex",
@@ -54,10 +54,16 @@ class Places:
     regions: dict[str, Region]
     zips: dict[str, PostalPlace]
     names: dict[str, str]  # lower-case postal place name -> town
+    nicknames: dict[str, str] = field(default_factory=dict)  # nickname -> the place it names
+
+    def place_of(self, query: str) -> str:
+        """The place a nickname names, any case ('southie' -> 'South Boston'), else the text itself."""
+        text = query.strip()
+        return next((place for name, place in self.nicknames.items() if name.lower() == text.lower()), text)
 
     def town_of(self, query: str) -> str | None:
         """The town for a town name, village, neighbourhood or ZIP code (any case), or None."""
-        text = query.strip()
+        text = self.place_of(query)
         if text[:5].isdigit():
             place = self.zips.get(text[:5])
             return place.town if place else None

@@ -14,7 +14,7 @@ import math
 import re
 from pathlib import Path
 
-from .fields import Check, Choice, Field, ListOf, MapOf, Obj, Pattern, Text, did_you_mean
+from .fields import Check, Choice, Date, Field, ListOf, MapOf, Obj, Pattern, Text, Url, did_you_mean
 from .geography import COUNTIES, MA_LAT, MA_LON, TOWN_COUNT, Places, PostalPlace, Region, Town, slugify
 from .load import Document, display_name, load_yaml, read_text
 from .problems import DataError, Problem
@@ -38,12 +38,34 @@ REGION = Obj([
           "The counties the region groups, e.g. [Worcester]", required=True),
 ])
 
+COMMON_USAGE = "common usage"
+
+
+def _dated_or_common(nickname: dict, path: tuple, check: Check) -> None:
+    if "source" in nickname and "date" not in nickname:
+        check.report(path + ("source",), "a page that uses the name needs the date it was published (date: YYYY-MM-DD)")
+    if "source" not in nickname and nickname.get("usage") != COMMON_USAGE:
+        check.report(path, f"give the source of the name: a dated page (source, date) or usage: {COMMON_USAGE}",
+                     key=True)
+
+
+NICKNAME = Obj([
+    Field("place", Text(60), "The town, village or neighbourhood the name stands for, as the ZIP table names it, "
+                             "e.g. 'South Boston'", required=True),
+    Field("source", Url(), "A public page that uses the name for the place"),
+    Field("date", Date(not_future=True), "When that page was published, YYYY-MM-DD"),
+    Field("usage", Choice({COMMON_USAGE: "widely used; no dated page is cited"}),
+          f"'{COMMON_USAGE}' when no dated page is cited (an explicit, undated kind of source)"),
+], rules=(_dated_or_common,))
+
 PLACES = Obj([
     Field("regions", MapOf(Pattern(r"[a-z]+(?:-[a-z]+)*", "a region id (lowercase letters and single hyphens)",
                                    "metro-boston", 40), REGION, min_items=1),
           "Regions by id; each groups counties, and every county is in one region", required=True),
     Field("village_towns", MapOf(Text(60), Text(60)),
           "Villages and neighbourhoods whose ZIP record does not name their town, each with the town it lies in"),
+    Field("nicknames", MapOf(Text(40), NICKNAME),
+          "Names people say for a place (Southie, JP), each with the place it stands for and its source"),
 ], rules=(_one_region_per_county,))
 
 HEADER = ["name", "county", "lat", "lon"]
@@ -71,6 +93,12 @@ def load_places(data_dir: Path) -> Places:
         if town not in rows:
             problems.append(doc.problem(("village_towns", village), f"'{town}' is not a Massachusetts city or "
                                                                     f"town{did_you_mean(town, rows, cutoff=0.75)}"))
+    postal_names = {record["city"] for record in _massachusetts_zips()} | set(rows)
+    for nickname, spec in settings.get("nicknames", {}).items():
+        if spec["place"] not in postal_names:
+            hint = did_you_mean(spec["place"], postal_names, cutoff=0.75)
+            problems.append(doc.problem(("nicknames", nickname, "place"),
+                                        f"'{spec['place']}' is not a Massachusetts town or postal place{hint}"))
     if problems:
         raise DataError(problems)
     regions = {rid: Region(rid, spec["name"], tuple(spec["counties"])) for rid, spec in settings["regions"].items()}
@@ -84,7 +112,8 @@ def load_places(data_dir: Path) -> Places:
         zips[record["zip_code"]] = PostalPlace(record["city"], town, record["zip_code"], lat, lon)
         if record["city"] not in towns:
             names.setdefault(record["city"].lower(), town)
-    return Places(towns, regions, zips, names)
+    nicknames = {name: spec["place"] for name, spec in settings.get("nicknames", {}).items()}
+    return Places(towns, regions, zips, names, nicknames)
 
 
 def _missing(path: Path, holds: str) -> Problem:
