@@ -87,7 +87,7 @@ check: $(STAMP) lint jstest ## The fast loop (under 90 s): ruff, mypy, the JS un
 
 jstest: ## The JS unit tests, tests/js/*.test.mjs with node --test (no dependency); fails when there are none
 	@set -- tests/js/*.test.mjs; [ -e "$$1" ] || { echo "no JS unit tests: tests/js/*.test.mjs matches nothing"; exit 1; }; \
-	  node --test "$$@"
+	  PYTHON=$(BIN)/python node --test "$$@"
 
 test: $(STAMP) $(CHECKERS) browser lint jstest ## Run the whole test suite: ruff, mypy, the JS unit tests, then pytest; without chromium it fails unless PRN_SKIP_BROWSER=1
 	$(BIN)/python -m pytest

@@ -49,6 +49,23 @@ VERIFICATION = {
     "state-list": "This listing comes from the state's list of centres and has not been confirmed with the centre",
 }
 
+# A listing's standing as of the build date (model/freshness.py STANDINGS), as exports and /freshness/ say it.
+STANDING_LABELS = {
+    "current": "Current",
+    "may-have-changed": "May have changed: call to check",
+    "may-have-ended": "May have ended: call to check",
+    "moved": "Moved",
+    "closed": "Closed",
+}
+
+# How a maintainer or the centre's staff confirmed a field of a listing (`confirmed:` in centers.yaml).
+CONFIRMED_HOW = {
+    "phone": "by phone",
+    "email": "by e-mail",
+    "visit": "in person",
+    "own-page": "on the centre's own page",
+}
+
 # The CARC status as pages say it, by the state the model computes.
 CARC_LABELS = {
     "current": N_("CARC current until %(date)s"),
@@ -64,6 +81,7 @@ PAGE_NOTES = {
     "reviewed": N_("Reviewed by a native speaker."),
     "fallback": N_("This page is not translated yet, so it is shown in English."),
     "switcher": N_("Language"),
+    "other_languages": N_("Other languages"),  # the switcher's link to /help/ (generator/outputs/language_pages.py)
     "not_found": N_("Page not found"),
     "not_found_text": N_("There is no page at this address. A listing may have moved or been taken off the list."),
     "not_found_home": N_("Go to the home page"),

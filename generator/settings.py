@@ -27,6 +27,7 @@ class Limits:
     renewal_days: int = 60  # a CARC expiring this soon is "renewal due"
     stale_months: int = 12  # an entry not verified for this long is reported
     source_years: int = 2  # a fact whose newest source is older than this "may have changed" (and is reported)
+    confirmed_months: int = 12  # a confirmation with the centre older than this falls back to "sourced"
     ended_years: int = 3  # a programme whose newest source is older than this "may have ended"
 
 

@@ -76,7 +76,8 @@ def test_the_json_schemas_are_published_with_the_site(bundled_site):
     """Every schema a data user can download is the one the registries (and the find index) are checked against."""
     committed = sorted(path.name for path in (ROOT / "schema").glob("*.schema.json"))
     assert committed == [f"{key}.schema.json"
-                         for key in ("centers", "coaches", "find", "help_lines", "retired", "tracks")]
+                         for key in ("centers", "coaches", "find", "help_lines", "retired", "tracks", "words-index",
+                                     "words")]
     assert sorted(path.name for path in (bundled_site / "schema").iterdir()) == committed
     for name in committed:
         published = json.loads((bundled_site / "schema" / name).read_text())

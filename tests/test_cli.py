@@ -210,3 +210,56 @@ def test_the_commands_take_their_defaults_from_settings(monkeypatch):
         assert settings.today == dt.date.today()
     given = settings_from(_parser().parse_args(["build", "--data", "d", "--site-dir", "s", "--as-of", "2026-01-02"]))
     assert (str(given.data_dir), str(given.site_dir), given.today) == ("d", "s", dt.date(2026, 1, 2))
+
+
+@pytest.mark.slow  # builds a site of its own
+def test_a_second_build_into_the_same_folder_stops_at_once_and_the_first_is_untouched(registry, tmp_path):
+    import fcntl
+
+    from generator.app.build import lock_path
+
+    site = tmp_path / "site"
+    with lock_path(site).open("a+") as lock:  # as a build in another terminal holds it
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        lock.write("4242")
+        lock.flush()
+        result = run("build", "--data", str(registry.dir), "--site-dir", str(site), "--as-of", "2026-11-23",
+                     cwd=ROOT)
+    assert result.returncode == 1
+    assert result.stderr == (f"error: another build into {site} is running (process 4242); wait for it to finish, "
+                             "or stop it; the existing site was left as it was.\n")
+    assert not site.exists() and [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
+    assert run("build", "--data", str(registry.dir), "--site-dir", str(site), "--as-of", "2026-11-23",
+               cwd=ROOT).returncode == 0  # the lock goes with the process that held it
+
+
+@pytest.mark.slow  # builds a site of its own
+@pytest.mark.parametrize("when", ["while it builds", "while it serves"])
+def test_ctrl_c_stops_serve_without_a_traceback_or_folders_left_behind(registry, tmp_path, when):
+    import signal
+    import socket
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--data", str(registry.dir), "--site-dir",
+                             str(tmp_path / "site"), "--port", str(port), "--as-of", "2026-11-23"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    if when == "while it builds":
+        deadline = time.monotonic() + 300  # a loaded machine takes a while to reach the build
+        while not list(tmp_path.glob(".site-build-*")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert list(tmp_path.glob(".site-build-*")), "the build never started"
+    else:
+        assert proc.stdout is not None
+        while "Serving http" not in proc.stdout.readline():
+            assert proc.poll() is None
+    proc.send_signal(signal.SIGINT)
+    output = proc.communicate(timeout=300)[0]
+    assert "Traceback" not in output
+    assert proc.returncode == (130 if when == "while it builds" else 0)
+    assert "stopped" in output
+    time.sleep(1)  # a language's process may still be ending
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []

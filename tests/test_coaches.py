@@ -12,6 +12,8 @@ import pytest
 import yaml
 
 from generator.app.build import build
+from generator.registry.places import load_places
+from generator.registry.validate import id_digest, validate
 from generator.settings import Settings
 from tests.conftest import DATA, TODAY
 
@@ -122,14 +124,23 @@ def test_a_removed_coach_is_gone_and_their_url_keeps_a_neutral_page(registry, tm
     registry.write("retired.yaml", "retired:\n  - {id: rosa-example, registry: coaches, retired_on: 2026-11-01}\n")
     registry.write("coaches.yaml", "coaches: []\n")
     site = tmp_path / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, languages=("en", "es"), examples=True))
+    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, languages=("en", "es"), examples=True,
+                   site_url="https://navigator.example/"))
     for language, title in (("", "This coach is no longer listed"), ("es/", "Este coach ya no aparece en la lista")):
         page = (site / language / "coaches/rosa-example/index.html").read_text()
         assert f"<h1>{title}</h1>" in page
         assert "Rosa" not in page and "Pittsfield" not in page and "555" not in page
         assert 'id="routes-title"' in page and 'href="tel:+18008412900"' in page
+        # Not findable: no search engine is asked to index it, and no sitemap or id list spells the old id out.
+        assert page.count('<meta name="robots" content="noindex">') == 1
+        assert "rosa-example" not in (site / language / "sitemap.xml").read_text()
     every = "".join(_text(p) for p in site.rglob("*") if p.is_file())
     assert "Rosa Example" not in every
+    ids = json.loads((site / "api/v1/ids.json").read_text())
+    assert "rosa-example" not in ids["coaches"] and id_digest("rosa-example") in ids["coaches"]
+    # The next build still keeps that address: the published digest is matched against the retired id.
+    assert registry.problems() == []
+    validate(registry.dir, load_places(registry.dir), TODAY, {"coaches": ids["coaches"], "centers": ids["centers"]})
 
 
 def test_an_expired_carc_leaves_default_results_and_the_profile_says_so(preview_site):

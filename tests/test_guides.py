@@ -31,6 +31,7 @@ REFERENCE_URLS = {
     "https://www.samhsa.gov/sites/default/files/programs_campaigns/brss_tacs/peers-supporting-recovery-substance-use-disorders-2017.pdf",
     "https://pmc.ncbi.nlm.nih.gov/articles/PMC12811009/",
     "https://www.mass.gov/certified-older-adult-peer-specialist-training",
+    "https://kivacenters.org/trainings/certified-peer-specialist/",  # data/tracks.yaml, dated 2022
     "https://familyandcaregivertoolkit.org/988-crisis-lifeline",
     "https://lakesidelink.com/blog/do-you-know-about-the-988-suicide-and-crisis-lifeline/",
     "https://masslibsystem.org/blog/2025/05/22/the-massachusetts-behavioral-health-help-line-and-libraries",
@@ -65,7 +66,7 @@ FACTS = [
     ("sessions before judging fit (high)", 8, [rf"six to {N} sessions"]),
     ("emergency department pilot, hospitals", 11, [rf"emergency departments of {N} hospitals"]),
     ("PRSCs statewide, about", 40, [rf"about {N} across the state"]),
-    ("Certified Older Adult Peer Specialist, age", 50, [rf"who are {N} or older"]),
+    ("Kiva Centers' Certified Peer Specialist training page, year", 2022, [rf"training page, {N}\)"]),
     ("BSAS adopted the Recovery Coach Academy, year", 2011, [rf"developed by CCAR in {N}"]),
     ("Recovery Coach Academy participants by March 2018", 1058, [rf"{N} people had taken the Academy"]),
     ("Ethical Considerations participants by March 2018", 403, [rf"the Academy and {N} the ethics course"]),

@@ -12,6 +12,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from generator.model.site import load_site
+from generator.outputs.exports import exports
 from generator.outputs.hsds import hsds_exports
 from generator.settings import Settings
 from tests.conftest import DATA, MINIMAL_CENTER_SOURCES, TODAY
@@ -92,6 +93,8 @@ def test_a_centre_becomes_an_active_service_run_by_its_host_with_its_checked_dat
     assert [p["number"] for p in service["phones"]] == ["(413) 570-8243"]
     assert [s["description"] for s in service["schedules"]] == ["Monday to Friday, 9am to 4pm"]
     assert service["alert"].startswith("Call before you go: this listing comes from cited public pages")
+    assert "confirmed with the centre. Newest information: 2024-01-15. May have changed: call to check." in \
+        service["alert"]
 
 
 def test_an_extension_is_its_own_field_never_digits_of_the_number(registry):
@@ -246,3 +249,24 @@ def test_a_geocoded_street_gives_the_location_its_coordinates(registry):
     location = services_by_name(hsds(registry.dir))["Living in Recovery"]["service_at_locations"][0]["location"]
     assert (location["latitude"], location["longitude"]) == (42.4501, -73.2454)
     assert "not known" not in location["description"]
+
+
+def test_confirmations_and_standing_are_exported_and_stay_valid(registry):
+    registry.replace("centers.yaml", "    verification: sourced",
+                     "    verification: sourced\n    confirmed:\n"
+                     "      phone: {on: 2026-10-02, how: phone, by: maintainer-login}\n"
+                     "      address: {on: 2026-10-02, how: visit, by: centre director}")
+    site = load_site(Settings(data_dir=registry.dir, today=TODAY))
+    service = services_by_name(hsds(registry.dir))["Living in Recovery"]
+    assert errors(service, "service.json") == []
+    assert [(m["field_name"], m["last_action_date"], m["replacement_value"], m["updated_by"])
+            for m in service["metadata"] if m["last_action_type"] == "confirmed"] == [
+        ("phone", "2026-10-02", "confirmed by phone", "maintainer-login"),
+        ("address", "2026-10-02", "confirmed in person", "centre director")]
+    assert not service["alert"].startswith("Call before you go")  # phone and address confirmed: it reads confirmed
+    row = next(c for c in exports(site)["api/v1/centers.json"]["centers"] if c["id"] == "living-in-recovery-pittsfield")
+    assert (row["verification"], row["newest_source"], row["standing"]) == (
+        "confirmed", "2024-01-15", "may-have-changed")
+    assert json.loads(json.dumps(row["confirmed"], default=str)) == {
+        "phone": {"on": "2026-10-02", "how": "phone", "by": "maintainer-login"},
+        "address": {"on": "2026-10-02", "how": "visit", "by": "centre director"}}

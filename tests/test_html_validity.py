@@ -25,7 +25,8 @@ PAGES = ["", "find/", "plan/", "about/", "open-data/", "guides/", "guides/faq/",
          "towns/canton/", "tracks/courts-reentry/",
          "maintainers/", "404.html", "es/", "es/find/", "es/plan/", "es/towns/worcester/", "es/coaches/",
          "es/map/", "es/404.html", "pt/", "pt/centers/everyday-miracles-worcester/", "pt/guides/faq/",
-         "pt/map/", "pt/maintainers/", "pt/404.html"]
+         "pt/map/", "pt/maintainers/", "pt/404.html", "help/", "help/ar/", "help/zh-Hant/", "help/km/", "es/help/",
+         "offline/", "es/offline/", "pt/offline/"]
 RETIRED_PAGES = ["centers/old-centre-pittsfield/", "es/centers/old-centre-pittsfield/"]
 PREVIEW_PAGES = ["coaches/rosa-example/", "coaches/paulo-template/", "coaches/", "es/coaches/rosa-example/"]
 

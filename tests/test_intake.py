@@ -474,3 +474,95 @@ def test_without_a_repository_no_page_links_to_a_form(bundled_site):
     pages = [p for folder in ("centers", "coaches") for p in (bundled_site / folder).glob("*/index.html")]
     assert len(pages) > 40
     assert [p for p in pages if "issues/new" in p.read_text()] == []
+
+
+# --- confirmations (issue 23) ------------------------------------------------------------------------------
+# `on:` is read as the registries read it (YAML 1.2: only true/false are booleans), not as PyYAML's YAML 1.1 True.
+
+def confirmed_entry(result: Result) -> dict:
+    from generator.registry.load import parse
+    return {r["id"]: r for r in parse(result.files["data/centers.yaml"])["centers"]}["living-in-recovery-pittsfield"]
+
+def _center_after(result: Result, settings: Settings):
+    from generator.model.site import load_site
+    still_valid(result, settings)
+    return next(c for c in load_site(settings).centers if c.id == "living-in-recovery-pittsfield")
+
+
+def test_a_confirmation_records_each_field_and_makes_the_listing_confirmed(settings):
+    before = (settings.data_dir / "centers.yaml").read_text(encoding="utf-8")
+    result = edit("confirmation", "confirmation.md", settings, context=Context("maintainer-login"))
+    after = result.files["data/centers.yaml"]
+    assert outside(after, "living-in-recovery-pittsfield") == outside(before, "living-in-recovery-pittsfield")
+    entry = confirmed_entry(result)
+    stamp = {"on": dt.date(2026, 11, 28), "how": "phone", "by": "maintainer-login"}
+    assert entry["confirmed"] == {name: stamp for name in ("phone", "address", "hours", "opening_hours",
+                                                            "eligibility", "languages")}
+    assert (entry["opening_hours"], entry["languages"]) == (["Mo-Fr 09:00-17:00"], ["en", "es"])
+    assert entry["sources"][-1] == {"url": "https://www.example.org/living-in-recovery/visit",
+                                    "title": "Living in Recovery: Visit us", "date": "2026-11-20",
+                                    "supports": ["hours", "opening_hours", "eligibility", "languages"]}
+    assert entry["phone"] == "(413) 570-8243" and entry["verification"] == "sourced"  # the model derives the level
+    assert result.title == "Confirm living-in-recovery-pittsfield (issue #7)"
+    lines = result.body.split("\n")
+    assert "| ` confirmed.phone ` | — | ` on 2026-11-28, phone, by maintainer-login ` |" in lines
+    assert "| ` reads as ` | ` sourced ` | ` confirmed (since 2026-11-28) ` |" in lines
+    assert "WARNING" not in result.body  # nothing a visitor dials changed
+    center = _center_after(result, settings)
+    assert (center.verification, center.confirmed_on) == ("confirmed", dt.date(2026, 11, 28))
+
+
+def test_a_partial_confirmation_keeps_the_listing_sourced(settings):
+    result = edit("confirmation", "confirmation-partial.md", settings)
+    entry = confirmed_entry(result)
+    assert entry["confirmed"] == {"phone": {"on": dt.date(2026, 11, 28), "how": "phone", "by": "maintainer-login"}}
+    assert "| ` reads as ` | ` sourced ` | ` sourced ` |" in result.body.split("\n")
+    assert _center_after(result, settings).verification == "sourced"
+
+
+def test_a_changed_number_comes_with_its_source_and_a_call_first_warning(settings):
+    result = edit("confirmation", "confirmation-changed-number.md", settings)
+    entry = entries(result.files["data/centers.yaml"], "centers")["living-in-recovery-pittsfield"]
+    assert entry["phone"] == "(413) 555-0199"
+    assert [s["url"] for s in entry["sources"] if "phone" in s["supports"]] == [
+        "https://www.example.org/living-in-recovery/contact"]  # attribution follows the value
+    assert "| ` phone ` | ` (413) 570-8243 ` | ` (413) 555-0199 ` |" in result.body.split("\n")
+    assert ("> This request changes the phone of a listing people in crisis use. Call the old number and the new one "
+            "(` (413) 570-8243 ` and ` (413) 555-0199 `) before merging") in result.body
+    assert _center_after(result, settings).verification == "confirmed"
+
+
+def test_a_changed_number_without_a_source_is_refused(settings):
+    assert problems("confirmation", "confirmation-changed-number.md", settings,
+                    ("https://www.example.org/living-in-recovery/contact", "_No response_"),
+                    ("Living in Recovery: Contact us", "_No response_"), ("2026-11-12", "_No response_")) == [
+        "Where can a new value be checked?: missing; a new phone number needs the address of a public page that "
+        "gives the new value",
+        "Title of that page: missing; a new phone number needs the page's title or who published it",
+        "Date of that page: missing; a new phone number needs the page's date, as YYYY-MM-DD, or YYYY-MM or YYYY"]
+
+
+@pytest.mark.parametrize(("swap", "expected"), [
+    (None, "On which date was it confirmed?: '28/11/2026' is not a date; write the day it was confirmed as "
+           "YYYY-MM-DD"),
+    ("2026-12-01", "On which date was it confirmed?: 2026-12-01 is in the future (today is 2026-11-30); write the "
+                   "day it was confirmed"),
+    ("2025-11-29", "On which date was it confirmed?: 2025-11-29 is more than 12 months ago; a confirmation that old "
+                   "no longer counts, so confirm the listing again"),
+])
+def test_a_bad_confirmation_date_is_named_by_its_question(settings, swap, expected):
+    swaps = [("28/11/2026", swap)] if swap else []
+    assert problems("confirmation", "confirmation-bad-date.md", settings, *swaps) == [expected]
+
+
+def test_a_confirmation_twelve_months_old_is_accepted(settings):
+    result = edit("confirmation", "confirmation-partial.md", settings, ("2026-11-28", "2025-11-30"))
+    assert "` on 2025-11-30, phone, by maintainer-login `" in result.body
+
+
+def test_a_confirmation_by_an_unknown_means_or_of_nothing_is_refused(settings):
+    assert problems("confirmation", "confirmation-partial.md", settings, ("\r\nphone\r\n", "\r\nfax\r\n"),
+                    ("413-570-8243", "_No response_")) == [
+        "How was it confirmed?: 'fax' is not one of: phone, email, visit, own-page",
+        "Which listing?: no field is answered; write the value the centre confirmed (or the new value) for each "
+        "field you checked"]

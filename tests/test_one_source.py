@@ -38,7 +38,8 @@ def test_the_check_catches_each_way_of_writing_a_number():
         assert not PHONE.search(text), text
 
 
-WORDS = ("data-title-yes", "data-title-no")  # attributes that hold the page's words: present in each, not equal
+WORDS = ("data-title-yes", "data-title-no", "data-online", "data-offline")  # attributes that hold the page's
+# words: present in each, not equal
 
 
 class _Controls(HTMLParser):

@@ -187,7 +187,7 @@ def test_each_fact_on_a_centre_page_names_its_source_and_the_source_s_date(regis
             '(public copy), February 2026</small>') in phone
     address = body.split("<dt>Address</dt>", 1)[1].split("</dd>", 1)[0]
     assert "Source: The state&#39;s list" in address  # the newest source that gives the street
-    assert "We last checked these sources on" in body and "Last verified" not in body
+    assert "We looked for newer sources on" in body and "Last verified" not in body
 
 
 def _article(page) -> str:

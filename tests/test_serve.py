@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.app.build import build
 from generator.app.serve import LiveSite
 from generator.settings import Settings
 from tests.conftest import TODAY
+
+pytestmark = pytest.mark.slow  # each test builds a site of its own
 
 
 def files(site: Path) -> dict[str, bytes]:

@@ -15,6 +15,8 @@ from generator.app.build import build
 from generator.settings import Settings
 from tests.conftest import TODAY, Registry
 
+pytestmark = pytest.mark.slow  # builds two small sites
+
 HOSTILE = ('PRN-SHELL-TITLE PRN-SHELL-DESCRIPTION PRN-SHELL-JSONLD <h1>PRN-SHELL-CONTENT</h1> _shell/page/ '
            '" \' </script> <a & &amp;')  # under the 120 characters a name may have
 PLAIN = "Plain words for a test"

@@ -52,19 +52,19 @@ def test_no_answer_for_an_outer_cape_town_crosses_cape_cod_bay(towns, name):
             assert item.via.startswith("orleans")
 
 
-def test_nantucket_s_first_answer_goes_by_the_hyannis_ferry_not_to_the_vineyard(towns):
+def test_nantucket_s_first_answer_goes_by_the_hyannis_ferry_and_never_to_the_vineyard_centre_that_moved(towns):
     nantucket = towns["Nantucket"]
-    first = _first(nantucket)
-    assert first.center.address.town != "Oak Bluffs" and first.via == "hyannis-ferry"
-    vineyard = next(i for i in nantucket.centers if i.center.address.town == "Oak Bluffs")
-    assert vineyard.via == "hyannis-ferry woods-hole-ferry"  # no year-round boat between the islands
+    assert _first(nantucket).via == "hyannis-ferry"
+    assert all(i.center.address.town != "Oak Bluffs" for i in nantucket.centers)
+    assert [c.id for c in nantucket.changed] == ["red-house-oak-bluffs"]
 
 
 @pytest.mark.parametrize("name", ["Oak Bluffs", "Edgartown", "Aquinnah"])
-def test_the_vineyard_has_its_own_centre_first_and_reaches_the_cape_by_the_woods_hole_ferry(towns, name):
-    first, *rest = towns[name].centers
-    assert first.center.address.town == "Oak Bluffs" and first.via == ""
-    assert rest and all(i.via.startswith("woods-hole-ferry") for i in rest)
+def test_the_vineyard_reaches_the_cape_by_the_woods_hole_ferry_while_its_own_centre_has_moved(towns, name):
+    """The Red House lost its building (status: moved): named under 'changed', never a nearest place."""
+    view = towns[name]
+    assert view.centers and all(i.via.startswith("woods-hole-ferry") for i in view.centers)
+    assert [c.id for c in view.changed] == ["red-house-oak-bluffs"]
 
 
 @pytest.mark.parametrize("name", ["Falmouth", "Taunton", "Quincy", "Lynn"])

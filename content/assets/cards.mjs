@@ -13,6 +13,21 @@ export function card(id, values) {
   return node;
 }
 
+/** A source's date as precise as it is, in the page's language, as the pages write it
+ * (Translator.source_date): "2016", "February 2026", "3 February 2021". */
+export function sourceDate(text) {
+  const parts = String(text || "").split("-").map(Number);
+  if (parts.length < 2) { return text || ""; }
+  const day = new Date(parts[0], parts[1] - 1, parts[2] || 1);
+  return window.PRN.date(day, parts.length > 2 ? {day: "numeric", month: "long", year: "numeric"} : {month: "long", year: "numeric"});
+}
+
+/** The values of a centre's first line (find.json v2): its newest source's date and its standing. */
+export function freshness(center) {
+  return {newest: sourceDate(center.newest_source), ended: center.standing === "may-have-ended",
+    moved: center.standing === "moved", closed: center.standing === "closed", state_list: center.phone_state_list};
+}
+
 /** For a place outside Massachusetts (query "" for a visitor's position outside it): the national helpline,
  * with its source and date, and FindTreatment.gov. */
 export function elsewhere(query) {

@@ -30,7 +30,8 @@
   var initial = new URLSearchParams(location.search);
   if (initial.has("q")) { history.replaceState(null, "", location.pathname); }
 
-  var PLACES = null, CARDS = null;  /* assets/places.mjs and assets/cards.mjs, once loaded */
+  var PLACES = null, CARDS = null, WORDS = null;  /* assets/places.mjs, cards.mjs and words.mjs, once loaded */
+  var vocabulary = null, answers = null;  /* /api/v1/words.json and the answer cards (assets/answers.html) */
   /* "Use my location": the visitor's position (kept on this device) and the place nearest it, while the box
    * still shows that place's name. */
   var located = null;
@@ -39,8 +40,11 @@
 
   function resolve(query) { return PLACES.resolve(index, query); }
 
+  /* A word of the search vocabulary (assets/words.mjs), or null: asked before any place, so it never becomes one. */
+  function word(query) { return WORDS && vocabulary && answers ? WORDS.match(vocabulary, query) : null; }
+
   function suggestions(query) {
-    if (!index) { return []; }
+    if (!index || word(query)) { return []; }
     var out = PLACES.complete(index, query, MAX_OPTIONS);
     /* Nothing starts so: the places a misspelling may mean ("Worchester": Worcester, Dorchester…). */
     return !out.length && PLACES.norm(query).length >= 4 ? PLACES.suggest(index, query, MAX_OPTIONS) : out;
@@ -86,7 +90,7 @@
   input.addEventListener("input", function () {
     located = null;
     showOptions(suggestions(input.value));
-    if (index && resolve(input.value)) { search(); }
+    if (index && (resolve(input.value) || word(input.value))) { search(); }
   });
   input.addEventListener("blur", function () { showOptions([]); });
   input.addEventListener("keydown", function (event) {
@@ -129,9 +133,15 @@
     return state;
   }
 
+  /* The address keeps the search so it can be shared, except a place found from the visitor's position:
+   * where someone is never goes into a URL (a bookmark, the history, a shared link). */
   function writeUrl(state) {
     var params = new URLSearchParams();
-    FIELDS.forEach(function (name) { if (state[name] && !(name === "within" && state[name] === "25")) { params.set(name, state[name]); } });
+    var fromPosition = located && located.label === state.q;
+    FIELDS.forEach(function (name) {
+      if (name === "q" && fromPosition) { return; }
+      if (state[name] && !(name === "within" && state[name] === "25")) { params.set(name, state[name]); }
+    });
     if (state.within === "") { params.set("within", "any"); }
     FLAGS.forEach(function (name) { if (state[name]) { params.set(name, "1"); } });
     var query = params.toString();
@@ -199,14 +209,14 @@
   /* A centre's card (templates/cards.html), at its nearest point when `near` is given. */
   function centerItem(center, near, lang) {
     var point = near && near.point;
-    var item = CARDS.card("prn-tpl-center", {
+    var item = CARDS.card("prn-tpl-center", Object.assign(CARDS.freshness(center), {
       name: center.name, url: "../" + center.url, type: labels.type[center.type],
       distance: near ? distance(near.miles) : "", via: near ? labels.route[near.via] : "",
       address: point ? point.address : "", approximate: point && point.precision === "town",
       approximate_zip: point && point.precision === "zip",
       ask_languages: lang && !center.languages.length, phone: center.phone, phone_href: center.phone_href,
       no_phone: !center.phone, hours: center.hours, virtual: !near && center.virtual, call_before: center.call_before
-    });
+    }));
     item.dataset.id = center.id;
     return item;
   }
@@ -289,6 +299,14 @@
     message.textContent = "";
     if (!state.q.trim()) { status.textContent = ""; return; }
     var here = located && located.label === state.q ? located : null;
+    var said = here ? null : word(state.q);
+    if (said) {
+      var card = WORDS.answerCard(answers, said.entry, new URL("../", location.href));
+      results.appendChild(card);
+      status.textContent = card.querySelector("h2").textContent;
+      if (how && how.focus) { showAnswer(); }
+      return;
+    }
     var place = here || resolve(state.q);
     if (!place) {
       status.textContent = "";
@@ -303,6 +321,9 @@
     var within = state.within ? Number(state.within) : Infinity;
     var ranked = PLACES.rank(index, index.centers.filter(function (center) { return centerMatches(center, state); }), from);
     var near = ranked.filter(function (n) { return n.near.miles <= within; });
+    /* What moved or closed and would have been among the first places shown: named without a distance. */
+    var reach = near.length ? Math.max.apply(null, near.slice(0, PAGE).map(function (n) { return n.near.miles; })) : within;
+    var changed = PLACES.changedNear(index, index.centers.filter(function (center) { return centerMatches(center, state); }), from, reach);
     var coaches = index.coaches.filter(function (coach) { return coachMatches(coach, state, place.town); });
     var where = PLACES.placeLabel(town, place.label);
     var vars = {place: where, miles: state.within, coaches: coaches.length};
@@ -310,15 +331,18 @@
       : tn("{n} place by distance from you, near {place}", "{n} places by distance from you, near {place}", near.length, vars))
       : state.within ? tn("{n} place within {miles} miles of {place}", "{n} places within {miles} miles of {place}", near.length, vars)
       : tn("{n} place near {place}", "{n} places near {place}", near.length, vars)) +
-      (coaches.length ? tn(", and {n} coach who works there.", ", and {n} coaches who work there.", coaches.length) : ".");
+      (coaches.length ? tn(", and {n} coach who works there.", ", and {n} coaches who work there.", coaches.length) : ".") +
+      (near.length ? " " + t("Nearest: {name}, {distance}, {phone}.", {name: near[0].center.name, distance: distance(near[0].near.miles),
+        phone: near[0].center.phone || (index.helpline ? index.helpline.call : "")}) : "");
     var parts = [
       section(state.within ? t("Places within {miles} miles of {place}", vars) : t("Places near {place}", vars),
         "prn-places", near, function (n) { return centerItem(n.center, n.near, state.lang); }, "prn-near"),
+      section(t("Changed recently"), "prn-changed", changed, function (c) { return centerItem(c, null); }, "prn-near prn-changed-list"),
       section(t("Coaches who work in {town}", {town: town.name}), "prn-coaches", coaches, coachItem, "prn-cards") ||
         noCoach()
     ];
     if (!near.length) {
-      var virtual = index.centers.filter(function (c) { return c.virtual && centerMatches(c, {type: "", lang: "", mode: "", focus: ""}); });
+      var virtual = index.centers.filter(function (c) { return c.virtual && !PLACES.gone(c) && centerMatches(c, {type: "", lang: "", mode: "", focus: ""}); });
       var remote = index.coaches.filter(function (c) {
         return (c.modes.indexOf("video") >= 0 || c.modes.indexOf("phone") >= 0) && coachMatches(c, state, null) &&
           (c.statewide || c.regions.indexOf(town.region) >= 0);
@@ -379,12 +403,17 @@
   /* The modules, then the index and the theme's start. If the index cannot load: the page's one notice, with the
    * help numbers and a Retry button. */
   function start() {
-    Promise.all([import("./places.mjs"), import("./cards.mjs")]).then(function (modules) {
+    Promise.all([import("./places.mjs"), import("./cards.mjs"), import("./words.mjs")]).then(function (modules) {
       PLACES = modules[0];
       CARDS = modules[1];
-      return Promise.all([PLACES.loadIndex(new URL(root.dataset.index, location.href)), themeStarted]);
+      WORDS = modules[2];
+      var at = new URL(root.dataset.index, location.href);
+      return Promise.all([PLACES.loadIndex(at), themeStarted, WORDS.loadWords(new URL("words.json", at)),
+        WORDS.loadAnswers(new URL("../assets/answers.html", location.href))]);
     }).then(function (loaded) {
       index = loaded[0];
+      vocabulary = loaded[2];
+      answers = loaded[3];
       setUpFilters();
       loadUrl();
       root.hidden = false;

@@ -241,16 +241,35 @@ export function nearest(index, center, from) {
   return best;
 }
 
-/** The centres ranked by travel from `from` (a town or {lat, lon}): [{center, near}], nearest first, equals in
- * the index's order; centres without a located site are left out. */
-export function rank(index, centers, from) {
+/** Whether a centre moved or closed (its standing, model/freshness.py): never a nearest place with a distance. */
+export function gone(center) { return center.standing === "moved" || center.standing === "closed"; }
+
+function ended(center) { return center.standing === "may-have-ended" ? 1 : 0; }
+
+/* Every located centre with its nearest point by travel from `from`: [{center, near}]. */
+function measured(index, centers, from) {
   const start = origin(index, from);
-  const ranked = [];
+  const found = [];
   centers.forEach(function (center) {
     const near = nearest(index, center, start);
-    if (near) { ranked.push({center: center, near: near}); }
+    if (near) { found.push({center: center, near: near}); }
   });
-  return ranked.sort(function (a, b) { return a.near.miles - b.near.miles; });
+  return found;
+}
+
+/** The centres ranked by travel from `from` (a town or {lat, lon}): [{center, near}], nearest first, those that
+ * may have ended after every current choice (as the town pages rank them), equals in the index's order; centres
+ * without a located site, and those that moved or closed, are left out. */
+export function rank(index, centers, from) {
+  return measured(index, centers.filter(function (center) { return !gone(center); }), from)
+    .sort(function (a, b) { return ended(a.center) - ended(b.center) || a.near.miles - b.near.miles; });
+}
+
+/** The centres that moved or closed and would have been among the places within `limit` miles of `from`, nearest
+ * first: [center], to name under "Changed recently" without a distance. */
+export function changedNear(index, centers, from, limit) {
+  return measured(index, centers.filter(gone), from).filter(function (m) { return m.near.miles <= limit; })
+    .sort(function (a, b) { return a.near.miles - b.near.miles; }).map(function (m) { return m.center; });
 }
 
 const numberFormats = new Map();

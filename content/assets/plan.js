@@ -6,7 +6,7 @@
  * Nothing typed here is sent anywhere. An ES module: assets/places.mjs measures, assets/cards.mjs draws the cards
  * from the page's <template> elements. */
 import * as PLACES from "./places.mjs";
-import {advice, card, loadFailed} from "./cards.mjs";
+import {advice, card, freshness, loadFailed} from "./cards.mjs";
 
 (function () {
   "use strict";
@@ -77,10 +77,12 @@ import {advice, card, loadFailed} from "./cards.mjs";
 
   function resolve(query) { return index ? PLACES.resolve(index, query) : null; }
 
+  /* The centre a town names (find.json: its town page's first, current before what may have ended); none if it
+   * moved or closed. */
   function center(id) {
     if (!id) { return null; }
     for (var i = 0; i < index.centers.length; i++) {
-      if (index.centers[i].id === id) { return index.centers[i]; }
+      if (index.centers[i].id === id) { return PLACES.gone(index.centers[i]) ? null : index.centers[i]; }
     }
     return null;
   }
@@ -91,7 +93,7 @@ import {advice, card, loadFailed} from "./cards.mjs";
    * options are registry text, marked English there. */
   function centerCard(c, town, kind) {
     var near = PLACES.nearest(index, c, town), point = near && near.point;
-    var node = card("prn-tpl-plan-center", {
+    var node = card("prn-tpl-plan-center", Object.assign(freshness(c), {
       prsc: kind === "prsc", rlc: kind === "rlc", name: c.name, url: "../" + c.url,
       distance: near ? PLACES.formatDistance(near.miles, I18N.locale) : "", town: town.name,
       via: near ? (I18N.labels.route || index.labels.route)[near.via] : "",
@@ -100,7 +102,7 @@ import {advice, card, loadFailed} from "./cards.mjs";
       approximate_zip: point && point.precision === "zip",
       phone: c.phone, phone_href: c.phone_href, no_phone: !c.phone, hours: c.hours, virtual: c.virtual,
       call_before: c.call_before
-    });
+    }));
     node.dataset.center = c.id;
     return node;
   }
@@ -274,7 +276,9 @@ import {advice, card, loadFailed} from "./cards.mjs";
     steps.forEach(function (step) {
       var day = addDays(start, Number(step.dataset.day) - 1);
       var title = step.querySelector(".prn-step__title").textContent.trim();
-      var description = visibleText(step.querySelector(".prn-step__body")) + "\n" + t("Your plan:") + " " + page;
+      var description = visibleText(step.querySelector(".prn-step__body")) + "\n" +
+        t("Numbers can change: check a centre's number on its page on this site before you call or go.") + "\n" +
+        t("Your plan:") + " " + page;
       lines.push("BEGIN:VEVENT",
         "UID:" + step.dataset.step + "-" + compact + "-" + id + "@peer-recovery-navigator",
         "DTSTAMP:" + now,

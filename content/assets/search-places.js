@@ -1,9 +1,12 @@
 /* The theme's search box also knows places: a Massachusetts town, village or ZIP code typed there (or a close
- * misspelling of one) is offered first as "Find help near …", linking to /find/ for that place. The place
+ * misspelling of one) is offered first as "Find help near …", linking to /find/ for that place. A word of the
+ * search vocabulary (assets/words.mjs: naloxone, detox, AA, a language's name…) gets its answer card instead,
+ * in a live region, and never a place. The place
  * list (/api/v1/find.json, from this site) loads the first time the box is used; nothing typed leaves the
  * browser. Labels come from the page (site_overrides/main.html, #prn-search-places). An ES module (mkdocs.yml);
  * when the list cannot load, the box stays as the theme made it and the next focus tries again. */
 import {loadIndex, placeLabel, resolve, suggest} from "./places.mjs";
+import {answerCard, loadAnswers, loadWords, match} from "./words.mjs";
 
 const config = document.getElementById("prn-search-places");
 const query = document.querySelector(".md-search__input");
@@ -13,7 +16,16 @@ if (config && query && wrap) {
   const root = new URL("../", import.meta.url);
   const indexUrl = new URL(config.dataset.up + "api/v1/find.json", root);
   const findUrl = new URL("find/", root);
-  let index = null;
+  const wordsUrl = new URL(config.dataset.up + "api/v1/words.json", root);
+  const answersUrl = new URL("assets/answers.html", root);
+  let index = null, words = null, answers = null;
+
+  /* A word of the vocabulary (naloxone, detox, AA, a language's name…) gets its answer card first, announced. */
+  const answer = document.createElement("div");
+  answer.className = "prn-search-answer";
+  answer.setAttribute("aria-live", "polite");
+  wrap.insertBefore(answer, wrap.firstChild);
+  let shown = null;
 
   const box = document.createElement("div");
   box.className = "prn-search-place";
@@ -25,6 +37,13 @@ if (config && query && wrap) {
 
   const update = function () {
     const text = query.value;
+    const word = words && answers ? match(words, text) : null;
+    if ((word && word.entry) !== shown) {
+      shown = word && word.entry;
+      answer.textContent = "";
+      if (shown) { answer.appendChild(answerCard(answers, shown, root)); }
+    }
+    if (word) { box.hidden = true; return; }
     const found = index && text.trim() ? resolve(index, text) : null;
     let value = found ? text.trim() : null, label = found ? placeLabel(found.town, found.label) : null;
     if (!found && index && text.trim().length >= 4) {
@@ -38,6 +57,9 @@ if (config && query && wrap) {
   };
 
   query.addEventListener("focus", function () {
+    Promise.all([loadWords(wordsUrl), loadAnswers(answersUrl)]).then(function (loaded) {
+      words = loaded[0]; answers = loaded[1]; update();
+    }).catch(function () { /* tried again on the next focus */ });
     loadIndex(indexUrl).then(function (loaded) { index = loaded; update(); }).catch(function () { /* tried again on the next focus */ });
   });
   query.addEventListener("input", update);

@@ -4,7 +4,10 @@ path; this module writes them."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
+import yaml
 from babel import Locale
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -25,6 +29,7 @@ from mkdocs.exceptions import MkDocsException
 from ..labels import PAGE_NOTES
 from ..model.records import Site
 from ..model.site import load_site
+from ..outputs import offline
 from ..outputs.cards import MarkerError, expanded
 from ..outputs.content import content_files
 from ..outputs.csp import TILED, with_policy
@@ -108,10 +113,52 @@ def build(settings: Settings, template_cache: jinja2.BytecodeCache | None = None
         raise BuildError(str(err)) from err
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise BuildError(_cannot_write(settings.site_dir, err)) from err
+    with _only_build(site_dir):
+        _build_into(site_dir, site, translators, report, timer, template_cache)
+    return report
+
+
+@contextlib.contextmanager
+def _only_build(site_dir: Path):
+    """Hold the lock of one site folder for the whole build: a second build into the same folder (a `serve` and a
+    `build`, two terminals) stops at once instead of swapping folders under the first. The lock file lives in the
+    system's temporary folder, named by the site folder's path, so nothing is left beside the site; the lock goes
+    with the process, even a killed one."""
+    path = lock_path(site_dir)
+    try:
+        handle = path.open("a+")
+    except OSError as err:
+        raise BuildError(_cannot_write(site_dir, err)) from err
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            raise BuildError(f"another build into {site_dir} is running (process {handle.read().strip() or '?'}); "
+                             "wait for it to finish, or stop it") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+
+
+def lock_path(site_dir: Path) -> Path:
+    """The lock file of a site folder (by its resolved path)."""
+    digest = hashlib.sha256(str(site_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"prn-build-{digest}.lock"
+
+
+def _build_into(site_dir: Path, site: Site, translators: list[Translator], report: BuildReport, timer: _Timer,
+                template_cache: jinja2.BytecodeCache | None) -> None:
+    """Render every language in a workspace beside site_dir and swap it in (the lock is held)."""
+    try:
         _remove_leftovers(site_dir)
         workspace = tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-build-{os.getpid()}-", dir=site_dir.parent)
     except OSError as err:
-        raise BuildError(_cannot_write(settings.site_dir, err)) from err
+        raise BuildError(_cannot_write(site_dir, err)) from err
     with workspace as tmp:
         work = Path(tmp)
         job = _LanguageJob(site, maintainers_report(site), work, template_cache)
@@ -127,11 +174,21 @@ def build(settings: Settings, template_cache: jinja2.BytecodeCache | None = None
                 handle.stop()
         timer.lap("languages")
         report.pages = len(list(out_dir.rglob("index.html")))
+        _write_offline(out_dir, translators, site.settings.config_file)
         try:
             _swap(out_dir, site_dir)
         except OSError as err:
-            raise BuildError(_cannot_write(settings.site_dir, err)) from err
-    return report
+            raise BuildError(_cannot_write(site_dir, err)) from err
+
+
+def _write_offline(out_dir: Path, translators: list[Translator], config_file: Path) -> None:
+    """Each language's service worker, web app manifest and icons, made from its final pages."""
+    files = [path.relative_to(out_dir).as_posix() for path in out_dir.rglob("*") if path.is_file()]
+    site_name = yaml.safe_load(config_file.read_text(encoding="utf-8"))["site_name"]
+    for tr in translators:
+        made = offline.language_files(site_name, tr, files, lambda rel: (out_dir / rel).read_bytes())
+        for name, data in made.items():
+            (out_dir / name).write_bytes(data)
 
 
 def _join(tr: Translator, handle: Step) -> Stamping:
@@ -205,10 +262,11 @@ class _LanguageJob:
             content = expanded(content_files(tr.code, settings.content_dir, settings.translations_dir), self.site, tr)
         except MarkerError as err:
             raise BuildError(str(err)) from err
-        write_files(docs_dir, content | docs_pages(generated, tr)
+        write_files(docs_dir, content | docs_pages(generated, tr) | {offline.PAGE: offline.page_markdown(self.site, tr)}
                     | (english_files(self.site) if tr.language.english else language_files(self.site, tr)))
         lap("render")
-        chrome = {"help_banner": help_banner(self.site, tr), "help_drawer": help_drawer(self.site, tr)}
+        chrome = {"help_banner": help_banner(self.site, tr), "help_drawer": help_drawer(self.site, tr),
+                  "offline_status": offline.status_line(settings.today, tr)}
         description = _run_mkdocs(settings, docs_dir, out_dir, chrome, tr, self.template_cache)
         lap("mkdocs")
         _add_policies(out_dir)  # before stamping: stamped pages inherit the shell's policy

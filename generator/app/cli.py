@@ -1,4 +1,4 @@
-"""Command line: validate, build, serve, schema, fields, report, translations, ids, geocode, intake.
+"""Command line: validate, build, serve, schema, fields, report, callsheet, translations, ids, geocode, intake.
 
 Each command is one handler in COMMANDS; the defaults of --data, --site-dir and --as-of are Settings'."""
 
@@ -21,6 +21,8 @@ from ..registry.schema import REGISTRIES
 from ..registry.validate import validate
 from ..settings import PROJECT, Settings
 from .build import BuildError, build, file_fault
+from .callsheet import add_parser as add_callsheet
+from .callsheet import run as run_callsheet
 from .intake import timestamp
 
 DEFAULTS = {f.name: f.default for f in dataclasses.fields(Settings)}
@@ -80,15 +82,16 @@ def _parser() -> argparse.ArgumentParser:
                             "positions, entries not confirmed with the centre and missing translations")
     report.add_argument("--format", choices=("text", "markdown"), default="text",
                         help="markdown suits a GitHub Actions job summary")
+    add_callsheet(sub, dated)
     sub.add_parser("translations", parents=[dated], help="list Spanish and Portuguese strings and pages that are "
                    "missing, unused or older than their English source, with each page's current source_hash; "
                    "exits 1 when there is any")
     intake = sub.add_parser("intake", parents=[dated], help="turn an approved issue-form request into changed data "
                             "files and a pull request's title and body, or into a comment listing its problems "
                             "(exit 3)")
-    intake.add_argument("--kind", choices=("correction", "listing", "removal"), required=True,
-                        help="correction: the listing form; listing: a coach's listing request; removal: a coach's "
-                             "removal request")
+    intake.add_argument("--kind", choices=("correction", "confirmation", "listing", "removal"), required=True,
+                        help="correction: the listing form; confirmation: the confirm-a-listing form; listing: a "
+                             "coach's listing request; removal: a coach's removal request")
     intake.add_argument("--body", type=Path, required=True, help="file holding the issue's body")
     intake.add_argument("--issue", type=int, required=True, help="the issue's number")
     intake.add_argument("--issue-url", default="", help="the issue's address, kept as a coach's consent record")
@@ -114,8 +117,11 @@ def write_schemas(target: Path = PROJECT / "schema") -> None:
     for registry in REGISTRIES:
         (target / f"{registry.key}.schema.json").write_text(
             json.dumps(registry.schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (target / Path(SCHEMA_PATH).name).write_text(json.dumps(FIND_SCHEMA, indent=2, ensure_ascii=False) + "\n",
-                                                 encoding="utf-8")
+    from ..outputs.words_index import SCHEMA_PATH as WORDS_PATH
+    from ..outputs.words_index import WORDS_SCHEMA
+
+    for path, schema in ((SCHEMA_PATH, FIND_SCHEMA), (WORDS_PATH, WORDS_SCHEMA)):
+        (target / Path(path).name).write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 # ---- the commands: each takes the parsed arguments and the run's settings, and returns the exit code ----------
@@ -201,7 +207,8 @@ def _intake(args: argparse.Namespace, settings: Settings) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "validate": _validate, "build": _build, "serve": _serve, "schema": _schema, "fields": _fields,
-    "report": _report, "translations": _translations, "ids": _ids, "geocode": _geocode, "intake": _intake,
+    "report": _report, "callsheet": run_callsheet, "translations": _translations, "ids": _ids, "geocode": _geocode,
+    "intake": _intake,
 }
 
 
@@ -229,3 +236,6 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:
         print(f"error: {file_fault(err, settings)}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl+C: the build's workspace is removed on the way out, the site stays as it was
+        print("\nstopped; the existing site was left as it was.", file=sys.stderr)
+        return 130

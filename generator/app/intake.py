@@ -16,21 +16,25 @@ import secrets
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from ..labels import LANGUAGE_NAMES, MODES, SPECIALTIES, long_date
+from ..labels import CONFIRMED_HOW, LANGUAGE_NAMES, MODES, SPECIALTIES, long_date
+from ..model.freshness import fresh, verification
+from ..model.records import Confirmation
 from ..registry.fields import did_you_mean, us_number
-from ..registry.load import invisible_characters, load_yaml
+from ..registry.load import invisible_characters, load_yaml, parse
 from ..registry.places import load_places
 from ..registry.problems import DataError
-from ..registry.schema import ADDRESS, CENTER, RETIRED, SUPPORTABLE
+from ..registry.schema import ADDRESS, CENTER, CONFIRMABLE, RETIRED, SUPPORTABLE
 from ..registry.validate import validate
-from ..settings import Settings
+from ..settings import Limits, Settings
 
-FORMS = {"correction": "listing.yml", "listing": "coach-listing.yml", "removal": "coach-removal.yml"}
+FORMS = {"correction": "listing.yml", "confirmation": "confirm.yml", "listing": "coach-listing.yml",
+         "removal": "coach-removal.yml"}
 MAX_BODY = 65_536  # GitHub's own limit on an issue body
 MAX_VALUE = 1_000  # any one answer; the schema's own limits are lower still
 NO_RESPONSE = "_No response_"
@@ -284,15 +288,42 @@ def correction(form: Form, settings: Settings) -> Edit:
             form.problem(key, f"missing; give {what}")
     if form.issues:
         raise RequestError(form.issues)
-    path = settings.data_dir / "centers.yaml"
-    lines = path.read_text(encoding="utf-8").split("\n")
+    lines, start, end, body = _entry_body(settings, record_id)
+    _write_values(body, changed, (url, title, date))
+    if set(changed) & set(CALL_FIRST):
+        _unconfirm(body)
+    _set(body, 4, "last_verified", [f"    last_verified: {scalar(settings.today)}"], list(CENTER.fields))
+    body[0] = lines[start]
+    lines[start:end] = body
+    fields = {".".join(CORRECTED[name]): form.labels[name] for name in changed}
+    fields |= _source_questions(form)
+    index = [r.get("id") for r in centers].index(record_id)
+    return Edit({"data/centers.yaml": "\n".join(lines)}, record_id, "centers", index, fields, tuple(changed))
+
+
+def _entry_body(settings: Settings, record_id: str) -> tuple[list[str], int, int, list[str]]:
+    """The lines of centers.yaml, the entry's [start, end), and the entry's lines as a mapping at indent 4."""
+    lines = (settings.data_dir / "centers.yaml").read_text(encoding="utf-8").split("\n")
     start, end = _entry(lines, record_id)
-    body = ["    " + lines[start][4:]] + lines[start + 1:end]
+    return lines, start, end, ["    " + lines[start][4:]] + lines[start + 1:end]
+
+
+def _source_questions(form: Form) -> dict[str, str]:
+    return {name: form.labels[k] for name, k in (("sources", "source"), ("sources.url", "source"),
+                                                   ("sources.title", "source-title"), ("sources.date", "source-date"))}
+
+
+def _write_values(body: list[str], changed: Mapping[str, object], source: tuple[str, str, str]) -> None:
+    """Set the changed fields (form names of CORRECTED or CONFIRMED) in an entry's lines, and add the dated source
+    that supports exactly them; older sources no longer support them (attribution follows the value)."""
     order = list(CENTER.fields)
     for name, value in changed.items():
-        where = CORRECTED[name]
+        where = CORRECTED.get(name) or (name.replace("-", "_"),)
         if len(where) == 1:
-            _set(body, 4, name, [f"    {name}: {scalar(value)}"], order)
+            if isinstance(value, list):
+                _set(body, 4, where[0], [f"    {where[0]}:", *(f"      - {scalar(v)}" for v in value)], order)
+            else:
+                _set(body, 4, where[0], [f"    {where[0]}: {scalar(str(value))}"], order)
             continue
         spans = _spans(body, 4)
         if "address" not in spans:
@@ -300,11 +331,12 @@ def correction(form: Form, settings: Settings) -> Edit:
             spans = _spans(body, 4)
         first, stop = spans["address"]
         inner = body[first + 1:stop]
-        _set(inner, 6, where[1], [f"      {where[1]}: {scalar(value)}"], list(ADDRESS.fields))
+        _set(inner, 6, where[1], [f"      {where[1]}: {scalar(str(value))}"], list(ADDRESS.fields))
         body[first + 1:stop] = inner
-    supports = [name for name in changed if name in SUPPORTABLE]  # notes are not a sourced fact
+    supports = [name.replace("-", "_") for name in changed if name.replace("-", "_") in SUPPORTABLE]
     _unattribute(body, set(supports))
     if supports:
+        url, title, date = source
         item = [f"      - url: {scalar(url)}", f"        title: {scalar(title)}", f"        date: {scalar(date)}",
                 f"        supports: {flow(supports, quote=False)}"]
         spans = _spans(body, 4)
@@ -312,15 +344,102 @@ def correction(form: Form, settings: Settings) -> Edit:
             body[spans["sources"][1]:spans["sources"][1]] = item
         else:
             _set(body, 4, "sources", ["    sources:", *item], order)
-    if set(changed) & set(CALL_FIRST):
-        _unconfirm(body)
+
+
+# A confirmation's form fields: the field of the entry each confirms (CONFIRMABLE in registry/schema.py).
+CONFIRMED = {"name": "name", "phone": "phone", "street": "address", "town": "address", "zip": "address",
+             "website": "website", "hours": "hours", "opening-hours": "opening_hours", "eligibility": "eligibility",
+             "languages": "languages"}
+SAME = "confirmed"  # an answer that confirms the listed value without repeating it
+
+
+def _listed(record: dict, name: str) -> object:
+    """The entry's current value for a confirmation question."""
+    where = CORRECTED.get(name) or (name.replace("-", "_"),)
+    value = record.get(where[0])
+    return value.get(where[1]) if len(where) == 2 and isinstance(value, dict) else value
+
+
+def _answer(form: Form, name: str) -> object:
+    """A confirmation answer in the entry's own form: a number stored one way, hours one rule a line, language codes."""
+    text = form.text(name)
+    if name == "phone":
+        return _number(text)
+    if name == "opening-hours":
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    if name == "languages":
+        by_name = {n.lower(): code for code, n in LANGUAGE_NAMES.items()}
+        codes: list[str] = []
+        for word in filter(None, (w.strip() for w in text.split(","))):
+            code = word.lower() if word.lower() in LANGUAGE_NAMES else by_name.get(word.lower())
+            if code is None:
+                form.problem("languages", f"'{word}' is not a language we know; write its English name, like "
+                                          "Spanish or Portuguese")
+            elif code not in codes:
+                codes.append(code)
+        return codes
+    return text
+
+
+def _confirmed_on(form: Form, settings: Settings) -> dt.date | None:
+    given = form.text("confirmed-on")
+    try:
+        day = dt.date.fromisoformat(given)
+    except ValueError:
+        form.problem("confirmed-on", f"'{given}' is not a date; write the day it was confirmed as YYYY-MM-DD")
+        return None
+    if day > settings.today:
+        form.problem("confirmed-on", f"{day.isoformat()} is in the future (today is {settings.today.isoformat()}); "
+                                     "write the day it was confirmed")
+    elif not fresh(day, settings.today, settings.limits):
+        form.problem("confirmed-on", f"{day.isoformat()} is more than {settings.limits.confirmed_months} months ago; a "
+                           "confirmation that old no longer counts, so confirm the listing again")
+    return day
+
+
+def confirmation(form: Form, settings: Settings) -> Edit:
+    """A confirmed centre entry: `confirmed: {field: {on, how, by}}` for each field answered, the new values with the
+    dated source that gives them (attribution follows the value), today's check."""
+    centers = _records(settings, "centers.yaml", "centers")
+    record_id = _listing_id(form, "centers", [r.get("id") for r in centers])
+    record = next((r for r in centers if r.get("id") == record_id), {})
+    on = _confirmed_on(form, settings)
+    how, by = form.text("how"), form.text("by")
+    if how not in CONFIRMED_HOW:
+        form.problem("how", f"'{how}' is not one of: {', '.join(CONFIRMED_HOW)}")
+    answered = [name for name in CONFIRMED if form.text(name)]
+    if not answered:
+        form.problem("listing", "no field is answered; write the value the centre confirmed (or the new value) for "
+                                "each field you checked")
+    changed = {}
+    for name in answered:
+        value = _answer(form, name)
+        if form.text(name).strip().lower() != SAME and value != _listed(record, name):
+            changed[name] = value
+    url, title, date = form.text("source"), form.text("source-title"), form.text("source-date")
+    if changed:
+        for key, value, what in (("source", url, "the address of a public page that gives the new value"),
+                                 ("source-title", title, "the page's title or who published it"),
+                                 ("source-date", date, "the page's date, as YYYY-MM-DD, or YYYY-MM or YYYY")):
+            if not value:
+                form.problem(key, f"missing; a new {', '.join(form.labels[n].lower() for n in changed)} needs {what}")
+    if form.issues:
+        raise RequestError(form.issues)
+    lines, start, end, body = _entry_body(settings, record_id)
+    _write_values(body, changed, (url, title, date))
+    given = dict(record.get("confirmed") or {})
+    given |= {CONFIRMED[name]: {"on": on, "how": how, "by": by} for name in answered}
+    mapping = ["    confirmed:"] + [f"      {field}: {{on: {scalar(c['on'])}, how: {scalar(c['how'])}, by: "
+                                    f"{scalar(c['by'])}}}" for field, c in sorted(
+                                        given.items(), key=lambda item: CONFIRMABLE.index(item[0]))]
+    order = list(CENTER.fields)
+    _set(body, 4, "confirmed", mapping, order)
     _set(body, 4, "last_verified", [f"    last_verified: {scalar(settings.today)}"], order)
     body[0] = lines[start]
     lines[start:end] = body
-    fields = {".".join(CORRECTED[name]): form.labels[name] for name in changed}
-    fields |= {name: form.labels[k] for name, k in (
-        ("sources", "source"), ("sources.url", "source"), ("sources.title", "source-title"),
-        ("sources.date", "source-date"))}
+    fields = {".".join(CORRECTED.get(name) or (name.replace("-", "_"),)): form.labels[name] for name in answered}
+    fields |= {f"confirmed.{CONFIRMED[name]}": form.labels[name] for name in answered}
+    fields |= {"confirmed": form.labels["confirmed-on"]} | _source_questions(form)
     index = [r.get("id") for r in centers].index(record_id)
     return Edit({"data/centers.yaml": "\n".join(lines)}, record_id, "centers", index, fields, tuple(changed))
 
@@ -540,6 +659,7 @@ def apply(kind: str, body: str, settings: Settings, issue: int, issue_url: str =
     requester = context.requester if LOGIN.fullmatch(context.requester) else ""
     try:
         edit = (correction(form, settings) if kind == "correction" else
+                confirmation(form, settings) if kind == "confirmation" else
                 listing(form, settings, issue_url or f"issue #{issue}", requester) if kind == "listing" else
                 removal(form, settings))
     except KeyError as err:  # the id is in the parsed file but not written as '  - id: <id>'
@@ -558,8 +678,11 @@ def apply(kind: str, body: str, settings: Settings, issue: int, issue_url: str =
         rows = [("listing", edit.record_id, "removed")]
     else:
         rows = _changes(_entry_of(settings, edit), _entry_of(settings, edit, edit.files))
+    if kind == "confirmation":
+        rows.append(("reads as", _reads_as(_entry_of(settings, edit), settings),
+                     _reads_as(_entry_of(settings, edit, edit.files), settings)))
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
-    title, text = _words(kind, edit, rows, form, requester, context, digest, issue)
+    title, text = _words(kind, edit, rows, form, requester, context, digest, issue, settings.limits)
     notice = (f"The text of this request was edited on {_moment(context.body_updated_at)}, after the last "
               f"maintainer comment or label ({_moment(context.last_review_at)}). The pull request was made from the "
               f"edited text (sha256 `{digest}`): please read the request again before merging.\n"
@@ -570,9 +693,17 @@ def apply(kind: str, body: str, settings: Settings, issue: int, issue_url: str =
 def _entry_of(settings: Settings, edit: Edit, files: dict[str, str] | None = None) -> dict:
     """The changed entry as it is, or as the edit's files leave it; {} where there is none."""
     key = edit.registry
-    data = yaml.safe_load(files[f"data/{key}.yaml"]) if files else {key: _records(settings, f"{key}.yaml", key)}
+    data = parse(files[f"data/{key}.yaml"]) if files else {key: _records(settings, f"{key}.yaml", key)}
     return next((r for r in (data or {}).get(key) or [] if isinstance(r, dict) and r.get("id") == edit.record_id),
                 {})
+
+
+def _reads_as(entry: dict, settings: Settings) -> str:
+    """The verification level the model gives the entry on the day of approval (model/freshness.py)."""
+    confirmed = {name: Confirmation(**given) for name, given in (entry.get("confirmed") or {}).items()}
+    level, since = verification(entry.get("verification", ""), entry.get("confirmed_on"), confirmed,
+                                settings.today, settings.limits)
+    return f"{level} (since {since.isoformat()})" if since else level
 
 
 def _flat(record: dict, prefix: str = "") -> dict[str, object]:
@@ -581,6 +712,8 @@ def _flat(record: dict, prefix: str = "") -> dict[str, object]:
     for key, value in record.items():
         if key == "sources" and isinstance(value, list):
             out |= {f"source {s.get('url')}": s for s in value if isinstance(s, dict)}
+        elif key == "confirmed" and isinstance(value, dict):  # one row per confirmed field: {on, how, by}
+            out |= {f"confirmed.{name}": given for name, given in value.items()}
         elif isinstance(value, dict) and key != "consent":
             out |= _flat(value, f"{prefix}{key}.")
         elif key != "consent":  # a coach's consent record is never repeated in public
@@ -600,6 +733,8 @@ def _value(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, dict) and "on" in value:  # a confirmation
+        return f"on {_value(value.get('on'))}, {value.get('how')}, by {value.get('by')}"
     if isinstance(value, dict):  # a source
         return f"{value.get('title')} ({value.get('date')}), supports: {', '.join(value.get('supports') or [])}"
     if isinstance(value, list):
@@ -629,7 +764,7 @@ ORGANISATION = {"No": "no", "Yes, I work or volunteer there": "yes, they say the
 
 
 def _words(kind: str, edit: Edit, rows: list[tuple[str, str, str]], form: Form, requester: str, context: Context,
-           digest: str, issue: int) -> tuple[str, str]:
+           digest: str, issue: int, limits: Limits) -> tuple[str, str]:
     """The pull request's title and body: what changes (before → after), warnings, who asked, which text."""
     record_id = edit.record_id
     table = ["| field | before | after |", "|---|---|---|"]
@@ -660,6 +795,13 @@ def _words(kind: str, edit: Edit, rows: list[tuple[str, str, str]], form: Form, 
         lines += ["The new dated source supports exactly the changed fields; older sources no longer support them. "
                   "A changed phone, website or address sets a confirmed listing back to sourced. Before merging, "
                   "open the source and check that it says what the table shows."]
+    elif kind == "confirmation":
+        title = f"Confirm {record_id} (issue #{issue})"
+        lines += ["Records, per field, when, how and by whom the listing was confirmed with the centre. The listing "
+                  f"reads \"confirmed\" while its phone and address were both confirmed within "
+                  f"{limits.confirmed_months} months. A new value comes with the dated source that gives it, and older "
+                  "sources no longer support it. Before merging, check that the confirmation was made by a maintainer "
+                  "or the centre's staff, and open any new source."]
     elif kind == "listing":
         title = f"List coach {record_id} (issue #{issue})"
         lines += ["Adds the coach with their consent (the request, dated the day of approval). Before merging, ask "

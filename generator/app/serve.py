@@ -121,7 +121,8 @@ class LiveSite:
         rendered: dict[str, tuple[Page, str]] = {}
         for tr in self._translators:
             stamping = self._stamping[tr.code]
-            if stamping.chrome != {"help_banner": help_banner(site, tr), "help_drawer": help_drawer(site, tr)}:
+            if (stamping.chrome["help_banner"], stamping.chrome["help_drawer"]) != (help_banner(site, tr),
+                                                                                  help_drawer(site, tr)):
                 return None
             generated = pages(site, tr, report)
             for page in generated:
@@ -227,6 +228,7 @@ def serve(settings: Settings, port: int, on_problems: Callable) -> int:
     threading.Thread(target=live.watch, args=(seen,), daemon=True).start()
     print(f"Serving http://127.0.0.1:{port}/ (Ctrl+C to stop); edits to {settings.data_dir}/ show at once, "
           "other edits rebuild the site.", flush=True)
-    with contextlib.suppress(KeyboardInterrupt):
+    with server, contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
+    print("\nstopped.", flush=True)
     return 0

@@ -17,6 +17,7 @@ from .records import (
     CarcStatus,
     Center,
     Coach,
+    Confirmation,
     HelpLine,
     LanguageOption,
     Location,
@@ -28,6 +29,7 @@ from .records import (
     TownLink,
     TownView,
     Track,
+    Word,
 )
 from .towns import town_views
 
@@ -66,7 +68,8 @@ def enrich(registries: Registries, settings: Settings, geocoded: Geocoded | None
     by_name = {t.name: t for t in towns}
     retired = tuple(_retired(r, by_name.get(r.get("town", ""))) for r in registries.retired)
     return Site(settings, places, tuple(sorted(tracks.values(), key=lambda t: t.name)),
-                tuple(_help_line(h) for h in registries.help_lines), centers, coaches, towns, retired)
+                tuple(_help_line(h) for h in registries.help_lines), centers, coaches, towns, retired,
+                tuple(_word(w) for w in registries.words))
 
 
 def _track(record: dict) -> Track:
@@ -142,8 +145,11 @@ def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Ge
     sites = tuple(_location(site, places, geocoded) for site in record.get("sites", ()))
     focus = position or next((s.position for s in sites), None)
     address = record.get("address")
+    confirmed = {name: Confirmation(**given) for name, given in record.get("confirmed", {}).items()}
+    verification, confirmed_on = freshness.verification(record["verification"], record.get("confirmed_on"),
+                                                        confirmed, today, limits)
     return Center(
-        id=record["id"], name=record["name"], type=record["type"], verification=record["verification"],
+        id=record["id"], name=record["name"], type=record["type"], verification=verification,
         sources=sources, last_verified=record["last_verified"], position=position,
         former_ids=tuple(record.get("former_ids", ())), host=record.get("host"), funder=record.get("funder"),
         address=_address(address) if address else None, sites=sites,
@@ -157,7 +163,7 @@ def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Ge
         eligibility=record.get("eligibility"), languages=tuple(record.get("languages", ())),
         tracks=tuple(record.get("tracks", ())), track_list=tuple(tracks[t] for t in record.get("tracks", ())),
         virtual=record.get("virtual"), notes=record.get("notes"), conflicts=record.get("conflicts"),
-        confirmed_on=record.get("confirmed_on"), provenance=provenance, status=record.get("status"),
+        confirmed_on=confirmed_on, confirmed=confirmed, provenance=provenance, status=record.get("status"),
         newest_source=freshness.newest_date(sources), changed_facts=freshness.changed_facts(provenance, today, limits),
         ends=freshness.ends(sources),
         standing=freshness.standing(record["type"], record.get("status"), sources, today, limits),
@@ -193,6 +199,11 @@ def _coach(record: dict, places: Places, tracks: dict[str, Track], settings: Set
         phone=record.get("phone"), email=record.get("email"), website=record.get("website"),
         source=tuple(record.get("source", ())),
     )
+
+
+def _word(record: dict) -> Word:
+    return Word(record["id"], record["answer"], tuple(w for code in ("en", "es", "pt") for w in record.get(code, ())),
+                record.get("language"))
 
 
 def _help_line(record: dict) -> HelpLine:

@@ -7,12 +7,14 @@ with their source. A source dated only by its year or month counts as of its las
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from ..settings import Limits
-from .records import Source
+from .records import Confirmation, Source
 
+CONFIRMS_LISTING = ("phone", "address")  # a listing reads "confirmed" only while both of these are
 STANDINGS = ("current", "may-have-changed", "may-have-ended", "moved", "closed")  # the least doubt first
 
 
@@ -65,3 +67,29 @@ def standing(kind: str, status: str | None, sources: tuple[Source, ...], today: 
         return "may-have-changed"
     return "current"
 
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` earlier; a day the month lacks falls back to its last (31 Dec -> 30 Jun)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def fresh(on: dt.date, today: dt.date, limits: Limits) -> bool:
+    """Whether a confirmation still counts: exactly Limits.confirmed_months old does, a day more does not."""
+    return on >= months_before(today, limits.confirmed_months)
+
+
+def verification(declared: str, confirmed_on: dt.date | None, confirmed: Mapping[str, Confirmation],
+                 today: dt.date, limits: Limits) -> tuple[str, dt.date | None]:
+    """The level a listing reads as, and since when it is confirmed: 'confirmed' while its phone and address
+    (CONFIRMS_LISTING) were both confirmed within Limits.confirmed_months, or while a declared confirmation
+    (`verification: confirmed`, `confirmed_on`) is that fresh; an older confirmation falls back to 'sourced'."""
+    dates = [confirmed[name].on for name in CONFIRMS_LISTING if name in confirmed]
+    if len(dates) == len(CONFIRMS_LISTING) and fresh(min(dates), today, limits):
+        return "confirmed", min(dates)
+    if declared == "confirmed" and confirmed_on and fresh(confirmed_on, today, limits):
+        return "confirmed", confirmed_on
+    if declared == "confirmed" or dates:
+        return "sourced", None
+    return declared, None

@@ -18,6 +18,8 @@ from ..settings import Settings
 CALL_BEFORE = ("sourced", "state-list")  # verification levels that ask visitors to call first
 CHECK_LINE = "ma-substance-use-helpline"  # the help line a listing without a number of its own gives
 NATIONAL_LINE = "samhsa-helpline"  # the line offered to a place outside Massachusetts
+STATE_LIST = ("https://github.com/timspit/ccb_foundation/blob/6d42b5ecacb43248687213e260677a97d485ddad/"
+              "ma_recovery_directory/data/peer_recovery_centers.csv")  # the public copy of the state's list
 
 
 def tel_href(number: str) -> str:
@@ -89,6 +91,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Confirmation:
+    """A field confirmed with the centre: the day, how (phone, email, visit, own-page) and by whom."""
+
+    on: dt.date
+    how: str
+    by: str
+
+
+@dataclass(frozen=True)
 class Track:
     id: str
     name: str
@@ -114,7 +125,7 @@ class Center:
     id: str
     name: str
     type: str
-    verification: str
+    verification: str  # derived by model/freshness.py: 'confirmed' only while phone and address confirmations are fresh
     sources: tuple[Source, ...]
     last_verified: dt.date
     position: Position | None = None  # of the main address; None for an RLC known only by its regions
@@ -140,7 +151,8 @@ class Center:
     virtual: str | None = None
     notes: str | None = None
     conflicts: str | None = None
-    confirmed_on: dt.date | None = None
+    confirmed_on: dt.date | None = None  # derived: the older of the phone's and address's confirmations, while fresh
+    confirmed: dict[str, Confirmation] = field(default_factory=dict)  # a confirmable field -> its confirmation
     town_slug: str | None = None
     map_focus: str | None = None  # 'lat,lon,zoom' of the first located place, for the map
     provenance: dict[str, Source] = field(default_factory=dict)  # a shown fact -> the newest source giving it
@@ -177,6 +189,13 @@ class Center:
     @property
     def phone_href(self) -> str | None:
         return tel_href(self.phone) if self.phone else None
+
+    @property
+    def phone_from_state_list(self) -> bool:
+        """Its number rests only on the state's list: shown with the help line "if no one answers"."""
+        phone_sources = [s for s in self.sources if "phone" in s.supports]
+        return bool(self.phone) and (self.verification == "state-list"
+                                     or all(s.url == STATE_LIST for s in phone_sources))
 
 
 @dataclass(frozen=True)
@@ -257,6 +276,16 @@ class LanguageOption:
     language: str
     press: str
     text_word: str | None = None  # the word a text in this language starts with (988: AYUDA)
+
+
+@dataclass(frozen=True)
+class Word:
+    """Words people type (data/words.yaml, every language's together) and the answer card they get first."""
+
+    id: str
+    answer: str
+    words: tuple[str, ...]
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -371,6 +400,7 @@ class Site:
     coaches: tuple[Coach, ...]
     towns: tuple[TownView, ...]
     retired: tuple[Retired, ...] = ()
+    words: tuple[Word, ...] = ()
 
     @property
     def today(self) -> dt.date:

@@ -83,3 +83,12 @@ def expanded(files: Mapping[str, str | bytes], site: Site, t: Translator) -> dic
         if rel.endswith(".md"):
             out[rel] = expand(body.decode("utf-8") if isinstance(body, bytes) else body, site, t, page_root(rel), rel)
     return out
+
+
+ANSWERS_PATH = "assets/answers.html"
+
+
+def answers(site: Site, t: Translator) -> str:
+    """The answer cards of the search vocabulary in one language (templates/answers.html), as assets/answers.html."""
+    lines = {line.id: line for line in site.help_lines}
+    return environment(t).get_template("answers.html").render(lines=lines).strip() + "\n"

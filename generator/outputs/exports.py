@@ -12,12 +12,16 @@ from typing import Any, cast
 from ..labels import CARC_LABELS, DATA_LICENSE
 from ..model.records import Position, Site
 from ..registry.schema import REGISTRIES, REGISTRY
-from ..registry.validate import url_ids
+from ..registry.validate import id_digest, url_ids
+from .cards import ANSWERS_PATH, answers
 from .charts import charts
 from .find_index import FIND_SCHEMA, SCHEMA_PATH, find_index
+from .freshness_figures import figures
 from .hsds import hsds_exports
 from .maps import map_page
 from .translations import ENGLISH, STRINGS_JS, Translator, strings_js
+from .words_index import SCHEMA_PATH as WORDS_SCHEMA_PATH
+from .words_index import WORDS_PATH, WORDS_SCHEMA, words_index
 
 API_VERSION = 1
 IDS_PATH = "api/v1/ids.json"
@@ -44,6 +48,8 @@ def _plain(value):
                 for v in (getattr(value, f.name),) if v is not None and v != ()}
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
+    if isinstance(value, dict):  # a centre's `confirmed`: field -> {on, how, by}
+        return {key: _plain(item) for key, item in value.items()}
     return value
 
 
@@ -63,12 +69,16 @@ def _export(record, key: str) -> dict:
 
 
 def url_list(site: Site) -> dict[str, list[str]]:
-    """Every id with a live URL, by registry (the published /api/v1/ids.json)."""
-    return url_ids({
+    """Every id with a live URL, by registry (the published /api/v1/ids.json); a removed coach's id only as its
+    digest, since older coach ids were made from names."""
+    ids = url_ids({
         "centers": [{"id": c.id, "former_ids": c.former_ids} for c in site.centers],
         "coaches": [{"id": c.id, "former_ids": c.former_ids} for c in site.coaches],
         "retired": [{"id": r.id, "registry": r.registry} for r in site.retired],
     })
+    removed = {r.id for r in site.retired if r.registry == "coaches"}
+    ids["coaches"] = sorted(id_digest(i) if i in removed else i for i in ids["coaches"])
+    return ids
 
 
 def exports(site: Site) -> dict[str, Any]:
@@ -76,7 +86,7 @@ def exports(site: Site) -> dict[str, Any]:
     coaches = [{**_export(c, "coaches"), "url": c.url, "carc_state": c.carc_status.state} for c in site.coaches]
     centers = []
     for c in site.centers:
-        row = {**_export(c, "centers"), "url": c.url}
+        row = {**_export(c, "centers"), "url": c.url, "newest_source": c.newest_source, "standing": c.standing}
         if c.position:
             row.update(lat=c.position.lat, lon=c.position.lon, approximate_location=c.position.approximate)
         centers.append(row)
@@ -88,8 +98,11 @@ def exports(site: Site) -> dict[str, Any]:
         "api/v1/centers.json": {**header, "centers": centers},
         "api/v1/towns.json": {**header, "towns": towns},
         "api/v1/find.json": {**find_index(site), "license": DATA_LICENSE},
+        "api/v1/freshness.json": {**header, **dataclasses.asdict(figures(site))},
         IDS_PATH: {"version": API_VERSION, "license": DATA_LICENSE, **url_list(site)},
         SCHEMA_PATH: FIND_SCHEMA,
+        WORDS_PATH: words_index(site),
+        WORDS_SCHEMA_PATH: WORDS_SCHEMA,
     } | {f"schema/{r.key}.schema.json": r.schema() for r in REGISTRIES} | hsds_exports(site)
 
 
@@ -109,6 +122,7 @@ def english_files(site: Site) -> dict[str, str]:
     """The English site's files besides its pages: redirects, the map page (the vendored map libraries stay at
     the site's root), charts and the open data, shared by every language."""
     return {**redirects(site), "map/index.html": map_page(site, ENGLISH, ""), **charts(),
+            ANSWERS_PATH: answers(site, ENGLISH),
             **{rel: json_text(payload) for rel, payload in exports(site).items()}}
 
 
@@ -124,4 +138,5 @@ def language_files(site: Site, tr: Translator) -> dict[str, str]:
                                      key=lambda item: item[1]))
     labels["carc"] = {state: tr.gettext(text) for state, text in CARC_LABELS.items()}
     return {**redirects(site), "map/index.html": map_page(site, tr, "../"), **charts(tr),
+            ANSWERS_PATH: answers(site, tr),
             STRINGS_JS: strings_js(tr, labels, site.settings.content_dir / "assets")}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Annotated, Literal, TypedDict
 
 from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, DATA_LICENSE, LANGUAGE_NAMES, MODES, SPECIALTIES
-from ..model.records import NATIONAL_LINE, Center, Site
+from ..model.records import NATIONAL_LINE, Center, Site, TownView
 from ..model.towns import located, village_positions
 from ..model.travel import ROUTES, via_keys, zones
 from .translations import ENGLISH
@@ -125,6 +125,10 @@ class FindCenter(TypedDict):
     tracks: list[str]
     virtual: str
     call_before: bool
+    standing: Annotated[str, "current, may-have-changed, may-have-ended, moved or closed (model/freshness.py): "
+                             "moved and closed are never ranked, may-have-ended after current ones"]
+    newest_source: Annotated[str, "the date of its newest source: YYYY, YYYY-MM or YYYY-MM-DD"]
+    phone_state_list: Annotated[bool, "its number rests only on the state's list (the help line goes beside it)"]
 
 
 class FindCoach(TypedDict):
@@ -181,6 +185,12 @@ def _points(center: Center, zone: dict[str, str]) -> list[FindPoint]:
             for site in located(center)]
 
 
+def _area_rlc(town: TownView) -> str:
+    """The RLC the planner names for a town: the first of its area that has not moved or closed, a current one first."""
+    open_rlcs = sorted((r.center for r in town.rlcs if not r.center.gone), key=lambda c: c.may_have_ended)
+    return open_rlcs[0].id if open_rlcs else ""
+
+
 def _line(site: Site, line_id: str) -> FindLine | None:
     """A help line of data/help.yaml with its number, first source and check date."""
     line = next((h for h in site.help_lines if h.id == line_id), None)
@@ -216,7 +226,7 @@ def find_index(site: Site) -> FindIndex:
         license=License(id=DATA_LICENSE["id"], name=DATA_LICENSE["name"], url=DATA_LICENSE["url"],
                         attribution=DATA_LICENSE["attribution"]),
         towns=[FindTown(name=t.name, slug=t.slug, lat=t.lat, lon=t.lon, region=t.region,
-                        prsc=t.centers[0].center.id if t.centers else "", rlc=t.rlcs[0].center.id if t.rlcs else "",
+                        prsc=t.centers[0].center.id if t.centers else "", rlc=_area_rlc(t),
                         zone=zone[t.name]) for t in site.towns],
         travel=_routes(),
         villages=villages,
@@ -234,6 +244,7 @@ def find_index(site: Site) -> FindIndex:
             id=c.id, name=c.name, type=c.type, url=c.url, points=_points(c, zone), regions=list(c.regions),
             phone=c.phone or "", phone_href=c.phone_href or "", hours=c.hours or "",
             languages=list(c.languages), tracks=list(c.tracks), virtual=c.virtual or "", call_before=c.call_before,
+            standing=c.standing, newest_source=c.newest_source or "", phone_state_list=c.phone_from_state_list,
         ) for c in site.centers],
         coaches=[FindCoach(
             id=c.id, name=c.name, url=c.url, example=bool(c.example), languages=list(c.languages),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 
-from ..labels import CENTER_TYPES, DATA_LICENSE, LANGUAGE_NAMES, VERIFICATION
+from ..labels import CENTER_TYPES, CONFIRMED_HOW, DATA_LICENSE, LANGUAGE_NAMES, STANDING_LABELS, VERIFICATION
 from ..model.records import Address, Center, Position, Site, Source
 
 HSDS_VERSION = "3.0.1"
@@ -158,6 +158,11 @@ def _metadata(center: Center, service_id: str) -> list[dict]:
                         "resource_type": "service", "last_action_date": source.date,
                         "last_action_type": "sourced", "field_name": fact, "previous_value": "",
                         "replacement_value": value, "updated_by": _cite(source)})
+    for name, given in center.confirmed.items():  # confirmed with the centre: when, how and by whom
+        out.append({"id": uid("metadata", center.id, "confirmed", name), "resource_id": service_id,
+                    "resource_type": "service", "last_action_date": given.on.isoformat(),
+                    "last_action_type": "confirmed", "field_name": name, "previous_value": "",
+                    "replacement_value": f"confirmed {CONFIRMED_HOW[given.how]}", "updated_by": given.by})
     return out
 
 
@@ -175,12 +180,11 @@ def _description(center: Center) -> str:
 
 
 def _alert(center: Center) -> str | None:
-    parts = []
-    if center.call_before:
-        parts.append(f"Call before you go: {VERIFICATION[center.verification].lower()}.")
-    if center.notes:
-        parts.append(center.notes)
-    return " ".join(parts) or None
+    """Call before you go, the age of the evidence and its standing, then the notes."""
+    parts = [f"Call before you go: {VERIFICATION[center.verification].lower()}." if center.call_before else "",
+             f"Newest information: {center.newest_source}." if center.newest_source else "",
+             "" if center.standing == "current" else STANDING_LABELS[center.standing] + ".", center.notes or ""]
+    return " ".join(p for p in parts if p) or None
 
 
 def _attribute(service_id: str, term: dict) -> dict:
@@ -192,7 +196,8 @@ def _attribute(service_id: str, term: dict) -> dict:
 def _service(center: Center, org: dict, terms: dict[str, dict]) -> dict:
     service_id = uid("service", center.id)
     service: dict = {"id": service_id, "organization_id": org["id"], "name": center.name,
-                     "description": _description(center), "status": "active",
+                     "description": _description(center),
+                     "status": "defunct" if center.standing == "closed" else "active",
                      "assured_date": center.last_verified.isoformat()}
     if center.website:
         service["url"] = center.website

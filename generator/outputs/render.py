@@ -16,9 +16,10 @@ import jinja2
 import jinja2.ext
 from markupsafe import Markup
 
-from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
+from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, STANDING_LABELS, VERIFICATION
 from ..model.records import NATIONAL_LINE, Center, Coach, HelpLine, Site, TownView
-from . import jsonld
+from . import jsonld, language_pages
+from .freshness_figures import figures
 from .jsonld import script_json
 from .rawpage import MARKER
 from .report import data_file, data_report
@@ -27,7 +28,7 @@ from .translations import ENGLISH, Translator
 
 # Labels a template may translate with `key | label("mode")`.
 LABELS = {"mode": MODES, "specialty": SPECIALTIES, "type": CENTER_TYPES, "types": CENTER_TYPE_PLURALS,
-          "verification": VERIFICATION}
+          "verification": VERIFICATION, "standing": STANDING_LABELS}
 
 
 MASSHEALTH_LINE = "masshealth-customer-service"  # data/help.yaml: MassHealth's member line, for the coach routes
@@ -115,6 +116,7 @@ class Page:
     description: str = ""
     jsonld: str = ""  # schema.org JSON-LD, already safe inside <script>
     searchable: bool = True  # False keeps the page out of the site search index
+    indexable: bool = True  # False: out of the sitemaps, and a robots noindex (a removed coach's page)
     search_text: str = ""  # what the search index holds for a stamped page (not its whole body)
     tr: Translator = ENGLISH  # the language the page is drawn in
     fallback: bool = False  # an English page standing in for a translation (drawn in English, marked lang="en")
@@ -214,7 +216,8 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
     # A retired coach's page names nobody: the same neutral title and words for every removed coach.
     out += [Page(f"{r.registry}/{r.id}.md", _("This coach is no longer listed"), "retired.html",
                  {"r": r, "listed": len(site.listed_coaches), "coach_tracks": coach_tracks},
-                 _("This coach is no longer listed. Other routes to a recovery coach."), searchable=False, tr=tr)
+                 _("This coach is no longer listed. Other routes to a recovery coach."), searchable=False,
+                 indexable=False, tr=tr)
             if r.registry == "coaches" else
             Page(f"{r.registry}/{r.id}.md", _("%(name)s: no longer listed") % {"name": r.name},
                  "retired.html", {"r": r}, _("%(name)s is no longer listed.") % {"name": r.name} + f" {r.reason}",
@@ -225,6 +228,9 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
                     {"report": report or maintainers_report(site)},
                     "Entries in the registries that need checking: stale, lapsing credentials, approximate places.",
                     searchable=False, tr=tr, fallback=not tr.language.english))  # visitors' search never offers it
+    out.append(Page("freshness/index.md", _("How fresh is this information?"), "freshness.html",
+                    {"f": figures(site), "as_of": site.today}, _("How old the facts of the listings are, in figures."),
+                    searchable=False, tr=tr))
     out += [Page(f"tracks/{track.id}.md", tr.gettext(track.name), "track.html", {"t": track}, track.summary,
                  search_text=track.summary, tr=tr)
             for track in site.tracks]
@@ -235,6 +241,7 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
                  % {"town": town.name},
                  searchable=False, tr=tr)
             for town in site.towns]
+    out += [Page(**spec, tr=tr) for spec in language_pages.pages(site, tr)]
     # The number to call where a centre lists none of its own, for every template that shows centres.
     return [replace(page, context={**page.context, **card_context(site)}) for page in out]
 
@@ -320,13 +327,21 @@ def help_banner(site: Site, tr: Translator = ENGLISH) -> str:
     helpline = site.check_line and replace(site.check_line, name=tr.gettext(site.check_line.name))
     return environment(tr).get_template("help_banner.html").render(
         lines=lines, first=lines[0] if lines else None, helpline=helpline, preview=site.settings.examples,
-        **english).strip()
+        **_help_links(site, tr), **english).strip()
 
 
 def help_drawer(site: Site, tr: Translator = ENGLISH) -> str:
     """The help lines at the foot of the menu drawer, as escaped HTML."""
     lines, english = _named_lines(site, tr)
-    return environment(tr).get_template("help_drawer.html").render(lines=lines, **english).strip()
+    return environment(tr).get_template("help_drawer.html").render(
+        lines=lines, **_help_links(site, tr), **english).strip()
+
+
+def _help_links(site: Site, tr: Translator) -> dict:
+    """What the help bar and drawer link to the help in other languages with: the language's root as a token the
+    theme turns into each page's own way there, and the language pages."""
+    return {"help_url": language_pages.HELP_LINK,
+            "help_languages": language_pages.load(site.settings.translations_dir).languages}
 
 
 def docs_pages(pages: list[Page], tr: Translator = ENGLISH) -> dict[str, str]:

@@ -9,8 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..model.records import Site
-from ..registry.load import display_name
 from ..registry.schema import REGISTRY
+from .freshness_figures import Figures, as_lines, figures
 from .translation_check import check
 from .translations import ENGLISH
 
@@ -37,6 +37,7 @@ class Section:
 class Report:
     as_of: dt.date
     sections: tuple[Section, ...]
+    figures: Figures | None = None  # how fresh the listings are: the same figures as /freshness/
 
     @property
     def total(self) -> int:
@@ -49,9 +50,9 @@ def months_between(earlier: dt.date, later: dt.date) -> int:
 
 
 def data_file(site: Site, key: str) -> str:
-    """The file of a registry in the data folder the site was loaded from, as the validator names it:
-    'data/centers.yaml'."""
-    return display_name(site.settings.data_dir / REGISTRY[key].file)
+    """The file of a registry, named by the data folder the site was loaded from: 'data/centers.yaml' (the same
+    wherever the command runs, so two builds of the same data are byte-identical)."""
+    return f"{site.settings.data_dir.name}/{REGISTRY[key].file}"
 
 
 def _entries(site: Site):
@@ -129,7 +130,7 @@ def translation_section(site: Site) -> Section:
 
 def data_report(site: Site, *extra: Section) -> Report:
     """Everything in the registries that a maintainer should check, as of the site's date, then `extra`."""
-    return Report(site.today, (
+    return Report(site.today, figures=figures(site), sections=(
         Section(f"Not verified for {site.settings.limits.stale_months} months or more",
                 "Check the entry against its sources, then update `last_verified`.", _stale(site)),
         Section(f"CARC expired or due for renewal within {site.settings.limits.renewal_days} days",
@@ -158,6 +159,9 @@ def as_text(report: Report) -> str:
         if section.findings:
             lines.append(f"  {section.advice}")
         lines += [f"  {f.file}  {f.id}  {f.name}: {f.detail}" for f in section.findings]
+    if report.figures:
+        lines += ["", "How fresh the listings are (as on /freshness/)"]
+        lines += [f"  {line}" for line in as_lines(report.figures)]
     return "\n".join(lines) + "\n"
 
 
@@ -175,4 +179,7 @@ def as_markdown(report: Report) -> str:
             continue
         lines += [section.advice, "", "| entry | id | file | why |", "|---|---|---|---|"]
         lines += [f"| {_cell(f.name)} | `{f.id}` | `{f.file}` | {_cell(f.detail)} |" for f in section.findings]
+    if report.figures:
+        lines += ["", "### How fresh the listings are (as on /freshness/)", ""]
+        lines += [f"- {_cell(line)}" for line in as_lines(report.figures)]
     return "\n".join(lines) + "\n"

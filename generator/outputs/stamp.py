@@ -22,6 +22,7 @@ TITLE, DESCRIPTION, JSONLD, CONTENT = "PRN-SHELL-TITLE", "PRN-SHELL-DESCRIPTION"
     "<h1>PRN-SHELL-CONTENT</h1>"
 JSONLD_ELEMENT = f'<script type="application/ld+json">{JSONLD}</script>'
 SHELL = "_shell/page"
+NOINDEX = '<meta name="robots" content="noindex">'
 _SHELL_TOKENS = re.compile("|".join(re.escape(token) for token in (JSONLD_ELEMENT, TITLE, DESCRIPTION, f"{SHELL}/")))
 _SHELL_IN_SITEMAP = re.compile(rf"<url>\s*<loc>[^<]*/{SHELL}/</loc>.*?</url>\s*", re.S)
 
@@ -58,6 +59,8 @@ def stamped(shell: str, page, description: str = "") -> str:
               JSONLD_ELEMENT: f'<script type="application/ld+json">{page.jsonld}</script>' if page.jsonld else "",
               f"{SHELL}/": page.url}
     head = _SHELL_TOKENS.sub(lambda match: values[match.group(0)], shell)
+    if not page.indexable:
+        head = head.replace("</head>", f"{NOINDEX}</head>", 1)
     return head.replace(CONTENT, page.body(), 1)
 
 
@@ -66,7 +69,7 @@ def index_files(pages: list, search_index: str, sitemap: str, site_url: str, tod
     of the sitemap)."""
     added = [page for page in pages if page.stamped]
     return ({"search/search_index.json": with_search(search_index, _search_entries(added))}
-            | with_sitemap(sitemap, [page.url for page in added], site_url, today))
+            | with_sitemap(sitemap, [page.url for page in added if page.indexable], site_url, today))
 
 
 def _search_entries(pages: list) -> list[dict]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
+from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, STANDING_LABELS, VERIFICATION
 from ..model.records import CHECK_LINE, NATIONAL_LINE
 from ..registry.load import load_yaml
 from ..settings import Settings
@@ -41,7 +41,7 @@ def used_keys(region_names, config_file: Path, assets: Path) -> set[str]:
             keys.add(message[0] if isinstance(message, tuple) else message)
     for module in sorted(PACKAGE.rglob("*.py")):
         keys |= _py_keys(module.read_text(encoding="utf-8"))
-    for labels in (MODES, SPECIALTIES, CENTER_TYPES, CENTER_TYPE_PLURALS, VERIFICATION):
+    for labels in (MODES, SPECIALTIES, CENTER_TYPES, CENTER_TYPE_PLURALS, VERIFICATION, STANDING_LABELS):
         keys.update(labels.values())
     keys |= js_keys(assets)
     keys |= config_keys(config_file)

@@ -100,6 +100,11 @@ for _cls in (_Loader, _FastLoader):
                                list("-+0123456789."))
 
 
+def parse(text: str):
+    """Plain values from YAML text read as the registries are (only true/false are booleans: `on:` is a key)."""
+    return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a safe loader without aliases
+
+
 def display_name(path: Path) -> str:
     """The path as a maintainer would type it: relative to the working directory when inside it."""
     rel = os.path.relpath(path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..labels import CENTER_TYPES, MODES, SPECIALTIES, VERIFICATION
+from ..labels import CENTER_TYPES, CONFIRMED_HOW, MODES, SPECIALTIES, VERIFICATION
 from .fields import (
     FICTIONAL_PHONE,
     Bool,
@@ -128,6 +128,16 @@ TRACK = Obj([
 ], rules=(_whole_entry_sources,))
 
 
+# The fields of a centre a maintainer or its staff can confirm, each with when, how and by whom.
+CONFIRMABLE = ("name", "phone", "address", "website", "hours", "opening_hours", "eligibility", "languages")
+CONFIRMATION = Obj([
+    Field("on", Date(not_future=True), "The day it was confirmed (YYYY-MM-DD)", required=True),
+    Field("how", Choice(CONFIRMED_HOW), "phone, email, visit or own-page", required=True),
+    Field("by", Text(80), "Who confirmed it: a maintainer's GitHub login or the centre staff's role, never a "
+          "private person's name", required=True),
+])
+
+
 def _requires_place(record: dict, path: tuple, check: Check) -> None:
     if "address" not in record and not record.get("regions") and not record.get("towns"):
         check.report(path, "give an address (with at least a town), the regions the centre serves or the towns the "
@@ -189,6 +199,11 @@ CENTER = Obj([
     Field("verification", Choice(VERIFICATION), "How far the entry has been checked: state-list (on the state's "
           "list only), sourced (on cited, dated pages) or confirmed (with the centre)", required=True),
     Field("confirmed_on", Date(not_future=True), "The day a maintainer confirmed the entry with the centre"),
+    Field("confirmed", Obj([Field(name, CONFIRMATION, f"When, how and by whom the {name.replace('_', ' ')} was "
+                                  "confirmed") for name in CONFIRMABLE]),
+          "Per field, the confirmation with the centre: {on, how, by}, e.g. phone: {on: 2026-12-04, how: phone, by: "
+          "maintainer-login}. The listing reads 'confirmed' while its phone and address were confirmed recently "
+          "enough (Limits.confirmed_months in generator/settings.py)"),
     Field("sources", ListOf(SOURCE, min_items=1), SOURCES_DOC, required=True),
     LAST_VERIFIED,
 ], rules=(_requires_place, _sourced_facts))
@@ -296,6 +311,33 @@ HELP_LINE = Obj([
 ], rules=(_banner_needs_a_number, _whole_entry_sources))
 
 
+ANSWERS = {
+    "naloxone": "naloxone at any pharmacy without a prescription, and the Overdose Prevention Helpline",
+    "treatment": "the Substance Use Helpline, which finds treatment, and FindTreatment.gov",
+    "meetings": "how peer centres and RLCs host groups, and the fellowships' own meeting finders",
+    "sober-homes": "what a certified sober home is, and the certifying body's (MASH's) list",
+    "language": "help in your language: a free interpreter",
+    "crisis": "988, the Suicide & Crisis Lifeline",
+}
+
+
+def _some_words(record: dict, path: tuple, check: Check) -> None:
+    if not any(record.get(code) for code in ("en", "es", "pt")):
+        check.report(path, "an entry needs words people type, under en, es or pt")
+
+
+WORD = Obj([
+    Field("id", Slug(), "Stable id", required=True),
+    Field("answer", Choice(ANSWERS), "The answer card shown first for these words (templates/answers.html)",
+          required=True),
+    *(Field(code, ListOf(Text(60), min_items=1), f"What people type in {name}, e.g. {example}")
+      for code, name, example in (("en", "English", "[narcan, naloxone]"), ("es", "Spanish", "[naloxona]"),
+                                  ("pt", "Portuguese", "[naloxona]"))),
+    Field("language", Pattern(r"[a-z]{2,3}(-[A-Z][a-z]{3})?", "a language code", "vi", 8),
+          "For a language's names: its code, so the answer links to /help/<code>/ once that page exists"),
+], rules=(_some_words,))
+
+
 PERSONAL = ("name", "town", "reason", "source")  # what a retired centre may keep and a retired coach may not
 
 
@@ -357,6 +399,7 @@ REGISTRIES = (
     Registry("centers", "centers.yaml", CENTER, "Peer Recovery Support Centers, RLCs and programme sites"),
     Registry("coaches", "coaches.yaml", COACH, "Peer recovery coaches"),
     Registry("retired", "retired.yaml", RETIRED, "Listings no longer on the registry, whose URLs stay alive"),
+    Registry("words", "words.yaml", WORD, "Words people search for, and the answer card each gets first"),
 )
 LINKED = ("centers", "coaches")  # registries whose ids are public URLs that must never break
 

@@ -27,6 +27,9 @@ PAGE_TYPES = {
     "es find": "es/find/?q=01201&lang=es", "es checklist": "es/guides/masshealth/", "es carc": "es/guides/carc/",
     "pt centre profile": "pt/centers/everyday-miracles-worcester/", "pt coach list": "pt/coaches/",
     "pt faq": "pt/guides/faq/", "pt maintainers (English fallback)": "pt/maintainers/",
+    "help in other languages": "help/", "help in arabic (rtl)": "help/ar/", "help in chinese": "help/zh-Hans/",
+    "pt help in other languages": "pt/help/",
+    "offline": "offline/", "es offline": "es/offline/", "pt offline": "pt/offline/",
 }
 # Pages only the preview with the example coaches has (`build --examples`), with its ribbon.
 PREVIEW_PAGES = {"coach profile": "coaches/rosa-example/", "expired coach": "coaches/paulo-template/",
@@ -51,7 +54,7 @@ SKIP = {"map": ("target-size",)}
 
 PHONE_PAGES = ["home", "find", "planner", "town page", "town index", "centre profile", "centre list",
                "find coaches, none listed", "coach list", "track", "guides", "masshealth checklist", "open data", "map",
-               "es home", "pt centre profile"]
+               "es home", "pt centre profile", "help in other languages", "help in arabic (rtl)", "help in chinese"]
 SIZES = {"desktop": {"viewport": {"width": 1280, "height": 900}},
          "phone": {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}}
 

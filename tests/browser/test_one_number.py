@@ -66,7 +66,7 @@ def test_the_cards_the_scripts_draw_show_the_new_numbers(browser, changed_url):
     page = tab.open("find/?q=Pittsfield")
     first = page.locator("section[aria-labelledby=prn-places] li").first
     assert first.get_attribute("data-id") == "living-in-recovery-pittsfield"
-    assert first.locator("a[href^='tel:']").inner_text() == NEW_CENTRE
+    assert first.locator("a[data-slot=phone]").inner_text() == NEW_CENTRE
     routes = page.locator("#prn-no-coach")
     assert routes.locator("a[href='tel:+18008412911']").inner_text() == NEW_MASSHEALTH
     plan = tab.open("plan/")
@@ -75,7 +75,7 @@ def test_the_cards_the_scripts_draw_show_the_new_numbers(browser, changed_url):
     card = plan.locator("#plan-prsc .prn-slot__card")
     card.wait_for()
     assert card.get_attribute("data-center") == "living-in-recovery-pittsfield"
-    assert card.locator("a[href^='tel:']").inner_text() == NEW_CENTRE
+    assert card.locator("a[data-slot=phone]").inner_text() == NEW_CENTRE
     plan.check("input[name=masshealth][value=yes]")
     step = plan.locator("[data-step=w2-call] [data-masshealth=yes]")
     assert step.is_visible() and NEW_MASSHEALTH in step.inner_text()

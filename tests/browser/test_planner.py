@@ -205,7 +205,7 @@ def test_add_to_calendar_downloads_an_rfc5545_file_with_one_dated_event_per_step
         assert event["DTEND"].dt == event["DTSTART"].dt + dt.timedelta(days=1)
         assert event["DTSTAMP"].dt.tzinfo is not None
         assert str(event["SUMMARY"]) == page.inner_text(f"[data-step={step}] .prn-step__title")
-        assert str(event["DESCRIPTION"])
+        assert "check a centre's number on its page on this site before you call or go" in str(event["DESCRIPTION"])
         uids.add(str(event["UID"]))
     assert len(uids) == len(STEP_DAYS)
 

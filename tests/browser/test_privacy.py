@@ -18,6 +18,7 @@ def test_after_use_my_location_the_next_page_is_not_told_where_the_visitor_is(br
     page.click("#prn-locate")
     page.wait_for_function("document.activeElement.id === 'prn-status'")
     assert "near Pittsfield" in page.inner_text("#prn-status")
+    assert "Pittsfield" not in page.url  # a place found from the visitor's position never goes into the address
     sent: list[dict[str, str]] = []
     page.on("request", lambda request: sent.append({**request.headers, "url": request.url}))
     with page.expect_navigation():

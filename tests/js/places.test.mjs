@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 
-import {complete, formatDistance, miles, nearest, nearestPlace, outside, rank, resolve, suggest} from "../../content/assets/places.mjs";
+import {changedNear, complete, formatDistance, miles, nearest, nearestPlace, outside, rank, resolve, suggest} from "../../content/assets/places.mjs";
 
 const town = (name, slug, lat, lon, zone, region = "western") => ({name, slug, lat, lon, region, prsc: "", rlc: "", zone});
 const INDEX = {
@@ -79,6 +79,21 @@ test("rank: nearest first by travel, through the route between parts of the stat
   // A centre without a located site is left out; equals keep the index's order.
   const twin = center("twin", 42.45, -73.25, "main");
   assert.deepEqual(rank(INDEX, [here, {id: "nowhere", points: []}, twin], INDEX.towns[0]).map((r) => r.center.id), ["here", "twin"]);
+});
+
+test("rank: what may have ended comes after every current choice; what moved or closed is never ranked", () => {
+  const standing = (c, value) => ({...c, standing: value});
+  const oldNear = standing(center("old-near", 42.45, -73.25, "main"), "may-have-ended");
+  const changed = standing(center("changed", 42.44, -73.24, "main"), "may-have-changed");
+  const far = standing(center("far", 42.26, -71.80, "main"), "current");
+  const moved = standing(center("moved", 42.4501, -73.2454, "main"), "moved");
+  const closed = standing(center("closed", 42.0, -71.5, "main"), "closed");
+  const all = [oldNear, moved, far, changed, closed];
+  assert.deepEqual(rank(INDEX, all, INDEX.towns[0]).map((r) => r.center.id), ["changed", "far", "old-near"]);
+  // Named without a distance when within the miles the list reaches, nearest first.
+  assert.deepEqual(changedNear(INDEX, all, INDEX.towns[0], 80).map((c) => c.id), ["moved"]);
+  assert.deepEqual(changedNear(INDEX, all, INDEX.towns[0], 500).map((c) => c.id), ["moved", "closed"]);
+  assert.deepEqual(changedNear(INDEX, [far, oldNear], INDEX.towns[0], 500), []);
 });
 
 test("rank from a position finds its part of the state from the nearest town", () => {
