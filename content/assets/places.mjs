@@ -79,7 +79,9 @@ function gazetteer(index) {
     const townKeys = index.towns.map(function (town) { return norm(town.name); });
     const villageKeys = index.villages.map(function (village) { return norm(village.name); });
     const nicknames = new Map((index.nicknames || []).map(function (n) { return [norm(n.name), n]; }));
-    g = {bySlug: bySlug, townKeys: townKeys, villageKeys: villageKeys, nicknames: nicknames,
+    const areas = new Map();
+    (index.areas || []).forEach(function (a) { [a.name].concat(a.also).forEach(function (name) { areas.set(areaKey(name), a); }); });
+    g = {bySlug: bySlug, townKeys: townKeys, villageKeys: villageKeys, nicknames: nicknames, areas: areas,
       townSounds: townKeys.map(soundKey), villageSounds: villageKeys.map(soundKey),
       zips: new Map(index.zips.map(function (z) { return [z.zip, z]; }))};
     prepared.set(index, g);
@@ -122,6 +124,37 @@ export function resolve(index, query) {
   return null;
 }
 
+/* How a typed area name is compared, as generator/registry/geography.py area_key(): any case, apostrophes and a
+ * leading "the" ignored ("Martha’s Vineyard", "marthas vineyard"; "The Berkshires", "Berkshires"). */
+function areaKey(text) { return norm(String(text || "").replace(/['\u2018\u2019]/g, "")).replace(/^the /, ""); }
+
+/** The area a typed name stands for (index.areas: Cape Cod, "the Cape", Martha's Vineyard…), or null: a part of
+ * the state that is no one point, so /find/ lists what is in its towns rather than measuring from one spot. */
+export function area(index, query) { return gazetteer(index).areas.get(areaKey(query)) || null; }
+
+/** The centres with a located site in one of an area's towns, each with that site: [{center, point}], by the
+ * site's town and then name, those that may have ended after every current one; moved and closed ones left out
+ * (changedIn names them). No distance: an area has no one point to measure from. */
+export function inArea(index, centers, place) {
+  const towns = new Set(place.towns), found = [];
+  centers.forEach(function (center) {
+    const point = center.points.find(function (p) { return towns.has(p.town); });
+    if (point && !gone(center)) { found.push({center: center, point: point}); }
+  });
+  return found.sort(function (a, b) {
+    return ended(a.center) - ended(b.center) || a.point.town.localeCompare(b.point.town) ||
+      a.center.name.localeCompare(b.center.name);
+  });
+}
+
+/** The centres in an area's towns that moved or closed: [center], to name under "Changed recently". */
+export function changedIn(index, centers, place) {
+  const towns = new Set(place.towns);
+  return centers.filter(function (center) {
+    return gone(center) && center.points.some(function (p) { return towns.has(p.town); });
+  });
+}
+
 /** Places whose name or ZIP starts with the text, for a list under the box: [{value, label}], at most max. */
 export function complete(index, query, max) {
   const g = gazetteer(index), q = norm(query), out = [];
@@ -135,6 +168,10 @@ export function complete(index, query, max) {
   index.towns.forEach(function (t, i) { if (g.townKeys[i].indexOf(q) === 0) { out.push({value: t.name, label: t.name}); } });
   g.nicknames.forEach(function (n, key) {
     if (key.indexOf(q) === 0) { out.push({value: n.name, label: n.name + " (" + n.place + ")"}); }
+  });
+  const typed = areaKey(q);
+  (index.areas || []).forEach(function (a) {
+    if (typed && areaKey(a.name).indexOf(typed) === 0) { out.push({value: a.name, label: a.name}); }
   });
   index.villages.forEach(function (v, i) {
     if (g.villageKeys[i].indexOf(q) === 0) { out.push({value: v.name, label: placeLabel(g.bySlug.get(v.town), v.name)}); }
@@ -150,6 +187,8 @@ export function suggest(index, query, max) {
   if (!q) { return found; }
   const nickname = g.nicknames.get(q);  // a nickname is its own answer: "Eastie" never becomes Easton
   if (nickname) { return [{value: nickname.name, label: nickname.name + " (" + nickname.place + ")"}]; }
+  const named = g.areas.get(areaKey(q));  // so is an area's name: "the Cape" never becomes a town
+  if (named) { return [{value: named.name, label: named.name}]; }
   if (/^\d{4,6}$/.test(q)) {
     index.zips.forEach(function (z) {
       const d = editDistance(q, z.zip);
@@ -165,6 +204,10 @@ export function suggest(index, query, max) {
     g.townKeys.forEach(function (key, i) { consider(key, g.townSounds[i], index.towns[i].name, index.towns[i]); });
     g.villageKeys.forEach(function (key, i) {
       consider(key, g.villageSounds[i], index.villages[i].name, g.bySlug.get(index.villages[i].town));
+    });
+    (index.areas || []).forEach(function (a) {  // "Cape Codd": Cape Cod, by edit distance only
+      const d = editDistance(areaKey(q), areaKey(a.name));
+      if (d <= allowed) { found.push({value: a.name, label: a.name, score: d}); }
     });
   }
   found.sort(function (a, b) { return a.score - b.score || a.label.localeCompare(b.label); });

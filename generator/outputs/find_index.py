@@ -62,6 +62,22 @@ class FindNickname(TypedDict):
     place: Annotated[str, "the town, village or neighbourhood it stands for (towns, villages)"]
 
 
+class FindSource(TypedDict):
+    url: str
+    title: str
+    date: Annotated[str, "the page's own date: YYYY, YYYY-MM or YYYY-MM-DD"]
+
+
+class FindArea(TypedDict):
+    """A part of the state people name that is no one point (data/places.yaml areas): /find/ lists the listings in
+    its towns, with no distance."""
+
+    name: str
+    also: Annotated[list[str], "other names people say for it ('the Cape')"]
+    towns: Annotated[list[Slug], "the cities and towns it contains"]
+    sources: Annotated[list[FindSource], "dated pages that tie the name to those towns"]
+
+
 class Spot(TypedDict):
     lat: float
     lon: float
@@ -86,6 +102,7 @@ class FindPoint(TypedDict):
                          "or its town's centre"]
     name: str
     address: str
+    town: Slug
     zone: str
 
 
@@ -165,6 +182,7 @@ class FindIndex(TypedDict):
     villages: list[FindVillage]
     zips: list[FindZip]
     nicknames: list[FindNickname]
+    areas: list[FindArea]
     travel: Annotated[dict[str, list[FindRoute]], "routes by 'from-zone to-zone'"]
     regions: dict[str, str]
     national: Annotated[FindLine | None, "the line offered to a place outside Massachusetts"]
@@ -177,11 +195,11 @@ class FindIndex(TypedDict):
 FIND_SCHEMA = document_schema(FindIndex, SCHEMA_PATH, "The /find/ index (api/v1/find.json), version 2")
 
 
-def _points(center: Center, zone: dict[str, str]) -> list[FindPoint]:
-    """Every located site of a centre (the main address, then other sites) and its part of the state."""
+def _points(center: Center, zone: dict[str, str], slug: dict[str, str]) -> list[FindPoint]:
+    """Every located site of a centre (the main address, then other sites), its town and its part of the state."""
     return [FindPoint(lat=site.position.lat, lon=site.position.lon, approximate=site.position.approximate,
-                      precision=site.position.precision,
-                      name=site.name, address=site.address.line, zone=zone[site.address.town])
+                      precision=site.position.precision, name=site.name, address=site.address.line,
+                      town=slug[site.address.town], zone=zone[site.address.town])
             for site in located(center)]
 
 
@@ -232,6 +250,9 @@ def find_index(site: Site) -> FindIndex:
         villages=villages,
         zips=[FindZip(zip=p.zip, town=slug[p.town], lat=p.lat, lon=p.lon) for p in places.zips.values()],
         nicknames=[FindNickname(name=name, place=place) for name, place in places.nicknames.items()],
+        areas=[FindArea(name=a.name, also=list(a.also), towns=[slug[t] for t in a.towns],
+                        sources=[FindSource(url=s.url, title=s.title, date=s.date) for s in a.sources])
+               for a in places.areas.values()],
         regions={r.id: r.name for r in places.regions.values()},
         national=_line(site, NATIONAL_LINE),
         helpline=_line(site, check.id) if check else None,
@@ -241,7 +262,7 @@ def find_index(site: Site) -> FindIndex:
             mode=MODES, specialty=SPECIALTIES, track={t.id: t.name for t in site.tracks},
             route={via: ENGLISH.route(via) for via in via_keys()}),
         centers=[FindCenter(
-            id=c.id, name=c.name, type=c.type, url=c.url, points=_points(c, zone), regions=list(c.regions),
+            id=c.id, name=c.name, type=c.type, url=c.url, points=_points(c, zone, slug), regions=list(c.regions),
             phone=c.phone or "", phone_href=c.phone_href or "", hours=c.hours or "",
             languages=list(c.languages), tracks=list(c.tracks), virtual=c.virtual or "", call_before=c.call_before,
             standing=c.standing, newest_source=c.newest_source or "", phone_state_list=c.phone_from_state_list,

@@ -42,6 +42,31 @@ class PostalPlace:
     lon: float
 
 
+@dataclass(frozen=True)
+class AreaSource:
+    url: str
+    title: str
+    date: str  # the page's own date: YYYY, YYYY-MM or YYYY-MM-DD
+
+
+@dataclass(frozen=True)
+class Area:
+    """A part of the state people name that is no one point (Cape Cod): the towns it contains and the dated pages
+    that tie the name to them."""
+
+    name: str
+    also: tuple[str, ...]
+    towns: tuple[str, ...]
+    sources: tuple[AreaSource, ...]
+
+
+def area_key(text: str) -> str:
+    """How a typed area name is compared (as places.mjs areaKey): any case, apostrophes and a leading 'the' ignored,
+    so that "Martha\u2019s Vineyard", "marthas vineyard" and "The Berkshires"/"Berkshires" each match."""
+    key = re.sub(r"\s+", " ", re.sub(r"['\u2018\u2019]", "", text)).strip().lower()
+    return key.removeprefix("the ")
+
+
 def slugify(text: str) -> str:
     """'Manchester-by-the-Sea' -> 'manchester-by-the-sea'; accents dropped."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -55,6 +80,12 @@ class Places:
     zips: dict[str, PostalPlace]
     names: dict[str, str]  # lower-case postal place name -> town
     nicknames: dict[str, str] = field(default_factory=dict)  # nickname -> the place it names
+    areas: dict[str, Area] = field(default_factory=dict)  # by name
+
+    def area_of(self, query: str) -> Area | None:
+        """The area a typed name or other name stands for ('the Cape' -> Cape Cod), or None."""
+        key = area_key(query)
+        return next((a for a in self.areas.values() if key in {area_key(n) for n in (a.name, *a.also)}), None)
 
     def place_of(self, query: str) -> str:
         """The place a nickname names, any case ('southie' -> 'South Boston'), else the text itself."""

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 
-import {changedNear, complete, formatDistance, miles, nearest, nearestPlace, outside, rank, resolve, suggest} from "../../content/assets/places.mjs";
+import {area, changedIn, changedNear, complete, formatDistance, inArea, miles, nearest, nearestPlace, outside, rank, resolve, suggest} from "../../content/assets/places.mjs";
 
 const town = (name, slug, lat, lon, zone, region = "western") => ({name, slug, lat, lon, region, prsc: "", rlc: "", zone});
 const INDEX = {
@@ -22,6 +22,8 @@ const INDEX = {
   zips: [{zip: "01201", town: "pittsfield", lat: 42.4522, lon: -73.2506}, {zip: "02601", town: "barnstable", lat: 41.6601, lon: -70.2967},
     {zip: "01602", town: "worcester", lat: 42.2703, lon: -71.8416}, {zip: "02128", town: "boston", lat: 42.3642, lon: -71.0257}],
   nicknames: [{name: "Eastie", place: "East Boston"}, {name: "Southie", place: "South Boston"}],
+  areas: [{name: "Cape Cod", also: ["the Cape"], towns: ["barnstable"], sources: []},
+    {name: "Martha's Vineyard", also: ["the Vineyard"], towns: [], sources: []}],
   // One route from the mainland and the Cape to the island: out at the Hyannis terminal, 30 mi by ferry, in at
   // Nantucket's (the index names no route from the island back, so nothing there is measured from it).
   travel: {
@@ -140,4 +142,32 @@ test("rank: from a neighbourhood, its own listing comes first", () => {
   const harbor = center("harbor", 42.3642, -71.0257, "main"), roxbury = center("roxbury", 42.3251, -71.0953, "main");
   assert.deepEqual(rank(INDEX, [roxbury, harbor], resolve(INDEX, "Eastie").at).map((r) => r.center.id), ["harbor", "roxbury"]);
   assert.deepEqual(rank(INDEX, [harbor, roxbury], resolve(INDEX, "Boston").at).map((r) => r.center.id), ["roxbury", "harbor"]);
+});
+
+test("area: an area's name or other name, in any case, with or without its apostrophe or 'the'; a town is no area", () => {
+  for (const typed of ["Cape Cod", "cape cod ", "the Cape", "The cape", "Cape"]) { assert.equal(area(INDEX, typed).name, "Cape Cod", typed); }
+  for (const typed of ["Martha's Vineyard", "Martha\u2019s Vineyard", "marthas vineyard", "the Vineyard", "Vineyard"]) {
+    assert.equal(area(INDEX, typed).name, "Martha's Vineyard", typed);
+  }
+  assert.equal(area(INDEX, "Nantucket"), null);  // the island is one town: a place, measured from its centre
+  assert.equal(area(INDEX, "Barnstable"), null);
+  assert.equal(resolve(INDEX, "Cape Cod"), null);  // never a point
+});
+
+test("area: offered as typed, and its name is its own answer (never a town), a misspelling corrected", () => {
+  assert.deepEqual(complete(INDEX, "cape", 8), [{value: "Cape Cod", label: "Cape Cod"}]);
+  assert.deepEqual(complete(INDEX, "Marthas", 8), [{value: "Martha's Vineyard", label: "Martha's Vineyard"}]);
+  assert.deepEqual(suggest(INDEX, "the Cape"), [{value: "Cape Cod", label: "Cape Cod"}]);
+  assert.deepEqual(suggest(INDEX, "Cape Codd"), [{value: "Cape Cod", label: "Cape Cod"}]);
+});
+
+test("inArea: the centres with a site in the area's towns, by town and name, ended after current, gone left out", () => {
+  const at = (id, town, standing = "current") => ({id, name: id, standing,
+    points: [{lat: 41.7, lon: -70.3, approximate: false, name: id, address: "", town, zone: "cape"}]});
+  const cape = area(INDEX, "Cape Cod");
+  const centers = [at("Zeta", "barnstable"), at("Alpha", "barnstable", "may-have-ended"), at("Beta", "barnstable"),
+    at("Far", "pittsfield"), at("Shut", "barnstable", "closed")];
+  assert.deepEqual(inArea(INDEX, centers, cape).map(n => n.center.id), ["Beta", "Zeta", "Alpha"]);
+  assert.ok(inArea(INDEX, centers, cape).every(n => n.point.town === "barnstable" && !("miles" in n)));
+  assert.deepEqual(changedIn(INDEX, centers, cape).map(c => c.id), ["Shut"]);
 });
