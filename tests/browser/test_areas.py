@@ -98,3 +98,27 @@ def test_a_neighbourhood_its_nickname_and_its_zip_rank_its_own_centre_first(phon
     page.fill("#prn-q", typed)
     page.keyboard.press("Enter")
     assert page.locator("section[aria-labelledby=prn-places] li h3 a").first.inner_text().startswith(first)
+
+
+AREA_OF = """async (queries) => {
+  const places = await import('../assets/places.mjs');
+  const index = await places.loadIndex(new URL('../api/v1/find.json', location.href));
+  return queries.map(q => { const a = places.area(index, q); return a ? a.name : null; });
+}"""
+
+
+def test_python_and_find_agree_on_what_is_an_area(visit, site):
+    """Every area name and other name, as typed in other ways, is the same area in Python (Places.area_of) and in
+    /find/ (places.mjs area()); no town, village, nickname or ZIP code is one."""
+    places = site.places
+    names = [n for a in places.areas.values() for n in (a.name, *a.also)]
+    bare = [n.removeprefix("the ") for n in names]
+    typed = names + [n.upper() for n in names] + [n.replace("'", "\u2019") for n in names] \
+        + [n.replace("'", "") for n in names] + bare + [f"The {n}" for n in bare]
+    others = sorted(places.towns) + sorted({p.name for p in places.zips.values()}) + sorted(places.nicknames) \
+        + sorted(places.zips)[:50]
+    found = visit.open("find/").evaluate(AREA_OF, typed + others)
+    expected = [(a.name if (a := places.area_of(q)) else None) for q in typed + others]
+    assert found == expected
+    assert all(found[: len(typed)]) and not any(found[len(typed):])
+    assert len(typed) == 48 and len(others) > 900
