@@ -122,3 +122,25 @@ def test_python_and_find_agree_on_what_is_an_area(visit, site):
     assert found == expected
     assert all(found[: len(typed)]) and not any(found[len(typed):])
     assert len(typed) == 48 and len(others) > 900
+
+
+@pytest.mark.parametrize(("prefix", "page_path", "box", "said"), [
+    ("", "towns/", "#prn-townbox input[name=q]", "Cape Cod is an area, not one place"),
+    ("es/", "plan/", "#plan-town", "Cape Cod es una zona, no un solo lugar"),
+    ("pt/", "towns/", "#prn-townbox input[name=q]", "Cape Cod é uma região, não um só lugar"),
+])
+def test_an_area_where_one_town_is_needed_leads_to_what_find_lists_there(phone, prefix, page_path, box, said):  # noqa: F811
+    """The towns index and the planner need one town: an area there says so and links to its listings on /find/."""
+    page = phone.open(prefix + page_path)
+    if page_path == "plan/":
+        page.wait_for_function("document.querySelectorAll('#plan-places option').length > 1")
+    page.fill(box, "the Cape")
+    page.press(box, "Enter")
+    notice = page.locator(".prn-area-advice")
+    notice.wait_for()
+    assert said in notice.inner_text()
+    notice.locator("a").click()
+    page.wait_for_url(re.compile(re.escape(prefix) + r"find/\?q=Cape\+Cod"))
+    places = page.locator("section[aria-labelledby=prn-places] li h3 a")
+    places.first.wait_for()
+    assert [name.split("\n")[0] for name in places.all_inner_texts()] == CAPE
