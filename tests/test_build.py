@@ -64,8 +64,8 @@ def test_json_exports_carry_every_record_with_coordinates(bundled_site, preview_
     assert centers["version"] == 1 and centers["as_of"] == TODAY.isoformat()
     assert len(centers["centers"]) == len(_yaml_ids("centers.yaml"))
     worcester = next(c for c in centers["centers"] if c["id"] == "everyday-miracles-worcester")
-    town = places.towns["Worcester"]  # no street coordinates yet: the town centre, flagged approximate
-    assert (worcester["lat"], worcester["lon"], worcester["approximate_location"]) == (town.lat, town.lon, True)
+    postal = places.zips["01609"]  # no street coordinates yet: its ZIP code's centre, flagged approximate
+    assert (worcester["lat"], worcester["lon"], worcester["approximate_location"]) == (postal.lat, postal.lon, True)
     coaches = json.loads((preview_site / "api" / "v1" / "coaches.json").read_text())
     assert {c["id"] for c in coaches["coaches"]} == set(_yaml_ids("coaches.yaml"))  # all examples, so public has none
     towns = json.loads((bundled_site / "api" / "v1" / "towns.json").read_text())

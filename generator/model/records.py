@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..registry.places import Places
 from ..settings import Settings
@@ -38,15 +39,20 @@ def sms_href(number: str) -> str:
 
 @dataclass(frozen=True)
 class Position:
-    """Where a place is: given in the data, found by the geocoder, or only the centre of its town."""
+    """Where a place is: given in the data, found by the geocoder, or only the centre of its ZIP code or town."""
 
     lat: float
     lon: float
-    source: str  # "data" | "geocoded" | "town"
+    source: str  # "data" | "geocoded" | "zip" | "town"
 
     @property
     def approximate(self) -> bool:
-        return self.source == "town"
+        return self.source in ("zip", "town")
+
+    @property
+    def precision(self) -> Literal["exact", "zip", "town"]:
+        """The precision ladder: "exact" (given or geocoded), else "zip" (its ZIP code's centre), else "town"."""
+        return "zip" if self.source == "zip" else "town" if self.source == "town" else "exact"
 
 
 @dataclass(frozen=True)
