@@ -3,6 +3,7 @@ confirmed with the centre within Limits.confirmed_months; an older confirmation 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -115,6 +116,8 @@ def test_call_sheet_rows_of_the_bundled_data(site):
     assert line == (f"{steprox.rank},steprox-roxbury,STEPRox Recovery Support Center,(617) 442-7837,listing,"
                     "number only on the state's list,2026-02,\"153 Blue Hill Ave, Roxbury (Boston), MA 02119\""
                     + "," * 13)
+    hostile = dataclasses.replace(steprox, center=dataclasses.replace(steprox.center, name="=HYPERLINK(\"x\")"))
+    assert ",steprox-roxbury,\"'=HYPERLINK(\"\"x\"\")\"," in as_csv((hostile,)), "a formula is shown as text"
     # every listing on the state list alone comes before every listing that is not
     flags = ["number only on the state's list" in r.risks for r in sheet]
     assert flags == sorted(flags, reverse=True)

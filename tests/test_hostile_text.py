@@ -198,16 +198,8 @@ markup = st.lists(st.sampled_from([piece for piece in PIECES if piece.isprintabl
 text_values = st.one_of(markup, visible, st.lists(st.one_of(markup, visible), min_size=2, max_size=3).map(" ".join),
                         pieces, any_unicode, st.sampled_from(LONG))
 url_values = st.one_of(st.sampled_from(URLS), st.builds(lambda tail: "https://example.org/" + tail, pieces))
-# The help banner and drawer are data inside the page shell, whose tokens stamping fills: a help line's text naming
-# one is shown as the page's title or address (test_a_help_line_naming_a_shell_token_keeps_its_name, below).
-SHELL_TOKENS = ("PRN-SHELL-", "_shell/page/")
-
-
 def values_for(target: Target):
-    values = url_values if target.url else text_values
-    if target.key == "help_lines":
-        return values.filter(lambda value: not any(token in value for token in SHELL_TOKENS))
-    return values
+    return url_values if target.url else text_values
 
 
 changes = st.lists(st.sampled_from(TARGETS).flatmap(lambda target: st.tuples(st.just(target), values_for(target))),
@@ -215,19 +207,16 @@ changes = st.lists(st.sampled_from(TARGETS).flatmap(lambda target: st.tuples(st.
 
 # The nastiest values the validator accepts in every field (40 characters at most: a help line's short name), and
 # a web address; tests/test_stamp_safety.py builds them with MkDocs.
-NASTY = ["<h1>PRN-SHELL-CONTENT</h1> _shell/page/", "</script><script>alert(1)</script>",
+NASTY = ["<h1>x</h1> <base href=//evil.example/>", "</script><script>alert(1)</script>",
          '"\'><img src=x onerror=alert(1)> &amp; &', "{{ 7*7 }} {% raw %} <!-- --> ]]> {#",
-         "PRN-SHELL-TITLE \u05e2\u05d1\u05e8\u05d9\u05ea \U0001f44b\U0001f3fd\U0001f600 N\u00fa\u00f1ez",
-         "PRN-SHELL-JSONLD PRN-SHELL-DESCRIPTION"]
-NASTY_URL = "https://example.org/x?a=1&b=%22PRN-SHELL-TITLE%22#</script>"
+         "\u05e2\u05d1\u05e8\u05d9\u05ea \U0001f44b\U0001f3fd\U0001f600 N\u00fa\u00f1ez",
+         "<svg/onload=alert(1)> ${x} `x`"]
+NASTY_URL = "https://example.org/x?a=1&b=%22%3E%3Cscript%3E#</script>"
 
 
 def nasty_data() -> tuple[dict[str, dict], list[tuple[Target, str]]]:
     """The plain data with every field holding one of the nasty values (in turn), and those changes."""
-    usable = {key: [value for value in NASTY if key != "help_lines" or not any(t in value for t in SHELL_TOKENS)]
-              for key in FILES}
-    changed = [(target, NASTY_URL if target.url else usable[target.key][n % len(usable[target.key])])
-               for n, target in enumerate(TARGETS)]
+    changed = [(target, NASTY_URL if target.url else NASTY[n % len(NASTY)]) for n, target in enumerate(TARGETS)]
     data = copy.deepcopy(BASE)
     for target, value in changed:
         _put(data[target.key][target.key][0], target.path, value)
@@ -525,10 +514,20 @@ def test_the_nastiest_text_the_validator_accepts_in_every_field_at_once_comes_ba
     assert check(sites, plain, nasty_data()[1])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22: the help banner is stamped with the shell, tokens and all")
-def test_a_help_line_naming_a_shell_token_keeps_its_name(sites, plain):
-    name = next(target for target in TARGETS if target.where == "help_lines[0].name")
-    check(sites, plain, [(name, "Call PRN-SHELL-TITLE or _shell/page/ now")])
+@pytest.mark.parametrize("where", ["help_lines[0].name", "help_lines[0].chat", "centers[0].name"])
+def test_text_naming_a_shell_token_is_refused_where_it_is_written(sites, plain, where):
+    """The help banner is data inside the page shell, whose tokens stamping fills on every page: a help line
+    naming one would show as each page's title or address, so no field may hold one."""
+    target = next(target for target in TARGETS if target.where == where)
+    value = "https://example.org/_shell/page/" if target.url else "Call PRN-SHELL-TITLE now"
+    assert not check(sites, plain, [(target, value)])
+    data = copy.deepcopy(BASE)
+    _put(data[target.key][target.key][0], target.path, value)
+    with pytest.raises(DataError) as refused:
+        sites.load(data)
+    said = f"'{value}' holds '_shell/page'" if target.url else "holds 'PRN-SHELL-'"
+    assert [problem.message for problem in refused.value.problems] == [
+        f"{said}, which the site's page shell reserves for itself; reword it"]
 
 
 def test_every_field_of_every_registry_is_tried_and_shown_somewhere_public_unless_private(plain):
