@@ -90,6 +90,7 @@ def environment(tr: Translator) -> jinja2.Environment:
     env.filters["long_date"] = tr.date
     env.filters["source_date"] = tr.source_date
     env.filters["carc"] = tr.carc
+    env.filters["confirmed"] = tr.confirmed
     env.filters["language_names"] = lambda codes: [tr.language_name(code) for code in codes]
     env.filters["language_name"] = lambda code: tr.language_name(code, standalone=False)
     env.filters["label"] = lambda key, labels: tr.gettext(LABELS[labels][key])
@@ -271,13 +272,22 @@ def _absolute(site: Site, url: str) -> str:
 
 def _links(site: Site, record: Center | Coach, prefix: str = "") -> dict:
     """The address an agency can cite (the template words the citation), and, when the repository is known, the
-    listing form prefilled with the record's id, which `python -m generator intake` reads (in English: it goes
-    to the maintainers)."""
-    report = ""
-    if site.settings.repo_url:
-        query = urlencode({"template": "listing.yml", "title": f"Listing: {record.name}", "listing": record.id})
-        report = f"{site.settings.repo_url.rstrip('/')}/issues/new?{query}"
-    return {"cite_url": _absolute(site, prefix + record.url), "report_url": report}
+    issue forms prefilled with the record's id, which `python -m generator intake` reads (in English: they go to
+    the maintainers): the listing form (report a problem) and, for a centre, the confirmation form."""
+    links = {"cite_url": _absolute(site, prefix + record.url), "report_url": _issue_form(site, "listing.yml",
+                                                                                        "Listing", record)}
+    if isinstance(record, Center):
+        links["confirm_url"] = _issue_form(site, "confirm.yml", "Confirm", record)
+    return links
+
+
+def _issue_form(site: Site, template: str, title: str, record: Center | Coach) -> str:
+    """A new issue from one of .github/ISSUE_TEMPLATE's forms, its title and `listing` field filled in; ''
+    when the build does not know the repository."""
+    if not site.settings.repo_url:
+        return ""
+    query = urlencode({"template": template, "title": f"{title}: {record.name}", "listing": record.id})
+    return f"{site.settings.repo_url.rstrip('/')}/issues/new?{query}"
 
 
 def _list_pages(folder: str, title: str, template: str, items: Sequence[Center | Coach], context, description: str,
