@@ -1,3 +1,22 @@
+/* The frame guard, first: a page framed by another site (clickjacking) stays hidden; the style that hides it
+ * (#prn-frame-guard, site_overrides/main.html) goes once the page is seen at the top, or framed by this same site
+ * (the map on centre and town pages). Otherwise the page asks to be shown on its own, which browsers allow only
+ * after a tap in the frame, and stays hidden meanwhile. The embed cards (/embed/) have no script and no guard. */
+(function () {
+  var guard = document.getElementById("prn-frame-guard");
+  var ours = window.top === window.self;
+  try {
+    ours = ours || window.top.location.origin === window.location.origin;
+  } catch (error) { /* another site's frame: its location cannot be read */ }
+  if (ours) {
+    if (guard) { guard.remove(); }
+    return;
+  }
+  try {
+    window.top.location.href = window.location.href;
+  } catch (error) { /* refused: the page stays hidden */ }
+})();
+
 /* "Show map" buttons: the map (and its third-party tiles) loads only when a visitor asks. */
 (function () {
   "use strict";

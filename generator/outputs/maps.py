@@ -101,6 +101,12 @@ def _stable_ids(html: str) -> str:
     return re.sub(r"\b([a-z][a-z_]*?)_[0-9a-f]{32}(?![0-9a-f])", rename, html)
 
 
+# Framed by another site, the page stays hidden until map.js's frame guard sees it is framed by this one (centre
+# and town pages) or not at all; without JavaScript it shows (as site_overrides/main.html does for every page).
+FRAME_GUARD = ('<style id="prn-frame-guard">body{display:none!important}</style>'
+               '<noscript><style>html body{display:block!important}</style></noscript>')
+
+
 def map_page(site: Site, tr: Translator, root: str) -> str:
     """The HTML of one language's map/index.html; `root` leads from that language's root to the site's
     (where the vendored scripts are): "" for English, "../" for the others."""
@@ -125,7 +131,8 @@ def map_page(site: Site, tr: Translator, root: str) -> str:
     title = html.escape(tr.gettext("Map of peer recovery centres in Massachusetts"))
     figure.header.add_child(Element(f'<meta name="description" content="{title}"><title>{title}</title>'
                                     f'<link rel="icon" href="../{root}assets/images/favicon.png">'
-                                    f'<link rel="stylesheet" href="../{root}assets/map-page.css">'))
+                                    f'<link rel="stylesheet" href="../{root}assets/map-page.css">{FRAME_GUARD}'
+                                    f'<script src="../{root}assets/map.js"></script>'))
     page = figure.render().replace("<html>", f'<html lang="{tr.code}">', 1)
     # The page's own body around folium's map: a main landmark, a heading, the street-map button, and
     # the same places as links, an equivalent for every marker (WCAG 2.5.8).

@@ -203,14 +203,14 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
             f"coaches/{c.id}.md", c.name, "coach.html", {"c": c, **_links(site, c, prefix)},
             _("%(name)s: peer recovery coach. %(carc)s. Works in %(areas)s.")
             % {"name": c.name, "carc": tr.carc(c.carc_status), "areas": serves},
-            jsonld=script_json(jsonld.coach(c, _absolute(site, prefix + c.url))),
+            jsonld=script_json(jsonld.coach(c, absolute_url(site, prefix + c.url))),
             search_text=" ".join([c.summary or "", _("Languages:"), languages, _("Works in"), serves]), tr=tr))
     for center in site.centers:
         kind = _(CENTER_TYPES[center.type])
         out.append(Page(
             f"centers/{center.id}.md", center.name, "center.html", {"c": center, **_links(site, center, prefix)},
             f"{center.name}: {kind}" + (f", {center.address.line}." if center.address else "."),
-            jsonld=script_json(jsonld.center(center, _absolute(site, prefix + center.url))),
+            jsonld=script_json(jsonld.center(center, absolute_url(site, prefix + center.url))),
             search_text=" ".join([kind, center.address.line if center.address else "",
                                   ", ".join(_(r) for r in center.region_names), ". ".join(center.services)]),
             tr=tr))
@@ -266,7 +266,8 @@ def maintainers_report(site: Site):
     return replace(report, sections=tuple(sections))
 
 
-def _absolute(site: Site, url: str) -> str:
+def absolute_url(site: Site, url: str) -> str:
+    """A page's public address (below the site URL), or its path from the root when the build has no site URL."""
     return f"{site.settings.site_url.rstrip('/')}/{url}" if site.settings.site_url else f"/{url}"
 
 
@@ -274,7 +275,7 @@ def _links(site: Site, record: Center | Coach, prefix: str = "") -> dict:
     """The address an agency can cite (the template words the citation), and, when the repository is known, the
     issue forms prefilled with the record's id, which `python -m generator intake` reads (in English: they go to
     the maintainers): the listing form (report a problem) and, for a centre, the confirmation form."""
-    links = {"cite_url": _absolute(site, prefix + record.url), "report_url": _issue_form(site, "listing.yml",
+    links = {"cite_url": absolute_url(site, prefix + record.url), "report_url": _issue_form(site, "listing.yml",
                                                                                         "Listing", record)}
     if isinstance(record, Center):
         links["confirm_url"] = _issue_form(site, "confirm.yml", "Confirm", record)
