@@ -129,8 +129,8 @@ def english_files(site: Site) -> dict[str, str]:
 
 def language_files(site: Site, tr: Translator) -> dict[str, str]:
     """What a translated site needs besides its pages: the redirects at former ids (so /es/ mirrors
-    every English profile URL), its map page, its CARC chart, its embed cards, and the strings and labels the scripts of /find/,
-    /plan/ and the MassHealth checklist show (assets/strings.js)."""
+    every English profile URL), its map page, its CARC chart, its embed cards, and the strings and labels the
+    scripts of /find/, /plan/ and the MassHealth checklist show (assets/strings.js)."""
     index = find_index(site)
     english = cast(dict[str, dict[str, str]], index["labels"])
     labels = {name: tr.labels(values) for name, values in english.items() if name not in ("language", "route")}
