@@ -311,6 +311,7 @@
       status.textContent = "";
       message.appendChild(CARDS.advice(index, state.q, pick) ||
         el("p", {text: t("No Massachusetts town, village or ZIP code matches \u201c{query}\u201d. Try the town's name.", {query: state.q.trim()})}));
+      if (how && how.focus) { reveal(message); }
       return;
     }
     var town = place.town;
@@ -367,6 +368,15 @@
     if (status.getBoundingClientRect().top < 56 || first.getBoundingClientRect().bottom > window.innerHeight - 64) {
       status.scrollIntoView({block: "start"});
     }
+  }
+
+  /* A message (no match, "Did you mean", a place elsewhere) scrolled wholly on screen when its end would sit
+   * under the help bar: its choices are the next thing to tap. */
+  function reveal(node) {
+    var bar = document.querySelector(".prn-help__bar");
+    var bottom = bar ? bar.getBoundingClientRect().top : window.innerHeight;
+    var box = node.getBoundingClientRect();
+    if (box.bottom > bottom) { window.scrollBy(0, Math.min(box.bottom - bottom + 8, box.top - 64)); }
   }
 
   /* ---- wiring ---- */

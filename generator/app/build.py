@@ -15,7 +15,7 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -184,11 +184,20 @@ def _build_into(site_dir: Path, site: Site, translators: list[Translator], repor
 def _write_offline(out_dir: Path, translators: list[Translator], config_file: Path) -> None:
     """Each language's service worker, web app manifest and icons, made from its final pages."""
     files = [path.relative_to(out_dir).as_posix() for path in out_dir.rglob("*") if path.is_file()]
+    for name, data in offline_files(files, lambda rel: (out_dir / rel).read_bytes(), translators,
+                                    config_file).items():
+        (out_dir / name).write_bytes(data)
+
+
+def offline_files(files: list[str], read: Callable[[str], bytes], translators: list[Translator],
+                  config_file: Path) -> dict[str, bytes]:
+    """Every language's service worker, web app manifest and icons for the site whose files (site-relative
+    paths) `read` gives."""
     site_name = yaml.safe_load(config_file.read_text(encoding="utf-8"))["site_name"]
+    made: dict[str, bytes] = {}
     for tr in translators:
-        made = offline.language_files(site_name, tr, files, lambda rel: (out_dir / rel).read_bytes())
-        for name, data in made.items():
-            (out_dir / name).write_bytes(data)
+        made |= offline.language_files(site_name, tr, files, read)
+    return made
 
 
 def _join(tr: Translator, handle: Step) -> Stamping:
