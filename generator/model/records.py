@@ -16,6 +16,7 @@ from ..registry.places import Places
 from ..settings import Settings
 
 CALL_BEFORE = ("sourced", "state-list")  # verification levels that ask visitors to call first
+CONFIRMS_LISTING = ("phone", "address")  # a listing reads "confirmed" only while both of these are
 CHECK_LINE = "ma-substance-use-helpline"  # the help line a listing without a number of its own gives
 NATIONAL_LINE = "samhsa-helpline"  # the line offered to a place outside Massachusetts
 STATE_LIST = ("https://github.com/timspit/ccb_foundation/blob/6d42b5ecacb43248687213e260677a97d485ddad/"
@@ -175,6 +176,13 @@ class Center:
     @property
     def call_before(self) -> bool:
         return self.verification in CALL_BEFORE
+
+    @property
+    def confirmation(self) -> Confirmation | None:
+        """What makes the listing read "confirmed" (its page says how and when): the older of its phone's and
+        address's confirmations; None for a listing confirmed only by a declared `confirmed_on`, or not at all."""
+        return next((self.confirmed[name] for name in CONFIRMS_LISTING
+                     if name in self.confirmed and self.confirmed[name].on == self.confirmed_on), None)
 
     @property
     def may_have_ended(self) -> bool:

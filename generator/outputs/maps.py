@@ -128,7 +128,8 @@ def map_page(site: Site, tr: Translator, root: str) -> str:
     title = html.escape(tr.gettext("Map of peer recovery centres in Massachusetts"))
     figure.header.add_child(Element(f'<meta name="description" content="{title}"><title>{title}</title>'
                                     f'<link rel="icon" href="../{root}assets/images/favicon.png">'
-                                    f'<link rel="stylesheet" href="../{root}assets/map-page.css">'))
+                                    f'<link rel="stylesheet" href="../{root}assets/map-page.css">'
+                                    f'<script src="../{root}assets/map.js"></script>'))
     page = figure.render().replace("<html>", f'<html lang="{tr.code}">', 1)
     # The page's own body around folium's map: a main landmark, a heading, the street-map button, and
     # the same places as links, an equivalent for every marker (WCAG 2.5.8).
