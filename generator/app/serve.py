@@ -240,9 +240,9 @@ def serve(settings: Settings, port: int, on_problems: Callable) -> int:
     handler = functools.partial(type("Handler", (_Handler,), {"live": live}), directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=live.watch, args=(seen,), daemon=True).start()
-    print(f"Serving http://127.0.0.1:{port}/ (Ctrl+C to stop); edits to {settings.data_dir}/ show at once, "
-          "other edits rebuild the site.", flush=True)
-    with server, contextlib.suppress(KeyboardInterrupt):
+    with server, contextlib.suppress(KeyboardInterrupt):  # a Ctrl+C as soon as the line shows stops serving too
+        print(f"Serving http://127.0.0.1:{port}/ (Ctrl+C to stop); edits to {settings.data_dir}/ show at once, "
+              "other edits rebuild the site.", flush=True)
         server.serve_forever()
     print("\nstopped.", flush=True)
     return 0
