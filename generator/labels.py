@@ -66,6 +66,14 @@ CONFIRMED_HOW = {
     "own-page": "on the centre's own page",
 }
 
+# What a listing's page says of its confirmation (Center.confirmation), by how it was made.
+CONFIRMED_SENTENCES = {
+    "phone": N_("Confirmed with the centre by phone on %(date)s."),
+    "email": N_("Confirmed with the centre by e-mail on %(date)s."),
+    "visit": N_("Confirmed with the centre in person on %(date)s."),
+    "own-page": N_("Confirmed on the centre's own page on %(date)s."),
+}
+
 # The CARC status as pages say it, by the state the model computes.
 CARC_LABELS = {
     "current": N_("CARC current until %(date)s"),

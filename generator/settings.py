@@ -24,6 +24,7 @@ class Limits:
     nearby_programs: int = 5  # programmes on a town page
     nearby_program_miles: float = 30.0  # programmes (and their tracks) counted as near a town
     town_coaches: int = 8  # coaches on a town page
+    embed_centers: int = 3  # nearest PRSCs on a town's embed card (outputs/embed.py)
     renewal_days: int = 60  # a CARC expiring this soon is "renewal due"
     stale_months: int = 12  # an entry not verified for this long is reported
     source_years: int = 2  # a fact whose newest source is older than this "may have changed" (and is reported)

@@ -64,8 +64,8 @@ def test_json_exports_carry_every_record_with_coordinates(bundled_site, preview_
     assert centers["version"] == 1 and centers["as_of"] == TODAY.isoformat()
     assert len(centers["centers"]) == len(_yaml_ids("centers.yaml"))
     worcester = next(c for c in centers["centers"] if c["id"] == "everyday-miracles-worcester")
-    town = places.towns["Worcester"]  # no street coordinates yet: the town centre, flagged approximate
-    assert (worcester["lat"], worcester["lon"], worcester["approximate_location"]) == (town.lat, town.lon, True)
+    postal = places.zips["01609"]  # no street coordinates yet: its ZIP code's centre, flagged approximate
+    assert (worcester["lat"], worcester["lon"], worcester["approximate_location"]) == (postal.lat, postal.lon, True)
     coaches = json.loads((preview_site / "api" / "v1" / "coaches.json").read_text())
     assert {c["id"] for c in coaches["coaches"]} == set(_yaml_ids("coaches.yaml"))  # all examples, so public has none
     towns = json.loads((bundled_site / "api" / "v1" / "towns.json").read_text())
@@ -410,3 +410,21 @@ def test_the_sitemap_gets_the_stamped_pages_and_loses_the_shell():
     assert sitemap.count("<loc>") == 2 and "<loc>https://prn.example/centers/a/</loc>" in sitemap
     assert gzip.decompress(files["sitemap.xml.gz"]).decode() == files["sitemap.xml"]
     assert with_sitemap(mkdocs, ["centers/a/"], "", TODAY) == {}
+
+
+def test_a_ctrl_c_during_the_fork_of_a_language_process_still_stops_the_build():
+    """Python prints and drops a KeyboardInterrupt raised inside the fork's own hooks (logging's lock), and the
+    interrupted build carried on to serve: a Ctrl+C then is held back and raised once the process has started."""
+    import os
+    import signal
+
+    from generator.app.parallel import start
+
+    armed: list[bool] = []
+    os.register_at_fork(after_in_parent=lambda: armed and os.kill(os.getpid(), signal.SIGINT))
+    armed.append(True)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            start(os.getpid)
+    finally:
+        armed.clear()

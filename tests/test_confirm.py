@@ -3,7 +3,10 @@ confirmed with the centre within Limits.confirmed_months; an older confirmation 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import html
+import re
 
 import pytest
 
@@ -115,6 +118,8 @@ def test_call_sheet_rows_of_the_bundled_data(site):
     assert line == (f"{steprox.rank},steprox-roxbury,STEPRox Recovery Support Center,(617) 442-7837,listing,"
                     "number only on the state's list,2026-02,\"153 Blue Hill Ave, Roxbury (Boston), MA 02119\""
                     + "," * 13)
+    hostile = dataclasses.replace(steprox, center=dataclasses.replace(steprox.center, name="=HYPERLINK(\"x\")"))
+    assert ",steprox-roxbury,\"'=HYPERLINK(\"\"x\"\")\"," in as_csv((hostile,)), "a formula is shown as text"
     # every listing on the state list alone comes before every listing that is not
     flags = ["number only on the state's list" in r.risks for r in sheet]
     assert flags == sorted(flags, reverse=True)
@@ -132,3 +137,87 @@ def test_the_printable_call_sheet_has_no_interactive_parts(site, capsys):
     summary = capsys.readouterr().out.splitlines()
     assert summary[0] == "## Call sheet as of 30 November 2026: the 10 riskiest listings"
     assert len([line for line in summary if line.startswith("| ") and line[2].isdigit()]) == 10
+
+
+# --- what a listing's page says of its confirmation, and the link to the confirmation form --------------
+
+CONFIRMED_SENTENCE = {"en": "Confirmed with the centre by phone on 20 November 2026.",
+                      "es": "Confirmado con el centro por teléfono el 20 de noviembre de 2026.",
+                      "pt": "Confirmado com o centro por telefone em 20 de novembro de 2026."}
+CALL_BEFORE = {"en": "Call before you go.", "es": "Llame antes de ir.", "pt": "Ligue antes de ir."}
+
+
+@pytest.fixture(scope="module")
+def confirmed_site(tmp_path_factory):
+    """The bundled data with STEPRox's phone and address confirmed by phone, as `intake --kind confirmation`
+    writes it, built as the deploy passes the repository."""
+    import shutil
+
+    from generator.model.site import load_site
+    from generator.settings import Settings
+    from tests.conftest import DATA
+    from tests.conftest import TODAY as DATA_TODAY
+    data = tmp_path_factory.mktemp("confirmed") / "data"
+    shutil.copytree(DATA, data)
+    centers = data / "centers.yaml"
+    text = centers.read_text(encoding="utf-8")
+    entry = '    phone: "(617) 442-7837"\n'
+    assert text.count(entry) == 1
+    centers.write_text(text.replace(entry, entry + "    confirmed:\n"
+                                    "      phone: {on: 2026-11-20, how: phone, by: maintainer-login}\n"
+                                    "      address: {on: 2026-11-20, how: phone, by: maintainer-login}\n"),
+                       encoding="utf-8")
+    return load_site(Settings(data_dir=data, today=DATA_TODAY, repo_url="https://github.com/o/r"))
+
+
+@pytest.fixture(scope="module", params=["en", "es", "pt"])
+def center_bodies(request, confirmed_site):
+    """(language, {centre id: its page's body}) with the confirmation above."""
+    from generator.outputs import render
+    from generator.outputs.translations import ENGLISH, translator
+    code = request.param
+    tr = ENGLISH if code == "en" else translator(code, confirmed_site.settings.translations_dir)
+    return code, {p.context["c"].id: p.body() for p in render.pages(confirmed_site, tr)
+                  if p.path.startswith("centers/") and "c" in p.context}
+
+
+def test_a_confirmed_listing_says_how_and_when_in_its_freshness_line(center_bodies):
+    lang, bodies = center_bodies
+    page = bodies["steprox-roxbury"]
+    newest = re.search(r'<p class="prn-newest">.*?</p>', page)
+    assert newest and CONFIRMED_SENTENCE[lang] in newest[0]
+    assert CALL_BEFORE[lang] not in page  # confirmed: no longer "call before you go"
+
+
+def test_a_listing_without_a_confirmation_says_nothing_of_one_and_asks_to_call_first(center_bodies):
+    lang, bodies = center_bodies
+    page = bodies["have-hope-north-adams"]
+    assert 'class="prn-confirmed"' not in page and CONFIRMED_SENTENCE[lang][:20] not in page
+    assert CALL_BEFORE[lang] in page
+
+
+def test_every_listing_page_links_to_the_confirmation_form_with_its_id(center_bodies, confirmed_site):
+    from urllib.parse import parse_qs, urlsplit
+    _lang, bodies = center_bodies
+    assert len(bodies) == len(confirmed_site.centers)
+    for center in confirmed_site.centers:
+        confirm = [html.unescape(link) for link in re.findall(r'<a href="([^"]*template=confirm\.yml[^"]*)"',
+                                                              bodies[center.id])]
+        assert len(confirm) == 1, center.id
+        url = urlsplit(confirm[0])
+        assert (url.scheme, url.netloc, url.path) == ("https", "github.com", "/o/r/issues/new")
+        assert parse_qs(url.query, strict_parsing=True) == {
+            "template": ["confirm.yml"], "title": [f"Confirm: {center.name}"], "listing": [center.id]}
+
+
+def test_the_confirmation_form_reads_the_listing_field_the_link_fills_in():
+    from pathlib import Path
+
+    import yaml
+    form = yaml.safe_load((Path(__file__).parent.parent / ".github/ISSUE_TEMPLATE/confirm.yml").read_text())
+    assert "listing" in [item.get("id") for item in form["body"]]
+
+
+def test_every_way_of_confirming_has_its_sentence():
+    from generator.labels import CONFIRMED_HOW, CONFIRMED_SENTENCES
+    assert set(CONFIRMED_SENTENCES) == set(CONFIRMED_HOW)

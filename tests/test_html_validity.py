@@ -26,7 +26,8 @@ PAGES = ["", "find/", "plan/", "about/", "open-data/", "guides/", "guides/faq/",
          "maintainers/", "404.html", "es/", "es/find/", "es/plan/", "es/towns/worcester/", "es/coaches/",
          "es/map/", "es/404.html", "pt/", "pt/centers/everyday-miracles-worcester/", "pt/guides/faq/",
          "pt/map/", "pt/maintainers/", "pt/404.html", "help/", "help/ar/", "help/zh-Hant/", "help/km/", "es/help/",
-         "offline/", "es/offline/", "pt/offline/"]
+         "offline/", "es/offline/", "pt/offline/", "embed/towns/worcester/", "embed/centers/steprox-roxbury/",
+         "es/embed/centers/everyday-miracles-worcester/", "pt/embed/towns/dracut/"]
 RETIRED_PAGES = ["centers/old-centre-pittsfield/", "es/centers/old-centre-pittsfield/"]
 PREVIEW_PAGES = ["coaches/rosa-example/", "coaches/paulo-template/", "coaches/", "es/coaches/rosa-example/"]
 

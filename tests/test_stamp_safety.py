@@ -1,112 +1,69 @@
-"""A centre's data cannot reshape its page (issue 22 item 5): every text field holding the shell's token names,
-quotes, markup, a closing </script> and ampersands gives a page with the same elements, head, policy and JSON-LD
-shape as plain words do, and the hostile words come back as the visitor's text, not as markup."""
+"""Data cannot reshape the built site (issue 22 item 5), proved with MkDocs itself: the plain data of
+tests/test_hostile_text.py and the same data with every text and web-address field holding one of its nastiest
+accepted values (shell tokens, `</script>`, `"><img onerror>`, `{{ }}`, `<!--`, Hebrew, emoji) are each built once.
+Every page, JSON-LD block, export, search index, sitemap and service worker of the second build is read back as
+the fast test reads the outputs layer's: no element kind, script, event handler or `javascript:` link the plain
+build lacks, every file parses, each value comes back exactly wherever the plain value shows; and every page keeps
+the plain build's Content-Security-Policy (no script hash comes from data) but the map pages, whose scripts carry
+the centres' names."""
 
 from __future__ import annotations
 
-import json
-import textwrap
-from html.parser import HTMLParser
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.app.build import build
 from generator.settings import Settings
-from tests.conftest import TODAY, Registry
+from tests.conftest import SITE_URL, TODAY, Registry
+from tests.test_hostile_text import BASE, FILES, nasty_data, output_problems, plain_outputs, read
 
 pytestmark = pytest.mark.slow  # builds two small sites
 
-HOSTILE = ('PRN-SHELL-TITLE PRN-SHELL-DESCRIPTION PRN-SHELL-JSONLD <h1>PRN-SHELL-CONTENT</h1> _shell/page/ '
-           '" \' </script> <a & &amp;')  # under the 120 characters a name may have
-PLAIN = "Plain words for a test"
-PAGE = "centers/living-in-recovery-pittsfield/index.html"
+READ = re.compile(r".*\.(html|json|xml|webmanifest)$|(.*/)?sw\.js$")
+POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
+# One town page stands for the 351; the vendored scripts and the schemas hold no data.
+SKIPPED = re.compile(r"towns/(?!pittsfield/)[^/]+/|assets/(?!answers\.html)|schema/")
 
 
-def centre(text: str) -> str:
-    quoted = json.dumps(text)
-    return textwrap.dedent(f"""\
-        centers:
-          - id: living-in-recovery-pittsfield
-            name: {quoted}
-            type: prsc
-            host: {quoted}
-            funder: {quoted}
-            address:
-              street: {quoted}
-              town: Pittsfield
-            phone: "(413) 570-8243"
-            website: "https://www.wamc.org/news/PRN-SHELL-TITLE/x?q=%22PRN-SHELL-CONTENT%22"
-            hours: {quoted}
-            services: [{quoted}]
-            eligibility: {quoted}
-            virtual: {quoted}
-            notes: {quoted}
-            conflicts: {quoted}
-            verification: sourced
-            sources:
-              - url: https://www.wamc.org/news/2024-01-15/example
-                title: {quoted}
-                date: 2024-01-15
-                supports: [name, host, funder, street, town, phone, website, hours, services, eligibility, virtual]
-            last_verified: 2026-01-01
-        """)
-
-
-class Skeleton(HTMLParser):
-    """Every element of a page with its attribute names, and the text of its <title> and JSON-LD."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, tuple[str, ...]]] = []
-        self.texts: dict[str, str] = {}
-        self._in: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, tuple(sorted(name for name, _ in attrs))))
-        kind = dict(attrs).get("type")
-        self._in = "title" if tag == "title" else "jsonld" if kind == "application/ld+json" else None
-        if tag == "meta" and dict(attrs).get("http-equiv") == "Content-Security-Policy":
-            self.texts["csp"] = dict(attrs)["content"]
-
-    def handle_data(self, data):
-        if self._in:
-            self.texts[self._in] = self.texts.get(self._in, "") + data
-
-    def handle_endtag(self, tag):
-        self._in = None
-
-
-def built(tmp_path: Path, text: str) -> Skeleton:
-    registry = Registry(tmp_path / text[:5].strip() / "data")
-    registry.write("centers.yaml", centre(text))
-    site = registry.dir.parent / "site"
-    build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, site_url="https://navigator.example/"))
-    page = Skeleton()
-    page.feed((site / PAGE).read_text(encoding="utf-8"))
-    json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return page
+def built(folder: Path, data: dict[str, dict]):
+    """The site built from the data, and its files that data can reach, by path."""
+    registry = Registry(folder / "data")
+    for key, name in FILES.items():
+        registry.write(name, yaml.safe_dump(data[key], allow_unicode=True, sort_keys=False))
+    site = folder / "site"
+    report = build(Settings(data_dir=registry.dir, site_dir=site, today=TODAY, site_url=SITE_URL, examples=True))
+    files = {path.relative_to(site).as_posix(): path for path in site.rglob("*") if path.is_file()}
+    return report.site, {rel: path.read_text(encoding="utf-8") for rel, path in files.items()
+                         if READ.fullmatch(rel) and not SKIPPED.match(rel.removeprefix("es/").removeprefix("pt/"))}
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory) -> tuple[Skeleton, Skeleton]:
+def builds(tmp_path_factory):
     folder = tmp_path_factory.mktemp("stamp")
-    return built(folder, PLAIN), built(folder, HOSTILE)
+    _, plain = built(folder / "plain", BASE)
+    data, changed = nasty_data()
+    site, nasty = built(folder / "nasty", data)
+    return plain_outputs(plain), site, nasty, changed
 
 
-def test_hostile_text_in_every_field_leaves_the_pages_elements_as_plain_words_leave_them(pages):
-    plain, hostile = pages
-    assert hostile.tags == plain.tags
+def test_the_nastiest_accepted_values_change_no_structure_of_any_built_file_and_come_back_exactly(builds):
+    plain, site, nasty, changed = builds
+    assert set(nasty) == set(plain)
+    assert len(plain) > 90
+    assert [t.where for t, _ in changed if not plain.shown[t] and not t.field.private] == ["help_lines[0].options"]
+    failures = output_problems(site, read(nasty), plain, changed)
+    assert not failures, "\n".join(failures[:12])
 
 
-def test_the_head_title_and_policy_are_unchanged_and_the_name_comes_back_as_text(pages):
-    plain, hostile = pages
-    assert hostile.texts["csp"] == plain.texts["csp"]  # no script hash from the data
-    assert hostile.texts["title"] == plain.texts["title"].replace(PLAIN, HOSTILE)
+def _policy(text: str) -> str:
+    found = POLICY.search(text)
+    return found.group(1) if found else ""
 
 
-def test_the_json_ld_is_one_object_that_gives_the_hostile_name_back_exactly(pages):
-    plain, hostile = pages
-    data = json.loads(hostile.texts["jsonld"])
-    assert data["name"] == HOSTILE
-    assert set(data) == set(json.loads(plain.texts["jsonld"]))
+def test_every_page_keeps_the_plain_builds_content_security_policy_but_the_maps(builds):
+    plain, _, nasty, _ = builds
+    changed = [rel for rel in plain if rel.endswith(".html") and _policy(nasty[rel]) != _policy(plain[rel])]
+    assert changed == ["es/map/index.html", "map/index.html", "pt/map/index.html"]

@@ -8,6 +8,7 @@ import pytest
 from geopy.distance import geodesic
 
 from generator.model.enrich import enrich
+from generator.model.geo import miles
 from generator.registry.validate import validate
 from generator.settings import Limits, Settings
 from tests.conftest import DATA, TODAY
@@ -123,10 +124,13 @@ def test_villages_and_zips_of_a_town_are_listed_for_search(towns):
 
 
 def test_a_town_page_shows_distance_address_and_approximate_flag(bundled_site, places):
+    """Living in Recovery (Pittsfield 01201, no exact position) is placed at its ZIP code's centre and says so."""
     site = bundled_site
     page = (site / "towns" / "pittsfield" / "index.html").read_text()
-    assert "Living in Recovery" in page and "0.0 mi" in page
-    assert "approximate location: town centre" in page
+    zip_centre = places.zips["01201"]
+    away = miles((places.towns["Pittsfield"].lat, places.towns["Pittsfield"].lon), (zip_centre.lat, zip_centre.lon))
+    assert f'Living in Recovery</a> <span class="prn-distance">{away:.1f} mi</span>' in page and away > 0.1
+    assert "approximate location: ZIP code centre" in page
     assert "Western Mass Recovery Learning Community" in page
     pittsfield = places.towns["Pittsfield"]  # the map opens on the town's centre, not somewhere else
     assert page.count('data-map-src="') == 1

@@ -40,7 +40,7 @@ def _first(town):
 def test_provincetown_s_nearest_centre_is_on_the_cape_through_orleans(towns):
     first = _first(towns["Provincetown"])
     assert first.center.address.town == "Barnstable"  # PIER in Hyannis, not Plymouth across the bay
-    assert first.via == "orleans" and 40 < first.miles < 50
+    assert first.via == "orleans" and 35 < first.miles < 50  # Hyannis's ZIP centre (02601), through Orleans
 
 
 @pytest.mark.parametrize("name", OUTER_CAPE_TOWNS)
@@ -70,7 +70,9 @@ def test_the_vineyard_reaches_the_cape_by_the_woods_hole_ferry_while_its_own_cen
 @pytest.mark.parametrize("name", ["Falmouth", "Taunton", "Quincy", "Lynn"])
 def test_towns_with_a_centre_of_their_own_still_get_it_first(towns, name):
     first = _first(towns[name])
-    assert first.center.address.town == name and first.via == "" and first.miles < 1
+    # A listing without its own position is at its ZIP code's centre (East Falmouth's, Lynn's 01901), a few miles
+    # from the town's centre at most.
+    assert first.center.address.town == name and first.via == "" and first.miles < 5
 
 
 def test_the_cape_reaches_the_mainland_over_the_nearer_bridge():

@@ -1,7 +1,7 @@
 /* The cards and notices the page scripts draw, from the <template> elements the generator rendered into the
  * page in its language (generator/outputs/templates/cards.html): numbers and sources come from data/, words
  * from the catalogue; a script only fills in values, with textContent. Uses assets/common.js (window.PRN). */
-import {outside, suggest} from "./places.mjs";
+import {area, outside, suggest} from "./places.mjs";
 
 /** A copy of template `id`, filled from values: each [data-slot=key] gets values[key] as its text, each
  * [data-href=key] its href, and each [data-if=key] whose value is empty (false, "", null, 0) is left out. */
@@ -47,11 +47,17 @@ export function elsewhere(query) {
   return card("prn-tpl-elsewhere", {query: shown, located: !shown});
 }
 
-/** What to say when the text names no Massachusetts place (an element, or null when there is nothing to say
- * beyond "no match"): for a place elsewhere, elsewhere(); for a misspelling, "Did you mean" with each guess a
- * button that calls choose(value). */
+/** What to say when the text names no one Massachusetts place (an element, or null when there is nothing to say
+ * beyond "no match"): for an area (Cape Cod), a link to what /find/ lists in it; for a place elsewhere,
+ * elsewhere(); for a misspelling, "Did you mean" with each guess a button that calls choose(value). */
 export function advice(index, query, choose) {
   const PRN = window.PRN, shown = String(query).trim();
+  const region = area(index, query);
+  if (region) {
+    const find = new URL(document.getElementById("prn-tpl-area-advice").dataset.find, location.href);
+    find.searchParams.set("q", region.name);
+    return card("prn-tpl-area-advice", {area: region.name, find: find.href});
+  }
   if (outside(query)) { return elsewhere(shown); }
   const guesses = suggest(index, query);
   if (!guesses.length) { return null; }

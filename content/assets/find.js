@@ -90,7 +90,7 @@
   input.addEventListener("input", function () {
     located = null;
     showOptions(suggestions(input.value));
-    if (index && (resolve(input.value) || word(input.value))) { search(); }
+    if (index && (resolve(input.value) || PLACES.area(index, input.value) || word(input.value))) { search(); }
   });
   input.addEventListener("blur", function () { showOptions([]); });
   input.addEventListener("keydown", function (event) {
@@ -206,13 +206,16 @@
   /* "12.3 mi" in the page's language (the catalogue's "{miles} mi": "12,3 milhas" in Portuguese). */
   function distance(miles) { return PLACES.formatDistance(miles, I18N.locale, t("{miles} mi")); }
 
-  /* A centre's card (templates/cards.html), at its nearest point when `near` is given. */
+  /* A centre's card (templates/cards.html), at its nearest point when `near` is given ({point, miles, via}; an
+   * area's listing gives {point} alone, with no distance). */
   function centerItem(center, near, lang) {
-    var point = near && near.point, page = new URL("../" + center.url, location.href).href;
+    var point = near && near.point, measured = near && near.miles !== undefined;
+    var page = new URL("../" + center.url, location.href).href;
     var item = CARDS.card("prn-tpl-center", Object.assign(CARDS.freshness(center), {
       name: center.name, url: "../" + center.url, type: labels.type[center.type], page_url: page,
-      distance: near ? distance(near.miles) : "", via: near ? labels.route[near.via] : "",
-      address: point ? point.address : "", no_address: !(point && point.address), approximate: point && point.approximate,
+      distance: measured ? distance(near.miles) : "", via: measured ? labels.route[near.via] : "",
+      address: point ? point.address : "", no_address: !(point && point.address), approximate: point && point.precision === "town",
+      approximate_zip: point && point.precision === "zip",
       ask_languages: lang && !center.languages.length, phone: center.phone, phone_href: center.phone_href,
       no_phone: !center.phone, hours: center.hours, virtual: !near && center.virtual, call_before: center.call_before
     }));
@@ -307,16 +310,20 @@
       if (how && how.focus) { showAnswer(); }
       return;
     }
+    var region = here ? null : PLACES.area(index, state.q);
+    if (region) { showArea(region, state, how); return; }
     var place = here || resolve(state.q);
     if (!place) {
       status.textContent = "";
       message.appendChild(CARDS.advice(index, state.q, pick) ||
         el("p", {text: t("No Massachusetts town, village or ZIP code matches \u201c{query}\u201d. Try the town's name.", {query: state.q.trim()})}));
+      if (how && how.focus) { reveal(message); }
       return;
     }
     var town = place.town;
-    /* Distances from the visitor's own position when located, else from the town's centre (as on the town page). */
-    var from = here ? {lat: here.lat, lon: here.lon} : town;
+    /* Distances from the visitor's own position when located, else from the place's own (a ZIP code's or
+     * neighbourhood's centre, else its town's: as on the town page). */
+    var from = here ? {lat: here.lat, lon: here.lon} : place.at;
     var within = state.within ? Number(state.within) : Infinity;
     var ranked = PLACES.rank(index, index.centers.filter(function (center) { return centerMatches(center, state); }), from);
     var near = ranked.filter(function (n) { return n.near.miles <= within; });
@@ -341,22 +348,65 @@
         noCoach()
     ];
     if (!near.length) {
-      var virtual = index.centers.filter(function (c) { return c.virtual && !PLACES.gone(c) && centerMatches(c, {type: "", lang: "", mode: "", focus: ""}); });
-      var remote = index.coaches.filter(function (c) {
-        return (c.modes.indexOf("video") >= 0 || c.modes.indexOf("phone") >= 0) && coachMatches(c, state, null) &&
-          (c.statewide || c.regions.indexOf(town.region) >= 0);
-      });
       parts.unshift(el("div", {"class": "prn-notice", id: "prn-nothing-near"}, [
         nearestBeyond(ranked),
         el("p", {text: state.within ? t("Nothing within {miles} miles matches. These options work from anywhere:", vars)
           : t("Nothing nearby matches. These options work from anywhere:")}),
-        section(t("Virtual and phone options"), "prn-virtual", virtual.concat(remote), function (item) {
-          return item.points ? centerItem(item, null) : coachItem(item);
-        }, "prn-near")
+        anywhere(state, [town.region])
       ]));
     }
     parts.push(el("p", {}, [el("a", {href: "../towns/" + town.slug + "/", text: t("Everything near {town} on one page", {town: town.name})})]));
     parts.forEach(function (part) { if (part) { results.appendChild(part); } });
+    if (how && how.focus) { showAnswer(); }
+  }
+
+  /* What works from anywhere, when nothing near matches: virtual centres, and coaches who meet by video or phone
+   * statewide or in one of `regions`. */
+  function anywhere(state, regions) {
+    var virtual = index.centers.filter(function (c) { return c.virtual && !PLACES.gone(c) && centerMatches(c, {type: "", lang: "", mode: "", focus: ""}); });
+    var remote = index.coaches.filter(function (c) {
+      return (c.modes.indexOf("video") >= 0 || c.modes.indexOf("phone") >= 0) && coachMatches(c, state, null) &&
+        (c.statewide || regions.some(function (r) { return c.regions.indexOf(r) >= 0; }));
+    });
+    return section(t("Virtual and phone options"), "prn-virtual", virtual.concat(remote), function (item) {
+      return item.points ? centerItem(item, null) : coachItem(item);
+    }, "prn-near");
+  }
+
+  /* An area typed (Cape Cod, the Berkshires): no one point, so no distance. The listings in its towns, what moved
+   * or closed there, the coaches who work in any of its towns, the statewide numbers and a link to each town. */
+  function showArea(region, state, how) {
+    var kept = index.centers.filter(function (center) { return centerMatches(center, state); });
+    var listed = PLACES.inArea(index, kept, region);
+    var towns = region.towns.map(function (slug) { return PLACES.town(index, slug); });
+    var coaches = index.coaches.filter(function (coach) {
+      return towns.some(function (town) { return coachMatches(coach, state, town); });
+    });
+    var first = listed[0] && listed[0].center;
+    status.textContent = tn("{n} place in {place}", "{n} places in {place}", listed.length, {place: region.name}) +
+      (coaches.length ? tn(", and {n} coach who works there.", ", and {n} coaches who work there.", coaches.length) : ".") +
+      (first ? " " + t("First listed: {name}, {phone}.", {name: first.name,
+        phone: first.phone || (index.helpline ? index.helpline.call : "")}) : "");
+    var source = region.sources[0];
+    var contains = CARDS.card("prn-tpl-area-towns", {area: region.name, source: source.title, source_url: source.url,
+      source_date: CARDS.sourceDate(source.date)});
+    var links = contains.querySelector(".prn-area__links");
+    towns.forEach(function (town, i) {
+      if (i) { links.appendChild(document.createTextNode(", ")); }
+      links.appendChild(el("a", withEN({href: "../towns/" + town.slug + "/", text: town.name})));
+    });
+    var empty = listed.length ? null : el("div", {"class": "prn-notice", id: "prn-nothing-near"}, [
+      el("p", {text: t("Nothing listed in {place} matches. These options work from anywhere:", {place: region.name})}),
+      anywhere(state, towns.map(function (town) { return town.region; }))
+    ]);
+    [CARDS.card("prn-tpl-area", {area: region.name}), empty,
+      section(t("Places in {place}", {place: region.name}), "prn-places", listed,
+        function (n) { return centerItem(n.center, {point: n.point}, state.lang); }, "prn-near"),
+      section(t("Changed recently"), "prn-changed", PLACES.changedIn(index, kept, region),
+        function (c) { return centerItem(c, null); }, "prn-near prn-changed-list"),
+      contains,
+      section(t("Coaches who work in {town}", {town: region.name}), "prn-coaches", coaches, coachItem, "prn-cards") || noCoach()
+    ].forEach(function (part) { if (part) { results.appendChild(part); } });
     if (how && how.focus) { showAnswer(); }
   }
 
@@ -368,6 +418,15 @@
     if (status.getBoundingClientRect().top < 56 || first.getBoundingClientRect().bottom > window.innerHeight - 64) {
       status.scrollIntoView({block: "start"});
     }
+  }
+
+  /* A message (no match, "Did you mean", a place elsewhere) scrolled wholly on screen when its end would sit
+   * under the help bar: its choices are the next thing to tap. */
+  function reveal(node) {
+    var bar = document.querySelector(".prn-help__bar");
+    var bottom = bar ? bar.getBoundingClientRect().top : window.innerHeight;
+    var box = node.getBoundingClientRect();
+    if (box.bottom > bottom) { window.scrollBy(0, Math.min(box.bottom - bottom + 8, box.top - 64)); }
   }
 
   /* ---- wiring ---- */

@@ -78,9 +78,12 @@ function gazetteer(index) {
     const bySlug = new Map(index.towns.map(function (town) { return [town.slug, town]; }));
     const townKeys = index.towns.map(function (town) { return norm(town.name); });
     const villageKeys = index.villages.map(function (village) { return norm(village.name); });
-    g = {bySlug: bySlug, townKeys: townKeys, villageKeys: villageKeys,
+    const nicknames = new Map((index.nicknames || []).map(function (n) { return [norm(n.name), n]; }));
+    const areas = new Map();
+    (index.areas || []).forEach(function (a) { [a.name].concat(a.also).forEach(function (name) { areas.set(areaKey(name), a); }); });
+    g = {bySlug: bySlug, townKeys: townKeys, villageKeys: villageKeys, nicknames: nicknames, areas: areas,
       townSounds: townKeys.map(soundKey), villageSounds: villageKeys.map(soundKey),
-      zips: new Map(index.zips.map(function (z) { return [z.zip, z.town]; }))};
+      zips: new Map(index.zips.map(function (z) { return [z.zip, z]; }))};
     prepared.set(index, g);
   }
   return g;
@@ -92,19 +95,64 @@ export function town(index, slug) { return gazetteer(index).bySlug.get(slug); }
 /** A place's name for a list: "Hyannis (Barnstable)", or the town's own name. */
 export function placeLabel(townRecord, name) { return name === townRecord.name ? name : name + " (" + townRecord.name + ")"; }
 
-/** The town a typed town, village or ZIP (ZIP+4 too) stands for: {label, town} (town: an index.towns entry), or null. */
+/* Where a place is measured from: its own position, in its town's part of the state. */
+function at(place, townRecord) { return {lat: place.lat, lon: place.lon, zone: townRecord.zone}; }
+
+/** The place a typed town, village, neighbourhood, nickname or ZIP (ZIP+4 too) stands for, or null:
+ * {label, town, at}: town is an index.towns entry; at is where distances are measured from ({lat, lon, zone}):
+ * a ZIP code's own centre, a village's or neighbourhood's (its first ZIP code's), else the town's centre, as
+ * generator/model/towns.py place_spot() measures. A nickname ("Southie") gives its place, labelled as typed. */
 export function resolve(index, query) {
   const g = gazetteer(index), q = norm(query);
   if (!q) { return null; }
   if (/^\d{5}/.test(q)) {
-    const slug = g.zips.get(q.slice(0, 5));
-    return slug ? {label: q.slice(0, 5), town: g.bySlug.get(slug)} : null;
+    const z = g.zips.get(q.slice(0, 5));
+    return z ? {label: q.slice(0, 5), town: g.bySlug.get(z.town), at: at(z, g.bySlug.get(z.town))} : null;
+  }
+  const nickname = g.nicknames.get(q);
+  if (nickname) {
+    const found = resolve(index, nickname.place);
+    return found && {label: nickname.name, town: found.town, at: found.at, place: found.label};
   }
   let i = g.townKeys.indexOf(q);
-  if (i >= 0) { return {label: index.towns[i].name, town: index.towns[i]}; }
+  if (i >= 0) { return {label: index.towns[i].name, town: index.towns[i], at: at(index.towns[i], index.towns[i])}; }
   i = g.villageKeys.indexOf(q);
-  if (i >= 0) { return {label: index.villages[i].name, town: g.bySlug.get(index.villages[i].town)}; }
+  if (i >= 0) {
+    const townRecord = g.bySlug.get(index.villages[i].town);
+    return {label: index.villages[i].name, town: townRecord, at: at(index.villages[i], townRecord)};
+  }
   return null;
+}
+
+/* How a typed area name is compared, as generator/registry/geography.py area_key(): any case, apostrophes and a
+ * leading "the" ignored ("Martha’s Vineyard", "marthas vineyard"; "The Berkshires", "Berkshires"). */
+function areaKey(text) { return norm(String(text || "").replace(/['\u2018\u2019]/g, "")).replace(/^the /, ""); }
+
+/** The area a typed name stands for (index.areas: Cape Cod, "the Cape", Martha's Vineyard…), or null: a part of
+ * the state that is no one point, so /find/ lists what is in its towns rather than measuring from one spot. */
+export function area(index, query) { return gazetteer(index).areas.get(areaKey(query)) || null; }
+
+/** The centres with a located site in one of an area's towns, each with that site: [{center, point}], by the
+ * site's town and then name, those that may have ended after every current one; moved and closed ones left out
+ * (changedIn names them). No distance: an area has no one point to measure from. */
+export function inArea(index, centers, place) {
+  const towns = new Set(place.towns), found = [];
+  centers.forEach(function (center) {
+    const point = center.points.find(function (p) { return towns.has(p.town); });
+    if (point && !gone(center)) { found.push({center: center, point: point}); }
+  });
+  return found.sort(function (a, b) {
+    return ended(a.center) - ended(b.center) || a.point.town.localeCompare(b.point.town) ||
+      a.center.name.localeCompare(b.center.name);
+  });
+}
+
+/** The centres in an area's towns that moved or closed: [center], to name under "Changed recently". */
+export function changedIn(index, centers, place) {
+  const towns = new Set(place.towns);
+  return centers.filter(function (center) {
+    return gone(center) && center.points.some(function (p) { return towns.has(p.town); });
+  });
 }
 
 /** Places whose name or ZIP starts with the text, for a list under the box: [{value, label}], at most max. */
@@ -118,6 +166,13 @@ export function complete(index, query, max) {
     return out.slice(0, max);
   }
   index.towns.forEach(function (t, i) { if (g.townKeys[i].indexOf(q) === 0) { out.push({value: t.name, label: t.name}); } });
+  g.nicknames.forEach(function (n, key) {
+    if (key.indexOf(q) === 0) { out.push({value: n.name, label: n.name + " (" + n.place + ")"}); }
+  });
+  const typed = areaKey(q);
+  (index.areas || []).forEach(function (a) {
+    if (typed && areaKey(a.name).indexOf(typed) === 0) { out.push({value: a.name, label: a.name}); }
+  });
   index.villages.forEach(function (v, i) {
     if (g.villageKeys[i].indexOf(q) === 0) { out.push({value: v.name, label: placeLabel(g.bySlug.get(v.town), v.name)}); }
   });
@@ -130,6 +185,10 @@ export function complete(index, query, max) {
 export function suggest(index, query, max) {
   const g = gazetteer(index), q = norm(query).replace(/[^a-z0-9 '-]/g, ""), found = [];
   if (!q) { return found; }
+  const nickname = g.nicknames.get(q);  // a nickname is its own answer: "Eastie" never becomes Easton
+  if (nickname) { return [{value: nickname.name, label: nickname.name + " (" + nickname.place + ")"}]; }
+  const named = g.areas.get(areaKey(q));  // so is an area's name: "the Cape" never becomes a town
+  if (named) { return [{value: named.name, label: named.name}]; }
   if (/^\d{4,6}$/.test(q)) {
     index.zips.forEach(function (z) {
       const d = editDistance(q, z.zip);
@@ -145,6 +204,10 @@ export function suggest(index, query, max) {
     g.townKeys.forEach(function (key, i) { consider(key, g.townSounds[i], index.towns[i].name, index.towns[i]); });
     g.villageKeys.forEach(function (key, i) {
       consider(key, g.villageSounds[i], index.villages[i].name, g.bySlug.get(index.villages[i].town));
+    });
+    (index.areas || []).forEach(function (a) {  // "Cape Codd": Cape Cod, by edit distance only
+      const d = editDistance(areaKey(q), areaKey(a.name));
+      if (d <= allowed) { found.push({value: a.name, label: a.name, score: d}); }
     });
   }
   found.sort(function (a, b) { return a.score - b.score || a.label.localeCompare(b.label); });

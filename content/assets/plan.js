@@ -98,7 +98,8 @@ import {advice, card, freshness, loadFailed} from "./cards.mjs";
       distance: near ? PLACES.formatDistance(near.miles, I18N.locale) : "", town: town.name,
       via: near ? (I18N.labels.route || index.labels.route)[near.via] : "",
       address: point && point.address, no_address: !(point && point.address),
-      site: kind === "rlc" && point && point.name !== c.name ? point.name : "", approximate: point && point.approximate,
+      site: kind === "rlc" && point && point.name !== c.name ? point.name : "", approximate: point && point.precision === "town",
+      approximate_zip: point && point.precision === "zip",
       phone: c.phone, phone_href: c.phone_href, no_phone: !c.phone, hours: c.hours, virtual: c.virtual,
       call_before: c.call_before
     }));

@@ -1,11 +1,11 @@
-/* The theme's search box also knows places: a Massachusetts town, village or ZIP code typed there (or a close
- * misspelling of one) is offered first as "Find help near …", linking to /find/ for that place. A word of the
+/* The theme's search box also knows places: a Massachusetts town, village, ZIP code or area (Cape Cod) typed there
+ * (or a close misspelling of one) is offered first as "Find help near …", linking to /find/ for that place. A word of the
  * search vocabulary (assets/words.mjs: naloxone, detox, AA, a language's name…) gets its answer card instead,
  * in a live region, and never a place. The place
  * list (/api/v1/find.json, from this site) loads the first time the box is used; nothing typed leaves the
  * browser. Labels come from the page (site_overrides/main.html, #prn-search-places). An ES module (mkdocs.yml);
  * when the list cannot load, the box stays as the theme made it and the next focus tries again. */
-import {loadIndex, placeLabel, resolve, suggest} from "./places.mjs";
+import {area, loadIndex, placeLabel, resolve, suggest} from "./places.mjs";
 import {answerCard, loadAnswers, loadWords, match} from "./words.mjs";
 
 const config = document.getElementById("prn-search-places");
@@ -44,9 +44,12 @@ if (config && query && wrap) {
       if (shown) { answer.appendChild(answerCard(answers, shown, root)); }
     }
     if (word) { box.hidden = true; return; }
-    const found = index && text.trim() ? resolve(index, text) : null;
-    let value = found ? text.trim() : null, label = found ? placeLabel(found.town, found.label) : null;
-    if (!found && index && text.trim().length >= 4) {
+    /* An area (Cape Cod, the Vineyard) leads to /find/'s list of what is in its towns. */
+    const region = index && text.trim() ? area(index, text) : null;
+    const found = index && text.trim() && !region ? resolve(index, text) : null;
+    let value = region ? region.name : found ? text.trim() : null;
+    let label = region ? region.name : found ? placeLabel(found.town, found.label) : null;
+    if (!value && index && text.trim().length >= 4) {
       const guess = suggest(index, text, 1)[0];
       if (guess) { value = guess.value; label = guess.label; }
     }

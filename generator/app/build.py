@@ -15,7 +15,7 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from ..model.site import load_site
 from ..outputs import offline
 from ..outputs.cards import MarkerError, expanded
 from ..outputs.content import content_files
-from ..outputs.csp import TILED, with_policy
+from ..outputs.csp import TILED, UnknownScript, with_policy
 from ..outputs.exports import IDS_PATH, english_files, language_files
 from ..outputs.render import Page, docs_pages, help_banner, help_drawer, maintainers_report, pages
 from ..outputs.stamp import SHELL, ShellError, checked_shell, index_files, stamped
@@ -184,11 +184,20 @@ def _build_into(site_dir: Path, site: Site, translators: list[Translator], repor
 def _write_offline(out_dir: Path, translators: list[Translator], config_file: Path) -> None:
     """Each language's service worker, web app manifest and icons, made from its final pages."""
     files = [path.relative_to(out_dir).as_posix() for path in out_dir.rglob("*") if path.is_file()]
+    for name, data in offline_files(files, lambda rel: (out_dir / rel).read_bytes(), translators,
+                                    config_file).items():
+        (out_dir / name).write_bytes(data)
+
+
+def offline_files(files: list[str], read: Callable[[str], bytes], translators: list[Translator],
+                  config_file: Path) -> dict[str, bytes]:
+    """Every language's service worker, web app manifest and icons for the site whose files (site-relative
+    paths) `read` gives."""
     site_name = yaml.safe_load(config_file.read_text(encoding="utf-8"))["site_name"]
+    made: dict[str, bytes] = {}
     for tr in translators:
-        made = offline.language_files(site_name, tr, files, lambda rel: (out_dir / rel).read_bytes())
-        for name, data in made.items():
-            (out_dir / name).write_bytes(data)
+        made |= offline.language_files(site_name, tr, files, read)
+    return made
 
 
 def _join(tr: Translator, handle: Step) -> Stamping:
@@ -221,8 +230,16 @@ def write_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
 
 def with_policies(files: Mapping[str, str | bytes]) -> dict[str, str | bytes]:
     """The files with the Content-Security-Policy put into each HTML page (outputs/csp.py)."""
-    return {rel: with_policy(content, rel == TILED) if isinstance(content, str) and rel.endswith(".html") else content
+    return {rel: _with_policy(rel, content) if isinstance(content, str) and rel.endswith(".html") else content
             for rel, content in files.items()}
+
+
+def _with_policy(rel: str, html: str) -> str:
+    """One page with its policy; BuildError, naming the page, for an inline script no template of the site writes."""
+    try:
+        return with_policy(html, rel == TILED)
+    except UnknownScript as err:
+        raise BuildError(f"{rel}: {err}") from err
 
 
 def file_fault(err: OSError, settings: Settings) -> str:
@@ -293,7 +310,7 @@ def _add_policies(out_dir: Path) -> None:
     for page in out_dir.rglob("*.html"):
         rel = page.relative_to(out_dir).as_posix()
         text = page.read_text(encoding="utf-8")
-        with_csp = with_policy(text, rel == TILED)
+        with_csp = _with_policy(rel, text)
         if with_csp != text:
             page.write_text(with_csp, encoding="utf-8")
 

@@ -272,6 +272,18 @@ def _listing_id(form: Form, registry: str, known: list) -> str:
     return record_id
 
 
+def _source_given(form: Form, gives: str, missing: str) -> tuple[str, str, str]:
+    """The form's source (address, title, date); each part left empty is a problem: "missing; " + `missing` +
+    what that part is (the address of a public page that `gives`)."""
+    url, title, date = form.text("source"), form.text("source-title"), form.text("source-date")
+    for key, value, what in (("source", url, f"the address of a public page that gives {gives}"),
+                             ("source-title", title, "the page's title or who published it"),
+                             ("source-date", date, "the page's date, as YYYY-MM-DD, or YYYY-MM or YYYY")):
+        if not value:
+            form.problem(key, f"missing; {missing}{what}")
+    return url, title, date
+
+
 def correction(form: Form, settings: Settings) -> Edit:
     """A corrected centre entry: the answered fields, a dated source supporting exactly those, today's check."""
     centers = _records(settings, "centers.yaml", "centers")
@@ -280,12 +292,7 @@ def correction(form: Form, settings: Settings) -> Edit:
                for name in CORRECTED if form.text(name)}
     if not changed:
         form.problem("problem", "no new value is given; fill in the boxes for the fields that should change")
-    url, title, date = form.text("source"), form.text("source-title"), form.text("source-date")
-    for key, value, what in (("source", url, "the address of a public page that gives the change"),
-                             ("source-title", title, "the page's title or who published it"),
-                             ("source-date", date, "the page's date, as YYYY-MM-DD, or YYYY-MM or YYYY")):
-        if not value:
-            form.problem(key, f"missing; give {what}")
+    url, title, date = _source_given(form, "the change", "give ")
     if form.issues:
         raise RequestError(form.issues)
     lines, start, end, body = _entry_body(settings, record_id)
@@ -416,13 +423,9 @@ def confirmation(form: Form, settings: Settings) -> Edit:
         value = _answer(form, name)
         if form.text(name).strip().lower() != SAME and value != _listed(record, name):
             changed[name] = value
-    url, title, date = form.text("source"), form.text("source-title"), form.text("source-date")
-    if changed:
-        for key, value, what in (("source", url, "the address of a public page that gives the new value"),
-                                 ("source-title", title, "the page's title or who published it"),
-                                 ("source-date", date, "the page's date, as YYYY-MM-DD, or YYYY-MM or YYYY")):
-            if not value:
-                form.problem(key, f"missing; a new {', '.join(form.labels[n].lower() for n in changed)} needs {what}")
+    news = ", ".join(form.labels[n].lower() for n in changed)
+    url, title, date = _source_given(form, "the new value", f"a new {news} needs ") if changed else \
+        (form.text("source"), form.text("source-title"), form.text("source-date"))
     if form.issues:
         raise RequestError(form.issues)
     lines, start, end, body = _entry_body(settings, record_id)

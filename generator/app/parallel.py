@@ -5,10 +5,12 @@ finish in about the time of one. Where fork is unavailable (Windows) the step ru
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import signal
+import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Protocol
 
 
@@ -57,11 +59,13 @@ class _Forked:
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=self._child, args=(send, fn, args), daemon=True)
-        self._process.start()
+        with _interrupts_after():
+            self._process.start()
         send.close()
 
     @staticmethod
     def _child(send, fn: Callable, args: tuple) -> None:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         try:
             send.send((fn(*args), None))
         except BaseException as err:  # report every failure to the parent, which decides
@@ -91,6 +95,23 @@ class _Forked:
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()
+
+
+@contextlib.contextmanager
+def _interrupts_after() -> Iterator[None]:
+    """Hold back a Ctrl+C that comes during the block and deliver it after: raised inside the fork's own hooks
+    (logging's lock), Python prints it and drops it, and the interrupted build would carry on."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread gets signals
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        signal.raise_signal(signal.SIGINT)
 
 
 def start(fn: Callable, *args) -> Step:

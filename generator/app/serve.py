@@ -27,7 +27,7 @@ from ..outputs.stamp import stamped
 from ..outputs.translations import TranslationError, Translator, translator
 from ..registry.problems import DataError
 from ..settings import Settings
-from .build import BuildError, Stamping, build, file_fault, stamping_indexes, with_policies
+from .build import BuildError, Stamping, build, file_fault, offline_files, stamping_indexes, with_policies
 
 WATCHED = ("content", "translations", "site_overrides", "generator/outputs/templates", "mkdocs.yml")
 POLL_SECONDS = 0.1
@@ -106,8 +106,22 @@ class LiveSite:
             return
         changed = {path: content.encode("utf-8") if isinstance(content, str) else content
                    for path, content in files.items() if self._base.get(path) != content}
-        self.view = View(changed, frozenset(self._base.keys() - files.keys()))
+        gone = frozenset(self._base.keys() - files.keys())
+        if changed or gone:
+            changed |= self._offline(changed, gone)
+        self.view = View(changed, gone)
         print(f"Updated {len(changed)} file(s) from the data in {time.perf_counter() - start:.2f}s", flush=True)
+
+    def _offline(self, changed: dict[str, bytes], gone: frozenset[str]) -> dict[str, bytes]:
+        """The service workers (and manifests) that differ once `changed` and `gone` are served: their precache
+        lists name every kept file's hash."""
+        root = self.settings.site_dir
+        paths = {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
+        made = offline_files(sorted((paths | changed.keys()) - gone),
+                             lambda rel: changed[rel] if rel in changed else (root / rel).read_bytes(),
+                             self._translators, self.settings.config_file)
+        return {rel: data for rel, data in made.items()
+                if not (root / rel).is_file() or (root / rel).read_bytes() != data}
 
     def _render(self, site: Site | None, built: bool = False) -> dict[str, str | bytes] | None:
         """Every generated page and file of every language, by path below the site's root, or None when only a
@@ -226,9 +240,9 @@ def serve(settings: Settings, port: int, on_problems: Callable) -> int:
     handler = functools.partial(type("Handler", (_Handler,), {"live": live}), directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=live.watch, args=(seen,), daemon=True).start()
-    print(f"Serving http://127.0.0.1:{port}/ (Ctrl+C to stop); edits to {settings.data_dir}/ show at once, "
-          "other edits rebuild the site.", flush=True)
-    with server, contextlib.suppress(KeyboardInterrupt):
+    with server, contextlib.suppress(KeyboardInterrupt):  # a Ctrl+C as soon as the line shows stops serving too
+        print(f"Serving http://127.0.0.1:{port}/ (Ctrl+C to stop); edits to {settings.data_dir}/ show at once, "
+              "other edits rebuild the site.", flush=True)
         server.serve_forever()
     print("\nstopped.", flush=True)
     return 0

@@ -94,7 +94,8 @@ def _address(address: dict) -> Address:
 
 
 def _position(record: dict, places: Places, geocoded: Geocoded) -> Position | None:
-    """Coordinates given in the YAML, else the geocoded street address, else the town centre (approximate)."""
+    """Coordinates given in the YAML, else the geocoded street address, else the centre of its ZIP code when the
+    gazetteer knows it, else the town centre (the last two approximate)."""
     if "location" in record:
         return Position(record["location"]["lat"], record["location"]["lon"], "data")
     if "address" not in record:
@@ -102,6 +103,9 @@ def _position(record: dict, places: Places, geocoded: Geocoded) -> Position | No
     if record["address"].get("street") and address_key(record["address"]) in geocoded:
         lat, lon = geocoded[address_key(record["address"])]
         return Position(lat, lon, "geocoded")
+    postal = places.zips.get(record["address"].get("zip") or "")
+    if postal:
+        return Position(postal.lat, postal.lon, "zip")
     town = places.towns[record["address"]["town"]]
     return Position(town.lat, town.lon, "town")
 

@@ -12,9 +12,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from ..settings import Limits
-from .records import Confirmation, Source
+from .records import CONFIRMS_LISTING, Confirmation, Source
 
-CONFIRMS_LISTING = ("phone", "address")  # a listing reads "confirmed" only while both of these are
 STANDINGS = ("current", "may-have-changed", "may-have-ended", "moved", "closed")  # the least doubt first
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 from urllib.parse import quote
 
 from ..registry.places import Places
 from ..settings import Settings
 
 CALL_BEFORE = ("sourced", "state-list")  # verification levels that ask visitors to call first
+CONFIRMS_LISTING = ("phone", "address")  # a listing reads "confirmed" only while both of these are
 CHECK_LINE = "ma-substance-use-helpline"  # the help line a listing without a number of its own gives
 NATIONAL_LINE = "samhsa-helpline"  # the line offered to a place outside Massachusetts
 STATE_LIST = ("https://github.com/timspit/ccb_foundation/blob/6d42b5ecacb43248687213e260677a97d485ddad/"
@@ -43,15 +45,20 @@ def sms_href(number: str) -> str:
 
 @dataclass(frozen=True)
 class Position:
-    """Where a place is: given in the data, found by the geocoder, or only the centre of its town."""
+    """Where a place is: given in the data, found by the geocoder, or only the centre of its ZIP code or town."""
 
     lat: float
     lon: float
-    source: str  # "data" | "geocoded" | "town"
+    source: str  # "data" | "geocoded" | "zip" | "town"
 
     @property
     def approximate(self) -> bool:
-        return self.source == "town"
+        return self.source in ("zip", "town")
+
+    @property
+    def precision(self) -> Literal["exact", "zip", "town"]:
+        """The precision ladder: "exact" (given or geocoded), else "zip" (its ZIP code's centre), else "town"."""
+        return "zip" if self.source == "zip" else "town" if self.source == "town" else "exact"
 
 
 @dataclass(frozen=True)
@@ -174,6 +181,13 @@ class Center:
     @property
     def call_before(self) -> bool:
         return self.verification in CALL_BEFORE
+
+    @property
+    def confirmation(self) -> Confirmation | None:
+        """What makes the listing read "confirmed" (its page says how and when): the older of its phone's and
+        address's confirmations; None for a listing confirmed only by a declared `confirmed_on`, or not at all."""
+        return next((self.confirmed[name] for name in CONFIRMS_LISTING
+                     if name in self.confirmed and self.confirmed[name].on == self.confirmed_on), None)
 
     @property
     def may_have_ended(self) -> bool:

@@ -62,6 +62,46 @@ def _current_first(found: list[tuple[Center, Leg]]) -> list[tuple[Center, Leg]]:
     return sorted(found, key=lambda item: item[0].may_have_ended)
 
 
+def village_positions(places: Places) -> dict[tuple[str, str], tuple[float, float]]:
+    """Each village or neighbourhood (name, town) not itself a town: the centre of its first ZIP code, so that
+    Dorchester, Roxbury or Hyannis is measured from where it is, not from its town's centre. (The first: a later
+    one is often a post-office-box code placed at the post office, East Boston's 02228 downtown.)"""
+    positions: dict[tuple[str, str], tuple[float, float]] = {}
+    for place in sorted(places.zips.values(), key=lambda p: p.zip):
+        if place.name not in places.towns:
+            positions.setdefault((place.name, place.town), (place.lat, place.lon))
+    return positions
+
+
+def place_spot(places: Places, query: str) -> Spot | None:
+    """Where a typed town, village, neighbourhood, nickname or ZIP code is measured from, as /find/'s resolve()
+    places it: a ZIP code's centre, a village's (village_positions), or the town's centre; in its town's part of
+    the state. None for a place the gazetteer does not know."""
+    text, zone = places.place_of(query), zones(places)
+    town = places.town_of(text)
+    if town is None:
+        return None
+    if text[:5].isdigit():
+        postal = places.zips[text[:5]]
+        return Spot(postal.lat, postal.lon, zone[town])
+    if text.lower() in (t.lower() for t in places.towns):
+        return Spot(places.towns[town].lat, places.towns[town].lon, zone[town])
+    positions = village_positions(places)
+    name = next(name for name, in_town in sorted(positions) if name.lower() == text.lower() and in_town == town)
+    lat, lon = positions[(name, town)]
+    return Spot(lat, lon, zone[town])
+
+
+def nearest_centers(places: Places, centers: tuple[Center, ...], origin: Spot, count: int) -> tuple[Nearby, ...]:
+    """The current peer recovery centres nearest a point (a ZIP code's or a neighbourhood's centre), as a town page
+    lists them: nearest first, those that may have ended after every current one."""
+    spots = _Spots(places)
+    prscs = Travel((c, spots.of(c)) for c in centers if c.type == "prsc" and not c.gone)
+    ended = sum(c.type == "prsc" and c.may_have_ended and not c.gone for c in centers)
+    found = _current_first(prscs.nearest(origin, count + ended))[:count]
+    return tuple(Nearby(c, leg.miles, leg.via) for c, leg in found)
+
+
 def town_views(places: Places, centers: tuple[Center, ...], coaches: tuple[Coach, ...], tracks: dict[str, Track],
                limits: Limits) -> tuple[TownView, ...]:
     """One view per town, in alphabetical order."""

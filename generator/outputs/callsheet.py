@@ -109,10 +109,16 @@ def as_csv(sheet: tuple[Row, ...]) -> str:
                      "hours", "who can come", "languages", *BLANKS))
     for row in sheet:
         c = row.center
-        writer.writerow((row.rank, c.id, c.name, row.number, "Helpline" if row.helpline else "listing",
+        writer.writerow((row.rank, *map(_inert, (c.id, c.name, row.number, "Helpline" if row.helpline else "listing",
                          "; ".join(row.risks), _newest(c), c.address.line if c.address else "", c.hours or "",
-                         c.eligibility or "", " ".join(c.languages), *("" for _ in BLANKS)))
+                         c.eligibility or "", " ".join(c.languages))), *("" for _ in BLANKS)))
     return out.getvalue()
+
+
+def _inert(text: str) -> str:
+    """A cell a spreadsheet shows as text: one that starts like a formula (=, +, -, @, tab, return) gets a ' first,
+    so that data can never run as a formula on the caller's computer."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _cell(text: str) -> str:

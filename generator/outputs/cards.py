@@ -5,8 +5,9 @@ per language from templates (templates/cards.html, find_form.html, plan_form.htm
 A Markdown page names a number by its line's id in data/help.yaml, never by its digits:
 `{{ call("ma-substance-use-helpline") }}` (a tel: link), `{{ tty("masshealth-customer-service") }}`,
 `{{ cited("masshealth-customer-service") }}` (its dated sources), and a part drawn from a template:
-`{{ part("find-form") }}`, `{{ part("plan-week-1") }}` (the controls, the catalogue's words). The scripts
-clone the <template> elements and fill them with textContent (assets/cards.mjs)."""
+`{{ part("find-form") }}`, `{{ part("plan-week-1") }}` (the controls, the catalogue's words),
+`{{ part("embed-snippet") }}` (the embed cards' code, outputs/embed.py). The scripts clone the <template>
+elements and fill them with textContent (assets/cards.mjs)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,13 @@ from collections.abc import Callable, Mapping
 from markupsafe import Markup
 
 from ..model.records import HelpLine, Site
+from .embed import snippet_context
 from .render import card_context, environment
 from .translations import Translator
 
 PARTS = {"find-form": "find_form.html", "find-cards": "cards.html", "plan-form": "plan_form.html",
-         "plan-cards": "cards.html", **{f"plan-week-{n}": "plan_steps.html" for n in range(1, 5)}}
+         "plan-cards": "cards.html", **{f"plan-week-{n}": "plan_steps.html" for n in range(1, 5)},
+         "embed-snippet": "embed_snippet.html"}
 MARKER = re.compile(r"""\{\{ (call|tty|cited|part)\("([a-z0-9-]+)"\) \}\}""")
 
 
@@ -42,7 +45,8 @@ def expand(text: str, site: Site, t: Translator, root: str, page: str = "") -> s
         return text
     env = environment(t)
     macros = env.get_template("_macros.html").module
-    shared = {**card_context(site), "root": root, "site_root": root + ("" if t.language.english else "../")}
+    shared = {**card_context(site), **snippet_context(site, t), "root": root,
+              "site_root": root + ("" if t.language.english else "../")}
 
     def number(kind: str, line_id: str) -> str:
         line = help_line(site, line_id)

@@ -1,5 +1,5 @@
 """The files besides the pages: open-data JSON (registries, towns, the /find/ index, ids, JSON
-Schemas, HSDS), redirects at former ids, the map page, charts, and each language's strings.js, each by
+Schemas, HSDS), redirects at former ids, the map page, charts, the embed cards and each language's strings.js, each by
 its path below the language's root; app/build.py writes them."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from ..registry.schema import REGISTRIES, REGISTRY
 from ..registry.validate import id_digest, url_ids
 from .cards import ANSWERS_PATH, answers
 from .charts import charts
+from .embed import embed_files
 from .find_index import FIND_SCHEMA, SCHEMA_PATH, find_index
 from .freshness_figures import figures
 from .hsds import hsds_exports
@@ -122,14 +123,14 @@ def english_files(site: Site) -> dict[str, str]:
     """The English site's files besides its pages: redirects, the map page (the vendored map libraries stay at
     the site's root), charts and the open data, shared by every language."""
     return {**redirects(site), "map/index.html": map_page(site, ENGLISH, ""), **charts(),
-            ANSWERS_PATH: answers(site, ENGLISH),
+            ANSWERS_PATH: answers(site, ENGLISH), **embed_files(site, ENGLISH),
             **{rel: json_text(payload) for rel, payload in exports(site).items()}}
 
 
 def language_files(site: Site, tr: Translator) -> dict[str, str]:
     """What a translated site needs besides its pages: the redirects at former ids (so /es/ mirrors
-    every English profile URL), its map page, its CARC chart, and the strings and labels the scripts of /find/,
-    /plan/ and the MassHealth checklist show (assets/strings.js)."""
+    every English profile URL), its map page, its CARC chart, its embed cards, and the strings and labels the
+    scripts of /find/, /plan/ and the MassHealth checklist show (assets/strings.js)."""
     index = find_index(site)
     english = cast(dict[str, dict[str, str]], index["labels"])
     labels = {name: tr.labels(values) for name, values in english.items() if name not in ("language", "route")}
@@ -138,5 +139,5 @@ def language_files(site: Site, tr: Translator) -> dict[str, str]:
                                      key=lambda item: item[1]))
     labels["carc"] = {state: tr.gettext(text) for state, text in CARC_LABELS.items()}
     return {**redirects(site), "map/index.html": map_page(site, tr, "../"), **charts(tr),
-            ANSWERS_PATH: answers(site, tr),
+            ANSWERS_PATH: answers(site, tr), **embed_files(site, tr),
             STRINGS_JS: strings_js(tr, labels, site.settings.content_dir / "assets")}

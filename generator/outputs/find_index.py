@@ -12,7 +12,7 @@ from typing import Annotated, Literal, TypedDict
 
 from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, DATA_LICENSE, LANGUAGE_NAMES, MODES, SPECIALTIES
 from ..model.records import NATIONAL_LINE, Center, Site, TownView
-from ..model.towns import located
+from ..model.towns import located, village_positions
 from ..model.travel import ROUTES, via_keys, zones
 from .translations import ENGLISH
 from .typed_schema import document_schema
@@ -38,7 +38,7 @@ class FindTown(TypedDict):
 
 
 class FindVillage(TypedDict):
-    """A village or neighbourhood, placed at its first ZIP code."""
+    """A village or neighbourhood, placed at its first ZIP code's centre (model/towns.village_positions)."""
 
     name: str
     town: Slug
@@ -47,8 +47,35 @@ class FindVillage(TypedDict):
 
 
 class FindZip(TypedDict):
+    """A ZIP code, measured from its own centre."""
+
     zip: Annotated[str, "five digits"]
     town: Slug
+    lat: float
+    lon: float
+
+
+class FindNickname(TypedDict):
+    """A name people say for a place (data/places.yaml): 'Southie' for South Boston."""
+
+    name: str
+    place: Annotated[str, "the town, village or neighbourhood it stands for (towns, villages)"]
+
+
+class FindSource(TypedDict):
+    url: str
+    title: str
+    date: Annotated[str, "the page's own date: YYYY, YYYY-MM or YYYY-MM-DD"]
+
+
+class FindArea(TypedDict):
+    """A part of the state people name that is no one point (data/places.yaml areas): /find/ lists the listings in
+    its towns, with no distance."""
+
+    name: str
+    also: Annotated[list[str], "other names people say for it ('the Cape')"]
+    towns: Annotated[list[Slug], "the cities and towns it contains"]
+    sources: Annotated[list[FindSource], "dated pages that tie the name to those towns"]
 
 
 class Spot(TypedDict):
@@ -70,9 +97,12 @@ class FindPoint(TypedDict):
 
     lat: float
     lon: float
-    approximate: Annotated[bool, "placed at its town's centre"]
+    approximate: Annotated[bool, "placed at its ZIP code's or town's centre"]
+    precision: Annotated[Literal["exact", "zip", "town"], "how it is placed: its own position, its ZIP code's centre "
+                         "or its town's centre"]
     name: str
     address: str
+    town: Slug
     zone: str
 
 
@@ -151,6 +181,8 @@ class FindIndex(TypedDict):
     towns: list[FindTown]
     villages: list[FindVillage]
     zips: list[FindZip]
+    nicknames: list[FindNickname]
+    areas: list[FindArea]
     travel: Annotated[dict[str, list[FindRoute]], "routes by 'from-zone to-zone'"]
     regions: dict[str, str]
     national: Annotated[FindLine | None, "the line offered to a place outside Massachusetts"]
@@ -163,10 +195,11 @@ class FindIndex(TypedDict):
 FIND_SCHEMA = document_schema(FindIndex, SCHEMA_PATH, "The /find/ index (api/v1/find.json), version 2")
 
 
-def _points(center: Center, zone: dict[str, str]) -> list[FindPoint]:
-    """Every located site of a centre (the main address, then other sites) and its part of the state."""
+def _points(center: Center, zone: dict[str, str], slug: dict[str, str]) -> list[FindPoint]:
+    """Every located site of a centre (the main address, then other sites), its town and its part of the state."""
     return [FindPoint(lat=site.position.lat, lon=site.position.lon, approximate=site.position.approximate,
-                      name=site.name, address=site.address.line, zone=zone[site.address.town])
+                      precision=site.position.precision, name=site.name, address=site.address.line,
+                      town=slug[site.address.town], zone=zone[site.address.town])
             for site in located(center)]
 
 
@@ -196,12 +229,11 @@ def find_index(site: Site) -> FindIndex:
     places = site.places
     zone = zones(places)
     slug = {t.name: t.slug for t in site.towns}
-    # A village's position: its first ZIP code's, so a located visitor is told the village they are near.
-    first_zip: dict[tuple[str, str], FindVillage] = {}
-    for p in sorted(places.zips.values(), key=lambda p: p.zip):
-        if p.name not in places.towns:
-            first_zip.setdefault((p.name, p.town), FindVillage(name=p.name, town=slug[p.town], lat=p.lat, lon=p.lon))
-    villages = [first_zip[key] for key in sorted(first_zip)]
+    # A village's position (model/towns.py): where /find/ measures from, and how a located visitor is told the
+    # village they are near.
+    positions = village_positions(places)
+    villages = [FindVillage(name=name, town=slug[town], lat=positions[name, town][0], lon=positions[name, town][1])
+                for name, town in sorted(positions)]
     # The site's own languages always, so a visitor can ask for one even before a listing states it (listings
     # whose languages are not stated stay in, marked "call to ask"), and every language a listing states.
     used_languages = sorted({*site.settings.languages,
@@ -216,7 +248,11 @@ def find_index(site: Site) -> FindIndex:
                         zone=zone[t.name]) for t in site.towns],
         travel=_routes(),
         villages=villages,
-        zips=[FindZip(zip=p.zip, town=slug[p.town]) for p in places.zips.values()],
+        zips=[FindZip(zip=p.zip, town=slug[p.town], lat=p.lat, lon=p.lon) for p in places.zips.values()],
+        nicknames=[FindNickname(name=name, place=place) for name, place in places.nicknames.items()],
+        areas=[FindArea(name=a.name, also=list(a.also), towns=[slug[t] for t in a.towns],
+                        sources=[FindSource(url=s.url, title=s.title, date=s.date) for s in a.sources])
+               for a in places.areas.values()],
         regions={r.id: r.name for r in places.regions.values()},
         national=_line(site, NATIONAL_LINE),
         helpline=_line(site, check.id) if check else None,
@@ -226,7 +262,7 @@ def find_index(site: Site) -> FindIndex:
             mode=MODES, specialty=SPECIALTIES, track={t.id: t.name for t in site.tracks},
             route={via: ENGLISH.route(via) for via in via_keys()}),
         centers=[FindCenter(
-            id=c.id, name=c.name, type=c.type, url=c.url, points=_points(c, zone), regions=list(c.regions),
+            id=c.id, name=c.name, type=c.type, url=c.url, points=_points(c, zone, slug), regions=list(c.regions),
             phone=c.phone or "", phone_href=c.phone_href or "", hours=c.hours or "",
             languages=list(c.languages), tracks=list(c.tracks), virtual=c.virtual or "", call_before=c.call_before,
             standing=c.standing, newest_source=c.newest_source or "", phone_state_list=c.phone_from_state_list,

@@ -25,14 +25,15 @@ MA_CENTER, MA_ZOOM = (42.15, -71.75), 8
 TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILES_CREDIT = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 
-# Each row: [lat, lon, name, url, approximate]. Popups are built with DOM text nodes, never HTML strings.
+# Each row: [lat, lon, name, url, precision ("" exact, "zip", "town")]. Popups are built with DOM text nodes,
+# never HTML strings.
 MARKER = """function (row) {
     var marker = L.marker(new L.LatLng(row[0], row[1]), {title: row[2], alt: row[2]});
     var box = document.createElement("div");
     var link = document.createElement("a");
     link.href = row[3]; link.target = "_top"; link.textContent = row[2];
     box.appendChild(link);
-    if (row[4]) { box.appendChild(document.createTextNode(" " + %s)); }
+    if (row[4]) { box.appendChild(document.createTextNode(" " + %s[row[4]])); }
     marker.bindPopup(box);
     return marker;
 }"""
@@ -87,7 +88,8 @@ def _rows(site: Site, kind: str) -> list[list]:
             continue
         places = ([(center.name, center.position)] if center.position else []) + \
             [(f"{center.name}: {s.name}", s.position) for s in center.sites]
-        rows += [[p.lat, p.lon, name, f"../{center.url}", p.approximate] for name, p in places]
+        rows += [[p.lat, p.lon, name, f"../{center.url}", "" if p.precision == "exact" else p.precision]
+                 for name, p in places]
     return rows
 
 
@@ -114,7 +116,8 @@ def map_page(site: Site, tr: Translator, root: str) -> str:
         groups.append({"title": tr.gettext(label), "rows": rows})
         group = folium.FeatureGroup(name=f"{tr.gettext(label)} ({len(rows)})").add_to(fmap)
         # A wide cluster radius keeps markers from overlapping, so each stays a whole 24 px target.
-        callback = MARKER % json.dumps(tr.gettext("(approximate location: town centre)"))
+        callback = MARKER % json.dumps({"zip": tr.gettext("(approximate location: ZIP code centre)"),
+                                        "town": tr.gettext("(approximate location: town centre)")})
         cluster = FastMarkerCluster(rows, callback=callback, options={"maxClusterRadius": 120})
         cluster.default_js, cluster.default_css = cluster_js, cluster_css
         cluster.add_to(group)
@@ -125,7 +128,8 @@ def map_page(site: Site, tr: Translator, root: str) -> str:
     title = html.escape(tr.gettext("Map of peer recovery centres in Massachusetts"))
     figure.header.add_child(Element(f'<meta name="description" content="{title}"><title>{title}</title>'
                                     f'<link rel="icon" href="../{root}assets/images/favicon.png">'
-                                    f'<link rel="stylesheet" href="../{root}assets/map-page.css">'))
+                                    f'<link rel="stylesheet" href="../{root}assets/map-page.css">'
+                                    f'<script src="../{root}assets/map.js"></script>'))
     page = figure.render().replace("<html>", f'<html lang="{tr.code}">', 1)
     # The page's own body around folium's map: a main landmark, a heading, the street-map button, and
     # the same places as links, an equivalent for every marker (WCAG 2.5.8).

@@ -91,6 +91,7 @@ def environment(tr: Translator) -> jinja2.Environment:
     env.filters["long_date"] = tr.date
     env.filters["source_date"] = tr.source_date
     env.filters["carc"] = tr.carc
+    env.filters["confirmed"] = tr.confirmed
     env.filters["language_names"] = lambda codes: [tr.language_name(code) for code in codes]
     env.filters["language_name"] = lambda code: tr.language_name(code, standalone=False)
     env.filters["label"] = lambda key, labels: tr.gettext(LABELS[labels][key])
@@ -204,14 +205,14 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
             f"coaches/{c.id}.md", c.name, "coach.html", {"c": c, **_links(site, c, prefix)},
             _("%(name)s: peer recovery coach. %(carc)s. Works in %(areas)s.")
             % {"name": c.name, "carc": tr.carc(c.carc_status), "areas": serves},
-            jsonld=script_json(jsonld.coach(c, _absolute(site, prefix + c.url))),
+            jsonld=script_json(jsonld.coach(c, absolute_url(site, prefix + c.url))),
             search_text=" ".join([c.summary or "", _("Languages:"), languages, _("Works in"), serves]), tr=tr))
     for center in site.centers:
         kind = _(CENTER_TYPES[center.type])
         out.append(Page(
             f"centers/{center.id}.md", center.name, "center.html", {"c": center, **_links(site, center, prefix)},
             f"{center.name}: {kind}" + (f", {center.address.line}." if center.address else "."),
-            jsonld=script_json(jsonld.center(center, _absolute(site, prefix + center.url))),
+            jsonld=script_json(jsonld.center(center, absolute_url(site, prefix + center.url))),
             search_text=" ".join([kind, center.address.line if center.address else "",
                                   ", ".join(_(r) for r in center.region_names), ". ".join(center.services)]),
             tr=tr))
@@ -238,7 +239,8 @@ def pages(site: Site, tr: Translator = ENGLISH, report=None) -> list[Page]:
             for track in site.tracks]
     # Town pages stay out of the search index: the towns A-Z page and /find/ lead to them.
     out += [Page(f"towns/{town.slug}.md", _("Peer recovery help near %(town)s") % {"town": town.name},
-                 "town.html", {"t": town, "page_url": _absolute(site, prefix + town.url), "built": site.settings.today},
+                 "town.html", {"t": town, "page_url": absolute_url(site, prefix + town.url),
+                               "built": site.settings.today},
                  _("Nearest peer recovery centres, RLC and coaches for %(town)s, Massachusetts.")
                  % {"town": town.name},
                  searchable=False, tr=tr)
@@ -267,19 +269,29 @@ def maintainers_report(site: Site):
     return replace(report, sections=tuple(sections))
 
 
-def _absolute(site: Site, url: str) -> str:
+def absolute_url(site: Site, url: str) -> str:
+    """A page's public address (below the site URL), or its path from the root when the build has no site URL."""
     return f"{site.settings.site_url.rstrip('/')}/{url}" if site.settings.site_url else f"/{url}"
 
 
 def _links(site: Site, record: Center | Coach, prefix: str = "") -> dict:
     """The address an agency can cite (the template words the citation), and, when the repository is known, the
-    listing form prefilled with the record's id, which `python -m generator intake` reads (in English: it goes
-    to the maintainers)."""
-    report = ""
-    if site.settings.repo_url:
-        query = urlencode({"template": "listing.yml", "title": f"Listing: {record.name}", "listing": record.id})
-        report = f"{site.settings.repo_url.rstrip('/')}/issues/new?{query}"
-    return {"cite_url": _absolute(site, prefix + record.url), "report_url": report}
+    issue forms prefilled with the record's id, which `python -m generator intake` reads (in English: they go to
+    the maintainers): the listing form (report a problem) and, for a centre, the confirmation form."""
+    links = {"cite_url": absolute_url(site, prefix + record.url), "report_url": _issue_form(site, "listing.yml",
+                                                                                        "Listing", record)}
+    if isinstance(record, Center):
+        links["confirm_url"] = _issue_form(site, "confirm.yml", "Confirm", record)
+    return links
+
+
+def _issue_form(site: Site, template: str, title: str, record: Center | Coach) -> str:
+    """A new issue from one of .github/ISSUE_TEMPLATE's forms, its title and `listing` field filled in; ''
+    when the build does not know the repository."""
+    if not site.settings.repo_url:
+        return ""
+    query = urlencode({"template": template, "title": f"{title}: {record.name}", "listing": record.id})
+    return f"{site.settings.repo_url.rstrip('/')}/issues/new?{query}"
 
 
 def _list_pages(folder: str, title: str, template: str, items: Sequence[Center | Coach], context, description: str,

@@ -91,8 +91,9 @@ def _town_level(site: Site) -> tuple[Finding, ...]:
             if position and position.approximate:
                 hint = ("has a street address: run `python -m generator geocode` or add `location:`"
                         if address.street else "no street address on the pages checked")
+                centre = f"ZIP code {address.zip}" if position.precision == "zip" else address.town
                 out.append(Finding(data_file(site, "centers"), center.id, name,
-                                   f"placed at the centre of {address.town}; {hint}"))
+                                   f"placed at the centre of {centre}; {hint}"))
     return tuple(out)
 
 

@@ -15,13 +15,15 @@ import html
 import json
 import re
 
+from ..registry.fields import SHELL_WORDS
 from .rawpage import MARKER
 
+# The tokens are words no data may hold (registry/fields.py), since the help banner is data inside the shell.
 # The content token is an <h1> so that the theme does not add a heading of its own: pages bring theirs.
-TITLE, DESCRIPTION, JSONLD, CONTENT = "PRN-SHELL-TITLE", "PRN-SHELL-DESCRIPTION", "PRN-SHELL-JSONLD", \
-    "<h1>PRN-SHELL-CONTENT</h1>"
+_WORD, SHELL = SHELL_WORDS
+TITLE, DESCRIPTION, JSONLD, CONTENT = f"{_WORD}TITLE", f"{_WORD}DESCRIPTION", f"{_WORD}JSONLD", \
+    f"<h1>{_WORD}CONTENT</h1>"
 JSONLD_ELEMENT = f'<script type="application/ld+json">{JSONLD}</script>'
-SHELL = "_shell/page"
 NOINDEX = '<meta name="robots" content="noindex">'
 _SHELL_TOKENS = re.compile("|".join(re.escape(token) for token in (JSONLD_ELEMENT, TITLE, DESCRIPTION, f"{SHELL}/")))
 _SHELL_IN_SITEMAP = re.compile(rf"<url>\s*<loc>[^<]*/{SHELL}/</loc>.*?</url>\s*", re.S)

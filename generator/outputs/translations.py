@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from ..labels import CARC_LABELS, LANGUAGE_NAMES, N_, long_date
+from ..labels import CARC_LABELS, CONFIRMED_SENTENCES, LANGUAGE_NAMES, N_, long_date
 from ..model.travel import STEPS
 
 # In content/assets/; their strings go to strings.js.
@@ -182,6 +182,10 @@ class Translator:
         """The CARC status label (labels.CARC_LABELS) in this language."""
         text = self.gettext(CARC_LABELS[status.state])
         return text % {"date": self.date(status.expires)} if status.expires else text
+
+    def confirmed(self, confirmation) -> str:
+        """How and when a listing was confirmed with the centre (labels.CONFIRMED_SENTENCES) in this language."""
+        return self.gettext(CONFIRMED_SENTENCES[confirmation.how]) % {"date": self.date(confirmation.on)}
 
 
 def translator(code: str, folder: Path) -> Translator:

@@ -68,6 +68,17 @@ class Kind:
         raise NotImplementedError
 
 
+# The page shell's tokens (outputs/stamp.py fills them on every generated page, whose help banner is data):
+# no text or address from data may name one.
+SHELL_WORDS = ("PRN-SHELL-", "_shell/page")
+
+
+def shell_word(text: str) -> str:
+    """Why text may not be shown inside the page shell, or ''."""
+    word = next((w for w in SHELL_WORDS if w.lower() in text.lower()), "")
+    return f"holds '{word}', which the site's page shell reserves for itself; reword it" if word else ""
+
+
 class Text(Kind):
     """Plain text; one line unless multiline. It must be in composed Unicode (NFC), no word may mix alphabets
     ('Rесоvery' with Cyrillic letters), and it may not quote a phone number unless `numbers` (the field is about
@@ -90,7 +101,7 @@ class Text(Kind):
             return check.report(path, f"is {len(text)} characters long; keep it under {self.max_len}")
         if not self.multiline and "\n" in text:
             return check.report(path, "must be a single line")
-        if why := decomposed(text) or mixed_scripts(text):
+        if why := decomposed(text) or mixed_scripts(text) or shell_word(text):
             return check.report(path, why)
         if not self.numbers:
             check.numbers += [(check.doc, path, raw) for raw in phone_like(text)]
@@ -374,7 +385,7 @@ class Url(Kind):
         if not isinstance(value, str):
             return check.report(path, f"{_show(value)} is not a URL")
         text = value.strip()
-        if why := url_problem(text):
+        if why := url_problem(text) or shell_word(text):
             return check.report(path, f"'{text}' {why}")
         return text
 

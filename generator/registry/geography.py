@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MA_LAT, MA_LON = (41.18, 42.89), (-73.51, -69.86)  # a box around Massachusetts, islands included
 COUNTIES = ("Barnstable", "Berkshire", "Bristol", "Dukes", "Essex", "Franklin", "Hampden", "Hampshire", "Middlesex",
@@ -42,6 +42,31 @@ class PostalPlace:
     lon: float
 
 
+@dataclass(frozen=True)
+class AreaSource:
+    url: str
+    title: str
+    date: str  # the page's own date: YYYY, YYYY-MM or YYYY-MM-DD
+
+
+@dataclass(frozen=True)
+class Area:
+    """A part of the state people name that is no one point (Cape Cod): the towns it contains and the dated pages
+    that tie the name to them."""
+
+    name: str
+    also: tuple[str, ...]
+    towns: tuple[str, ...]
+    sources: tuple[AreaSource, ...]
+
+
+def area_key(text: str) -> str:
+    """How a typed area name is compared (as places.mjs areaKey): any case, apostrophes and a leading 'the' ignored,
+    so that "Martha\u2019s Vineyard", "marthas vineyard" and "The Berkshires"/"Berkshires" each match."""
+    key = re.sub(r"\s+", " ", re.sub(r"['\u2018\u2019]", "", text)).strip().lower()
+    return key.removeprefix("the ")
+
+
 def slugify(text: str) -> str:
     """'Manchester-by-the-Sea' -> 'manchester-by-the-sea'; accents dropped."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -54,10 +79,22 @@ class Places:
     regions: dict[str, Region]
     zips: dict[str, PostalPlace]
     names: dict[str, str]  # lower-case postal place name -> town
+    nicknames: dict[str, str] = field(default_factory=dict)  # nickname -> the place it names
+    areas: dict[str, Area] = field(default_factory=dict)  # by name
+
+    def area_of(self, query: str) -> Area | None:
+        """The area a typed name or other name stands for ('the Cape' -> Cape Cod), or None."""
+        key = area_key(query)
+        return next((a for a in self.areas.values() if key in {area_key(n) for n in (a.name, *a.also)}), None)
+
+    def place_of(self, query: str) -> str:
+        """The place a nickname names, any case ('southie' -> 'South Boston'), else the text itself."""
+        text = query.strip()
+        return next((place for name, place in self.nicknames.items() if name.lower() == text.lower()), text)
 
     def town_of(self, query: str) -> str | None:
         """The town for a town name, village, neighbourhood or ZIP code (any case), or None."""
-        text = query.strip()
+        text = self.place_of(query)
         if text[:5].isdigit():
             place = self.zips.get(text[:5])
             return place.town if place else None

@@ -14,12 +14,26 @@ import math
 import re
 from pathlib import Path
 
-from .fields import Check, Choice, Field, ListOf, MapOf, Obj, Pattern, Text, did_you_mean
-from .geography import COUNTIES, MA_LAT, MA_LON, TOWN_COUNT, Places, PostalPlace, Region, Town, slugify
+from .fields import Check, Choice, Date, Field, ListOf, MapOf, Obj, Pattern, Text, Url, did_you_mean
+from .geography import (
+    COUNTIES,
+    MA_LAT,
+    MA_LON,
+    TOWN_COUNT,
+    Area,
+    AreaSource,
+    Places,
+    PostalPlace,
+    Region,
+    Town,
+    area_key,
+    slugify,
+)
 from .load import Document, display_name, load_yaml, read_text
 from .problems import DataError, Problem
+from .schema import SOURCE
 
-__all__ = ["PLACES", "Places", "PostalPlace", "Region", "Town", "load_places", "slugify"]
+__all__ = ["PLACES", "Area", "Places", "PostalPlace", "Region", "Town", "load_places", "slugify"]
 
 
 def _one_region_per_county(settings: dict, path: tuple, check: Check) -> None:
@@ -32,11 +46,47 @@ def _one_region_per_county(settings: dict, path: tuple, check: Check) -> None:
             first.setdefault(county, region_id)
 
 
+COUNTY = Choice({county: f"{county} County" for county in COUNTIES})
 REGION = Obj([
     Field("name", Text(80), "Name of the region as pages show it, e.g. 'Western Massachusetts'", required=True),
-    Field("counties", ListOf(Choice({county: f"{county} County" for county in COUNTIES}), min_items=1),
+    Field("counties", ListOf(COUNTY, min_items=1),
           "The counties the region groups, e.g. [Worcester]", required=True),
 ])
+
+COMMON_USAGE = "common usage"
+
+
+def _dated_or_common(nickname: dict, path: tuple, check: Check) -> None:
+    if "source" in nickname and "date" not in nickname:
+        check.report(path + ("source",), "a page that uses the name needs the date it was published (date: YYYY-MM-DD)")
+    if "source" not in nickname and nickname.get("usage") != COMMON_USAGE:
+        check.report(path, f"give the source of the name: a dated page (source, date) or usage: {COMMON_USAGE}",
+                     key=True)
+
+
+NICKNAME = Obj([
+    Field("place", Text(60), "The town, village or neighbourhood the name stands for, as the ZIP table names it, "
+                             "e.g. 'South Boston'", required=True),
+    Field("source", Url(), "A public page that uses the name for the place"),
+    Field("date", Date(not_future=True), "When that page was published, YYYY-MM-DD"),
+    Field("usage", Choice({COMMON_USAGE: "widely used; no dated page is cited"}),
+          f"'{COMMON_USAGE}' when no dated page is cited (an explicit, undated kind of source)"),
+], rules=(_dated_or_common,))
+
+def _towns_or_counties(area: dict, path: tuple, check: Check) -> None:
+    if ("towns" in area) == ("counties" in area):
+        check.report(path, "give the towns the area contains: either counties (all their towns) or towns, not both",
+                     key=True)
+
+
+AREA = Obj([
+    Field("also", ListOf(Text(40)), "Other names people say for it, e.g. [the Cape]"),
+    Field("counties", ListOf(COUNTY, min_items=1),
+          "Every town of these counties (municipalities.csv), e.g. [Barnstable]"),
+    Field("towns", ListOf(Text(60), min_items=1), "Its cities and towns by name, when it is not whole counties"),
+    Field("sources", ListOf(SOURCE, min_items=1), "Dated pages that tie the name to those towns (url, title, date)",
+          required=True),
+], rules=(_towns_or_counties,))
 
 PLACES = Obj([
     Field("regions", MapOf(Pattern(r"[a-z]+(?:-[a-z]+)*", "a region id (lowercase letters and single hyphens)",
@@ -44,6 +94,10 @@ PLACES = Obj([
           "Regions by id; each groups counties, and every county is in one region", required=True),
     Field("village_towns", MapOf(Text(60), Text(60)),
           "Villages and neighbourhoods whose ZIP record does not name their town, each with the town it lies in"),
+    Field("nicknames", MapOf(Text(40), NICKNAME),
+          "Names people say for a place (Southie, JP), each with the place it stands for and its source"),
+    Field("areas", MapOf(Text(40), AREA),
+          "Names of parts of the state that are no one point (Cape Cod), each with its towns and dated sources"),
 ], rules=(_one_region_per_county,))
 
 HEADER = ["name", "county", "lat", "lon"]
@@ -71,6 +125,13 @@ def load_places(data_dir: Path) -> Places:
         if town not in rows:
             problems.append(doc.problem(("village_towns", village), f"'{town}' is not a Massachusetts city or "
                                                                     f"town{did_you_mean(town, rows, cutoff=0.75)}"))
+    postal_names = {record["city"] for record in _massachusetts_zips()} | set(rows)
+    for nickname, spec in settings.get("nicknames", {}).items():
+        if spec["place"] not in postal_names:
+            hint = did_you_mean(spec["place"], postal_names, cutoff=0.75)
+            problems.append(doc.problem(("nicknames", nickname, "place"),
+                                        f"'{spec['place']}' is not a Massachusetts town or postal place{hint}"))
+    problems += _area_problems(doc, settings.get("areas", {}), rows, postal_names | set(settings.get("nicknames", {})))
     if problems:
         raise DataError(problems)
     regions = {rid: Region(rid, spec["name"], tuple(spec["counties"])) for rid, spec in settings["regions"].items()}
@@ -84,7 +145,38 @@ def load_places(data_dir: Path) -> Places:
         zips[record["zip_code"]] = PostalPlace(record["city"], town, record["zip_code"], lat, lon)
         if record["city"] not in towns:
             names.setdefault(record["city"].lower(), town)
-    return Places(towns, regions, zips, names)
+    nicknames = {name: spec["place"] for name, spec in settings.get("nicknames", {}).items()}
+    areas = {name: Area(name, tuple(spec.get("also", ())), _area_towns(spec, rows),
+                        tuple(AreaSource(s["url"], s["title"], s["date"]) for s in spec["sources"]))
+             for name, spec in settings.get("areas", {}).items()}
+    return Places(towns, regions, zips, names, nicknames, areas)
+
+
+def _area_towns(spec: dict, rows: dict[str, tuple[str, float, float]]) -> tuple[str, ...]:
+    """An area's towns in alphabetical order: those it names, or every town of its counties."""
+    if "towns" in spec:
+        return tuple(sorted(spec["towns"]))
+    return tuple(sorted(name for name, (county, _, _) in rows.items() if county in spec["counties"]))
+
+
+def _area_problems(doc: Document, areas: dict, rows: dict, place_names: set[str]) -> list[Problem]:
+    """A problem at each town an area names that is not a city or town, and at each area name that is already a
+    place or nickname or another area's (what is typed must stand for one thing)."""
+    problems = []
+    taken = {area_key(name): name for name in place_names}
+    for area, spec in areas.items():
+        for i, town in enumerate(spec.get("towns", ())):
+            if town not in rows:
+                hint = did_you_mean(town, rows, cutoff=0.75)
+                problems.append(doc.problem(("areas", area, "towns", i),
+                                            f"'{town}' is not a Massachusetts city or town{hint}"))
+        for where, name in [(("areas", area), area)] + [(("areas", area, "also", i), n)
+                                                         for i, n in enumerate(spec.get("also", ()))]:
+            if area_key(name) in taken:
+                problems.append(doc.problem(where, f"'{name}' already names {taken[area_key(name)]}; an area's "
+                                                   "names must stand for nothing else", key=len(where) == 2))
+            taken.setdefault(area_key(name), name)
+    return problems
 
 
 def _missing(path: Path, holds: str) -> Problem:

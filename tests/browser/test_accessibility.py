@@ -30,7 +30,11 @@ PAGE_TYPES = {
     "help in other languages": "help/", "help in arabic (rtl)": "help/ar/", "help in chinese": "help/zh-Hans/",
     "pt help in other languages": "pt/help/",
     "offline": "offline/", "es offline": "es/offline/", "pt offline": "pt/offline/",
+    "embed town": "embed/towns/worcester/", "es embed centre": "es/embed/centers/everyday-miracles-worcester/",
+    "pt embed town": "pt/embed/towns/dracut/",
 }
+# Pages that are not the theme's: no palette of their own.
+UNTHEMED = ("map", "404", "embed town", "es embed centre", "pt embed town")
 # Pages only the preview with the example coaches has (`build --examples`), with its ribbon.
 PREVIEW_PAGES = {"coach profile": "coaches/rosa-example/", "expired coach": "coaches/paulo-template/",
                  "coach list": "coaches/", "es coach profile": "es/coaches/rosa-example/", "town page": "towns/boston/",
@@ -54,7 +58,8 @@ SKIP = {"map": ("target-size",)}
 
 PHONE_PAGES = ["home", "find", "planner", "town page", "town index", "centre profile", "centre list",
                "find coaches, none listed", "coach list", "track", "guides", "masshealth checklist", "open data", "map",
-               "es home", "pt centre profile", "help in other languages", "help in arabic (rtl)", "help in chinese"]
+               "es home", "pt centre profile", "help in other languages", "help in arabic (rtl)", "help in chinese",
+               "embed town", "es embed centre"]
 SIZES = {"desktop": {"viewport": {"width": 1280, "height": 900}},
          "phone": {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}}
 
@@ -83,7 +88,7 @@ def tabs(browser):
 def test_no_axe_violations(tabs, axe_source, base_url, size, scheme, name):
     page = tabs(size, scheme)
     goto(page, base_url + PAGE_TYPES[name])
-    if name not in ("map", "404"):  # the theme's palette follows the visitor's light or dark preference
+    if name not in UNTHEMED:  # the theme's palette follows the visitor's light or dark preference
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.dataset.mdColorScheme") == expected
     assert audit(page, axe_source, SKIP.get(name, ())) == []

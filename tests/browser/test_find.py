@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.model.site import load_site
+from generator.model.towns import nearest_centers, place_spot
 from generator.settings import Settings
 from tests.conftest import DATA, TODAY
 
@@ -29,15 +30,18 @@ def test_typing_a_zip_lists_the_nearest_centre_first(visit, towns):
     assert "Pittsfield" in page.inner_text("#prn-status")
 
 
-def test_a_village_resolves_to_its_town_with_the_same_distances_as_the_town_page(visit, towns):
-    page = visit.open("find/?within=any")
+def test_a_village_is_measured_from_its_own_position_as_the_build_measures_it(visit):
+    """Whitinsville (Northbridge) from its own ZIP code's centre, not Northbridge's: the distances Python's
+    place_spot/nearest_centers give, and its own centre (NOWA, placed at that ZIP code's centre) first."""
+    site = load_site(Settings(data_dir=DATA, today=TODAY))
+    expected = nearest_centers(site.places, site.centers, place_spot(site.places, "Whitinsville"), 3)
+    page = visit.open("find/?within=any&type=prsc")
     page.fill("#prn-q", "Whitinsville")
     page.keyboard.press("Enter")
-    northbridge = towns["Northbridge"]
-    prscs = [i for i in page.locator("section[aria-labelledby=prn-places] li").all()
-             if "Peer Recovery Support Center" in i.inner_text()][:3]
-    shown = [p.locator(".prn-distance").inner_text().strip() for p in prscs]
-    assert shown == [f"{item.miles:.1f} mi" for item in northbridge.centers[:3]]
+    items = page.locator("section[aria-labelledby=prn-places] li").all()[:3]
+    assert [i.get_attribute("data-id") for i in items] == [n.center.id for n in expected]
+    assert [i.locator(".prn-distance").inner_text().strip() for i in items] == [f"{n.miles:.1f} mi" for n in expected]
+    assert expected[0].center.name == "No One Walks Alone (NOWA)"
 
 
 def test_long_results_come_twenty_at_a_time_and_show_more_moves_focus_to_the_next(visit):

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 
-import {changedNear, complete, formatDistance, miles, nearest, nearestPlace, outside, rank, resolve, suggest} from "../../content/assets/places.mjs";
+import {area, changedIn, changedNear, complete, formatDistance, inArea, miles, nearest, nearestPlace, outside, rank, resolve, suggest} from "../../content/assets/places.mjs";
 
 const town = (name, slug, lat, lon, zone, region = "western") => ({name, slug, lat, lon, region, prsc: "", rlc: "", zone});
 const INDEX = {
@@ -13,9 +13,17 @@ const INDEX = {
     town("Worcester", "worcester", 42.2626, -71.8023, "main", "central"),
     town("Barnstable", "barnstable", 41.7003, -70.3002, "cape", "southeast"),
     town("Nantucket", "nantucket", 41.2835, -70.0995, "nantucket", "southeast"),
+    town("Boston", "boston", 42.316, -71.0898, "main", "metro-boston"),
+    town("Easton", "easton", 42.0245, -71.1287, "main", "southeast"),
   ],
-  villages: [{name: "Hyannis", town: "barnstable", lat: 41.6601, lon: -70.2967}],
-  zips: [{zip: "01201", town: "pittsfield"}, {zip: "02601", town: "barnstable"}, {zip: "01602", town: "worcester"}],
+  villages: [{name: "Hyannis", town: "barnstable", lat: 41.6601, lon: -70.2967},
+    {name: "East Boston", town: "boston", lat: 42.3642, lon: -71.0257},
+    {name: "South Boston", town: "boston", lat: 42.3347, lon: -71.0375}],
+  zips: [{zip: "01201", town: "pittsfield", lat: 42.4522, lon: -73.2506}, {zip: "02601", town: "barnstable", lat: 41.6601, lon: -70.2967},
+    {zip: "01602", town: "worcester", lat: 42.2703, lon: -71.8416}, {zip: "02128", town: "boston", lat: 42.3642, lon: -71.0257}],
+  nicknames: [{name: "Eastie", place: "East Boston"}, {name: "Southie", place: "South Boston"}],
+  areas: [{name: "Cape Cod", also: ["the Cape"], towns: ["barnstable"], sources: []},
+    {name: "Martha's Vineyard", also: ["the Vineyard"], towns: [], sources: []}],
   // One route from the mainland and the Cape to the island: out at the Hyannis terminal, 30 mi by ferry, in at
   // Nantucket's (the index names no route from the island back, so nothing there is measured from it).
   travel: {
@@ -27,10 +35,12 @@ const INDEX = {
 };
 const center = (id, lat, lon, zone) => ({id, points: [{lat, lon, approximate: false, name: id, address: "", zone}]});
 
-test("resolve: a town, a village, a ZIP and a ZIP+4 stand for their town", () => {
+test("resolve: a town, a village, a ZIP and a ZIP+4 stand for their town, each measured from its own centre", () => {
   assert.equal(resolve(INDEX, "  pittsfield ").town.slug, "pittsfield");
-  assert.deepEqual(resolve(INDEX, "Hyannis"), {label: "Hyannis", town: INDEX.towns[2]});
-  assert.deepEqual(resolve(INDEX, "02601-1234"), {label: "02601", town: INDEX.towns[2]});
+  assert.deepEqual(resolve(INDEX, "pittsfield").at, {lat: 42.4501, lon: -73.2454, zone: "main"});
+  assert.deepEqual(resolve(INDEX, "Hyannis"), {label: "Hyannis", town: INDEX.towns[2], at: {lat: 41.6601, lon: -70.2967, zone: "cape"}});
+  assert.deepEqual(resolve(INDEX, "02601-1234"), {label: "02601", town: INDEX.towns[2], at: {lat: 41.6601, lon: -70.2967, zone: "cape"}});
+  assert.deepEqual(resolve(INDEX, "01201").at, {lat: 42.4522, lon: -73.2506, zone: "main"});
   assert.equal(resolve(INDEX, "Atlantis"), null);
   assert.equal(resolve(INDEX, "99999"), null);
   assert.equal(resolve(INDEX, ""), null);
@@ -112,4 +122,52 @@ test("miles: the geodesic distance the town pages use (Pittsfield to Worcester, 
   assert.equal(miles(42, -71, 42, -71), 0);
   const d = miles(42.4501, -73.2454, 42.2626, -71.8023);
   assert.ok(d > 74 && d < 78, String(d));
+});
+
+test("resolve: a nickname gives its neighbourhood's own position, labelled as typed", () => {
+  const boston = INDEX.towns[4];
+  assert.deepEqual(resolve(INDEX, "Southie"), {label: "Southie", town: boston, at: {lat: 42.3347, lon: -71.0375, zone: "main"}, place: "South Boston"});
+  assert.deepEqual(resolve(INDEX, " eastie ").at, resolve(INDEX, "East Boston").at);
+  assert.deepEqual(resolve(INDEX, "02128").at, resolve(INDEX, "Eastie").at);
+  assert.notDeepEqual(resolve(INDEX, "East Boston").at, resolve(INDEX, "Boston").at);
+});
+
+test("suggest and complete: a nickname is its own answer, so Eastie never suggests Easton", () => {
+  assert.deepEqual(suggest(INDEX, "Eastie"), [{value: "Eastie", label: "Eastie (East Boston)"}]);
+  assert.deepEqual(complete(INDEX, "sout", 8), [{value: "Southie", label: "Southie (South Boston)"},
+    {value: "South Boston", label: "South Boston (Boston)"}]);
+});
+
+test("rank: from a neighbourhood, its own listing comes first", () => {
+  const harbor = center("harbor", 42.3642, -71.0257, "main"), roxbury = center("roxbury", 42.3251, -71.0953, "main");
+  assert.deepEqual(rank(INDEX, [roxbury, harbor], resolve(INDEX, "Eastie").at).map((r) => r.center.id), ["harbor", "roxbury"]);
+  assert.deepEqual(rank(INDEX, [harbor, roxbury], resolve(INDEX, "Boston").at).map((r) => r.center.id), ["roxbury", "harbor"]);
+});
+
+test("area: an area's name or other name, in any case, with or without its apostrophe or 'the'; a town is no area", () => {
+  for (const typed of ["Cape Cod", "cape cod ", "the Cape", "The cape", "Cape"]) { assert.equal(area(INDEX, typed).name, "Cape Cod", typed); }
+  for (const typed of ["Martha's Vineyard", "Martha\u2019s Vineyard", "marthas vineyard", "the Vineyard", "Vineyard"]) {
+    assert.equal(area(INDEX, typed).name, "Martha's Vineyard", typed);
+  }
+  assert.equal(area(INDEX, "Nantucket"), null);  // the island is one town: a place, measured from its centre
+  assert.equal(area(INDEX, "Barnstable"), null);
+  assert.equal(resolve(INDEX, "Cape Cod"), null);  // never a point
+});
+
+test("area: offered as typed, and its name is its own answer (never a town), a misspelling corrected", () => {
+  assert.deepEqual(complete(INDEX, "cape", 8), [{value: "Cape Cod", label: "Cape Cod"}]);
+  assert.deepEqual(complete(INDEX, "Marthas", 8), [{value: "Martha's Vineyard", label: "Martha's Vineyard"}]);
+  assert.deepEqual(suggest(INDEX, "the Cape"), [{value: "Cape Cod", label: "Cape Cod"}]);
+  assert.deepEqual(suggest(INDEX, "Cape Codd"), [{value: "Cape Cod", label: "Cape Cod"}]);
+});
+
+test("inArea: the centres with a site in the area's towns, by town and name, ended after current, gone left out", () => {
+  const at = (id, town, standing = "current") => ({id, name: id, standing,
+    points: [{lat: 41.7, lon: -70.3, approximate: false, name: id, address: "", town, zone: "cape"}]});
+  const cape = area(INDEX, "Cape Cod");
+  const centers = [at("Zeta", "barnstable"), at("Alpha", "barnstable", "may-have-ended"), at("Beta", "barnstable"),
+    at("Far", "pittsfield"), at("Shut", "barnstable", "closed")];
+  assert.deepEqual(inArea(INDEX, centers, cape).map(n => n.center.id), ["Beta", "Zeta", "Alpha"]);
+  assert.ok(inArea(INDEX, centers, cape).every(n => n.point.town === "barnstable" && !("miles" in n)));
+  assert.deepEqual(changedIn(INDEX, centers, cape).map(c => c.id), ["Shut"]);
 });
