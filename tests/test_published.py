@@ -58,8 +58,9 @@ def test_a_centre_page_gives_absolute_canonical_citation_json_ld_and_report_addr
 
 
 def test_every_theme_page_has_a_canonical_link_under_the_sub_path(published):
-    """/map/ is a standalone page outside the theme (generator/outputs/maps.py)."""
-    pages = [p for p in published.rglob("index.html") if not {"search", "map"} & set(p.parts)]
+    """/map/ and the embed cards are standalone pages outside the theme (generator/outputs/maps.py, embed.py; the
+    cards are noindex and lead to the full page, tests/test_embed.py)."""
+    pages = [p for p in published.rglob("index.html") if not {"search", "map", "embed"} & set(p.parts)]
     assert len(pages) > 300
     missing = [str(p.relative_to(published)) for p in pages
                if f'<link rel="canonical" href="{BASE}{p.parent.relative_to(published).as_posix()}/'.replace(

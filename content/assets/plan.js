@@ -4,9 +4,10 @@
  * week-2 step that fits whether the visitor has MassHealth, a coach search in their language,
  * ticks and notes kept in localStorage only, and an RFC 5545 calendar file made in the browser.
  * Nothing typed here is sent anywhere. An ES module: assets/places.mjs measures, assets/cards.mjs draws the cards
- * from the page's <template> elements. */
+ * from the page's <template> elements, assets/ics.mjs writes the calendar's text. */
 import * as PLACES from "./places.mjs";
 import {advice, card, freshness, loadFailed} from "./cards.mjs";
+import {fold, icsText} from "./ics.mjs";
 
 (function () {
   "use strict";
@@ -214,25 +215,6 @@ import {advice, card, freshness, loadFailed} from "./cards.mjs";
   }
 
   /* ---- the calendar file (RFC 5545) ---- */
-
-  var encoder = new TextEncoder();
-
-  function icsText(text) {
-    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
-  }
-
-  /* Lines longer than 75 octets are folded: CRLF, then one space, never inside a UTF-8 character. */
-  function fold(line) {
-    var out = [], current = "", size = 0;
-    Array.from(line).forEach(function (ch) {
-      var bytes = encoder.encode(ch).length;
-      if (size + bytes > 75) { out.push(current); current = " "; size = 1; }
-      current += ch;
-      size += bytes;
-    });
-    out.push(current);
-    return out.join("\r\n");
-  }
 
   /* A paragraph's text with each web link's address after its words, "words (https://...)": a calendar
    * shows plain text, and the address is what lets the reader open the page. */

@@ -375,16 +375,7 @@ def _answer(form: Form, name: str) -> object:
     if name == "opening-hours":
         return [line.strip() for line in text.splitlines() if line.strip()]
     if name == "languages":
-        by_name = {n.lower(): code for code, n in LANGUAGE_NAMES.items()}
-        codes: list[str] = []
-        for word in filter(None, (w.strip() for w in text.split(","))):
-            code = word.lower() if word.lower() in LANGUAGE_NAMES else by_name.get(word.lower())
-            if code is None:
-                form.problem("languages", f"'{word}' is not a language we know; write its English name, like "
-                                          "Spanish or Portuguese")
-            elif code not in codes:
-                codes.append(code)
-        return codes
+        return _language_codes(form)
     return text
 
 
@@ -508,9 +499,11 @@ def _new_id(taken: set) -> str:
             return record_id
 
 
-def _languages(form: Form) -> list[str]:
+def _language_codes(form: Form) -> list[str]:
+    """The codes of the languages the answer names (by code or English name, comma-separated), each once; an
+    unknown name is a problem."""
     by_name = {name.lower(): code for code, name in LANGUAGE_NAMES.items()}
-    codes = []
+    codes: list[str] = []
     for word in filter(None, (w.strip() for w in form.text("languages").split(","))):
         code = word.lower() if word.lower() in LANGUAGE_NAMES else by_name.get(word.lower())
         if code is None:
@@ -518,6 +511,11 @@ def _languages(form: Form) -> list[str]:
                                       "Spanish or Portuguese")
         elif code not in codes:
             codes.append(code)
+    return codes
+
+
+def _languages(form: Form) -> list[str]:
+    codes = _language_codes(form)
     if not codes and not form.issues:
         form.problem("languages", "name at least one language you coach in")
     return codes

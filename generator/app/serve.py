@@ -68,11 +68,14 @@ class LiveSite:
         self._base: dict[str, str | bytes] = {}  # every generated file as the last full build wrote it, by path
         self._pages: dict[str, tuple[Page, str]] = {}  # each generated page and its HTML as last stamped
         self._help_lines: tuple = ()  # the help lines the last full build put into the hand-written pages too
+        self._disk: dict[str, bytes | None] = {}  # files of the last full build on disk, each read once
+        self._disk_paths: frozenset[str] | None = None  # every file's path below the site's root, listed once
 
     def rebuild(self) -> None:
         """Build the whole site, then keep what the next data edit is compared with: the generated files as
         built, from the site that was built. Reports the outcome and never raises."""
         self._stamping, self._base, self._pages = {}, {}, {}
+        self._disk, self._disk_paths = {}, None
         try:
             report = build(self.settings, template_cache=self.templates)
             print(f"Rebuilt {report.pages} pages in {sum(report.seconds.values()):.1f}s", flush=True)
@@ -116,12 +119,20 @@ class LiveSite:
         """The service workers (and manifests) that differ once `changed` and `gone` are served: their precache
         lists name every kept file's hash."""
         root = self.settings.site_dir
-        paths = {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
-        made = offline_files(sorted((paths | changed.keys()) - gone),
-                             lambda rel: changed[rel] if rel in changed else (root / rel).read_bytes(),
+        if self._disk_paths is None:
+            self._disk_paths = frozenset(path.relative_to(root).as_posix()
+                                         for path in root.rglob("*") if path.is_file())
+        made = offline_files(sorted((self._disk_paths | changed.keys()) - gone),
+                             lambda rel: changed[rel] if rel in changed else self._built(rel) or b"",
                              self._translators, self.settings.config_file)
-        return {rel: data for rel, data in made.items()
-                if not (root / rel).is_file() or (root / rel).read_bytes() != data}
+        return {rel: data for rel, data in made.items() if self._built(rel) != data}
+
+    def _built(self, rel: str) -> bytes | None:
+        """A file as the last full build wrote it (None if it wrote none), read from disk once per build."""
+        if rel not in self._disk:
+            path = self.settings.site_dir / rel
+            self._disk[rel] = path.read_bytes() if path.is_file() else None
+        return self._disk[rel]
 
     def _render(self, site: Site | None, built: bool = False) -> dict[str, str | bytes] | None:
         """Every generated page and file of every language, by path below the site's root, or None when only a
