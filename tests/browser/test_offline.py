@@ -105,7 +105,8 @@ def _go_offline(context, server: _Server) -> None:
 @pytest.mark.parametrize("prefix", ["", "es/", "pt/"])
 def test_after_one_visit_the_language_works_offline(browser, served, bundled_site, axe_source, prefix):
     lang = prefix.rstrip("/") or "en"
-    context = browser.new_context(viewport={"width": 1000, "height": 900}, bypass_csp=True)  # for axe only
+    context = browser.new_context(viewport={"width": 1000, "height": 900}, bypass_csp=True,  # for axe only
+                                  service_workers="allow")
     try:
         page = context.new_page()
         errors: list[str] = []
@@ -165,7 +166,7 @@ def next_build(tmp_path_factory) -> Path:
 
 
 def test_the_next_build_replaces_the_cache_on_the_next_visit(browser, served, next_build):
-    context = browser.new_context()  # with the site's CSP: the worker is a file of the site's own
+    context = browser.new_context(service_workers="allow")  # the site's CSP: the worker is the site's own
     try:
         page = context.new_page()
         page.goto(served.url)

@@ -102,10 +102,11 @@ def test_pages_read_without_javascript(browser, base_url, path, text):
 def test_print_shows_the_content_without_site_chrome_or_maps(visit, path):
     page = visit.open(path)
     page.emulate_media(media="print")
-    for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-banner", ".prn-map", ".md-footer"):
+    for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".prn-help__bar", ".prn-map", ".md-footer"):
         for element in page.locator(chrome).all():
             assert not element.is_visible(), f"{chrome} is printed"
     assert page.locator("h1").first.is_visible()
+    assert "988" in page.locator(".md-banner .prn-help__full").inner_text()  # the help lines print, written out
 
 
 def test_a_page_keeps_its_width_when_it_grows_long_enough_to_scroll(browser, base_url):
