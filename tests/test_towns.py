@@ -135,6 +135,13 @@ def test_a_town_page_shows_distance_address_and_approximate_flag(bundled_site, p
     pittsfield = places.towns["Pittsfield"]  # the map opens on the town's centre, not somewhere else
     assert page.count('data-map-src="') == 1
     assert f'data-map-src="../../map/#{pittsfield.lat},{pittsfield.lon},11"' in page
+    # MISSION-Springfield is placed at Springfield's centre: on Springfield's page it is in the town, not "0.0 mi"
+    # away, and no town page in any language claims a listing is next door.
+    springfield = (site / "towns" / "springfield" / "index.html").read_text()
+    mission = re.search(r"MISSION-Springfield.*?</h3>", springfield).group()
+    assert '<span class="prn-distance">in this town</span> <span class="prn-via"></span>' in mission
+    assert 'prn-distance">nesta cidade<' in (site / "pt" / "towns" / "springfield" / "index.html").read_text()
+    assert not [p for p in site.glob("**/towns/*/index.html") if re.search(r"prn-distance\">0[.,]0 ", p.read_text())]
     index = (site / "towns" / "index.html").read_text()
     assert len(re.findall(r'href="\.\./towns/[a-z-]+/"', index)) == 351
     for slug in ("manchester-by-the-sea", "aquinnah", "boston"):

@@ -203,8 +203,14 @@
 
   /* ---- rendering ---- */
 
-  /* "12.3 mi" in the page's language (the catalogue's "{miles} mi": "12,3 milhas" in Portuguese). */
-  function distance(miles) { return PLACES.formatDistance(miles, I18N.locale, t("{miles} mi")); }
+  /* How far `near` ({point, miles, via}) is in the page's language: "12.3 mi" (the catalogue's "{miles} mi":
+   * "12,3 milhas" in Portuguese), or "in this town" for a listing placed at the town's centre (PLACES.inPlace). */
+  function distance(near) {
+    var precision = near.point.precision;
+    if (!PLACES.inPlace(near.miles, precision)) { return PLACES.formatDistance(near.miles, I18N.locale, t("{miles} mi")); }
+    return precision === "zip" ? t("in this ZIP code") : t("in this town");
+  }
+  function via(near) { return PLACES.inPlace(near.miles, near.point.precision) ? "" : labels.route[near.via]; }
 
   /* A centre's card (templates/cards.html), at its nearest point when `near` is given ({point, miles, via}; an
    * area's listing gives {point} alone, with no distance). */
@@ -213,7 +219,7 @@
     var page = new URL("../" + center.url, location.href).href;
     var item = CARDS.card("prn-tpl-center", Object.assign(CARDS.freshness(center), {
       name: center.name, url: "../" + center.url, type: labels.type[center.type], page_url: page,
-      distance: measured ? distance(near.miles) : "", via: measured ? labels.route[near.via] : "",
+      distance: measured ? distance(near) : "", via: measured ? via(near) : "",
       address: point ? point.address : "", no_address: !(point && point.address), approximate: point && point.precision === "town",
       approximate_zip: point && point.precision === "zip",
       ask_languages: lang && !center.languages.length, phone: center.phone, phone_href: center.phone_href,
@@ -252,7 +258,7 @@
     ranked.slice(0, BEYOND).forEach(function (n, i) {
       if (i) { line.appendChild(document.createTextNode("; ")); }
       line.appendChild(el("a", withEN({href: "../" + n.center.url, text: n.center.name})));
-      line.appendChild(document.createTextNode(", " + distance(n.near.miles) + " " + labels.route[n.near.via]));
+      line.appendChild(document.createTextNode(", " + [distance(n.near), via(n.near)].filter(Boolean).join(" ")));
     });
     return line;
   }
@@ -338,7 +344,7 @@
       : state.within ? tn("{n} place within {miles} miles of {place}", "{n} places within {miles} miles of {place}", near.length, vars)
       : tn("{n} place near {place}", "{n} places near {place}", near.length, vars)) +
       (coaches.length ? tn(", and {n} coach who works there.", ", and {n} coaches who work there.", coaches.length) : ".") +
-      (near.length ? " " + t("Nearest: {name}, {distance}, {phone}.", {name: near[0].center.name, distance: distance(near[0].near.miles),
+      (near.length ? " " + t("Nearest: {name}, {distance}, {phone}.", {name: near[0].center.name, distance: distance(near[0].near),
         phone: near[0].center.phone || (index.helpline ? index.helpline.call : "")}) : "");
     var parts = [
       section(state.within ? t("Places within {miles} miles of {place}", vars) : t("Places near {place}", vars),

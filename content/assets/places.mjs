@@ -315,6 +315,11 @@ export function changedNear(index, centers, from, limit) {
     .sort(function (a, b) { return a.near.miles - b.near.miles; }).map(function (m) { return m.center; });
 }
 
+/** Whether a distance should say where a listing is rather than how far: under 0.05 mi, its position only the centre
+ * of its ZIP code or town ("in this town", never "0.0 mi", which claims it is next door). The town pages' rule:
+ * generator/outputs/translations.py, in_place. */
+export function inPlace(miles, precision) { return miles < 0.05 && (precision === "zip" || precision === "town"); }
+
 const numberFormats = new Map();
 
 /** A distance to a tenth of a mile in the page's locale and words: formatDistance(2.25, "en-GB") is "2.3 mi" and

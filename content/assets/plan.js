@@ -94,10 +94,11 @@ import {fold, icsText} from "./ics.mjs";
    * options are registry text, marked English there. */
   function centerCard(c, town, kind) {
     var near = PLACES.nearest(index, c, town), point = near && near.point;
+    var far = near && !PLACES.inPlace(near.miles, point.precision);  // "2.3 mi from Ware", or no distance when in Ware
     var node = card("prn-tpl-plan-center", Object.assign(freshness(c), {
       prsc: kind === "prsc", rlc: kind === "rlc", name: c.name, url: "../" + c.url,
-      distance: near ? PLACES.formatDistance(near.miles, I18N.locale) : "", town: town.name,
-      via: near ? (I18N.labels.route || index.labels.route)[near.via] : "",
+      distance: far ? PLACES.formatDistance(near.miles, I18N.locale, t("{miles} mi")) : "", town: town.name,
+      via: far ? (I18N.labels.route || index.labels.route)[near.via] : "",
       address: point && point.address, no_address: !(point && point.address),
       site: kind === "rlc" && point && point.name !== c.name ? point.name : "", approximate: point && point.precision === "town",
       approximate_zip: point && point.precision === "zip",

@@ -55,6 +55,14 @@ LANGUAGES = {
 }
 CODES = tuple(LANGUAGES)
 
+# A listing placed only at the centre of its ZIP code or town, under 0.05 mi away, is "in this town": "0.0 mi" would
+# say it is next door. The scripts' rule too: places.mjs, inPlace.
+IN_PLACE = {"zip": N_("in this ZIP code"), "town": N_("in this town")}
+
+
+def in_place(miles: float, precision: str) -> bool:
+    return miles < 0.05 and precision in IN_PLACE
+
 
 # libyaml's safe loader when PyYAML has it: the catalogues are read on every build.
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -147,8 +155,11 @@ class Translator:
         from babel.dates import format_skeleton
         return format_skeleton("yMMMM", day, locale=self._locale)
 
-    def miles(self, miles: float) -> str:
-        """'42.5 mi', its unit from the catalogue like find.js's ('42,5 milhas': 'mi' reads as 'milhões' in Brazil)."""
+    def miles(self, miles: float, precision: str = "exact") -> str:
+        """'42.5 mi', its unit from the catalogue like find.js's ('42,5 milhas': 'mi' reads as 'milhões' in Brazil);
+        'in this town' (or ZIP code) for a listing placed at the centre of the town it is in (in_place)."""
+        if in_place(miles, precision):
+            return self.gettext(IN_PLACE[precision])
         if self.language.english:
             number = f"{miles:.1f}"
         else:
@@ -156,9 +167,11 @@ class Translator:
             number = format_decimal(miles, "0.0", locale=self._locale)
         return self.gettext(N_("{miles} mi")).replace("{miles}", number)
 
-    def route(self, via: str) -> str:
+    def route(self, via: str, miles: float | None = None, precision: str = "exact") -> str:
         """How a distance was measured (model/travel.py): "as the crow flies", or "via Orleans and the
-        Sagamore Bridge" for the crossings in `via`."""
+        Sagamore Bridge" for the crossings in `via`; nothing beside 'in this town' (in_place)."""
+        if miles is not None and in_place(miles, precision):
+            return ""
         if not via:
             return self.gettext(N_("as the crow flies"))
         steps = [self.gettext(STEPS[step]) for step in via.split()]

@@ -28,6 +28,10 @@ def test_typing_a_zip_lists_the_nearest_centre_first(visit, towns):
     expected = [item.center.id for item in towns["Pittsfield"].centers]
     assert first_places(page, 1) == expected[:1]
     assert "Pittsfield" in page.inner_text("#prn-status")
+    # Living in Recovery is placed at 01201's centre: from 01201 it is in the ZIP code, not "0.0 mi" away
+    first = page.locator("section[aria-labelledby=prn-places] li").first
+    assert first.locator(".prn-card__title").inner_text().endswith("Living in Recovery in this ZIP code")
+    assert "Nearest: Living in Recovery, in this ZIP code," in page.inner_text("#prn-status")
 
 
 def test_a_village_is_measured_from_its_own_position_as_the_build_measures_it(visit):

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 
-import {area, changedIn, changedNear, complete, formatDistance, inArea, miles, nearest, nearestPlace, outside, rank, resolve, suggest} from "../../content/assets/places.mjs";
+import {area, changedIn, changedNear, complete, formatDistance, inArea, inPlace, miles, nearest, nearestPlace, outside, rank, resolve, suggest} from "../../content/assets/places.mjs";
 
 const town = (name, slug, lat, lon, zone, region = "western") => ({name, slug, lat, lon, region, prsc: "", rlc: "", zone});
 const INDEX = {
@@ -116,6 +116,13 @@ test("formatDistance: a tenth of a mile, in the page's locale", () => {
   assert.equal(formatDistance(12.34, "pt-BR"), "12,3 mi");
   assert.equal(formatDistance(12.34, "pt-BR", "{miles} milhas"), "12,3 milhas");  // the catalogue's unit
   assert.equal(formatDistance(1234.5, "es-US"), "1,234.5 mi");
+});
+
+test("inPlace: a listing placed at its town's or ZIP code's centre, under 0.05 mi away, is in the place", () => {
+  assert.equal(inPlace(0.049, "town"), true);
+  assert.equal(inPlace(0.049, "zip"), true);
+  assert.equal(inPlace(0.05, "town"), false);  // "0.1 mi"
+  assert.equal(inPlace(0, "exact"), false);  // an exact position is as near as it says
 });
 
 test("miles: the geodesic distance the town pages use (Pittsfield to Worcester, about 76 mi)", () => {
