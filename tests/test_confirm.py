@@ -221,3 +221,27 @@ def test_the_confirmation_form_reads_the_listing_field_the_link_fills_in():
 def test_every_way_of_confirming_has_its_sentence():
     from generator.labels import CONFIRMED_HOW, CONFIRMED_SENTENCES
     assert set(CONFIRMED_SENTENCES) == set(CONFIRMED_HOW)
+
+
+def test_the_script_drawn_cards_say_how_and_when_a_listing_was_confirmed(confirmed_site):
+    """/find/ and the planner draw a card from find.json and the page's template: the index carries the day and
+    the way, and each language's template has the sentence for each way around the day's slot."""
+    from generator.labels import CONFIRMED_SENTENCES
+    from generator.outputs.cards import PARTS
+    from generator.outputs.find_index import find_index
+    from generator.outputs.render import card_context, environment
+    from generator.outputs.translations import ENGLISH, translator
+    centers = {c["id"]: c for c in find_index(confirmed_site)["centers"]}
+    assert (centers["steprox-roxbury"]["confirmed_on"], centers["steprox-roxbury"]["confirmed_how"]) == \
+        ("2026-11-20", "phone")
+    assert (centers["have-hope-north-adams"]["confirmed_on"], centers["have-hope-north-adams"]["confirmed_how"]) == \
+        ("", "")
+    for code in ("en", "es", "pt"):
+        tr = ENGLISH if code == "en" else translator(code, confirmed_site.settings.translations_dir)
+        cards = environment(tr).get_template(PARTS["find-cards"]).render(part="find-cards", root="../",
+                                                                          **card_context(confirmed_site))
+        day = '<span data-slot="confirmed_on"></span>'
+        phone = CONFIRMED_SENTENCE[code].replace("20 November 2026", day).replace("20 de noviembre de 2026", day) \
+            .replace("20 de novembro de 2026", day)
+        assert f'<span class="prn-confirmed" data-if="confirmed_phone"> {phone}</span>' in cards
+        assert cards.count('class="prn-confirmed"') == len(CONFIRMED_SENTENCES)  # one sentence a way

@@ -34,10 +34,14 @@ export function sourceDate(text) {
   return window.PRN.date(day, parts.length > 2 ? {day: "numeric", month: "long", year: "numeric"} : {month: "long", year: "numeric"});
 }
 
-/** The values of a centre's first line (find.json v2): its newest source's date and its standing. */
+/** The values of a centre's first line (find.json v2): its newest source's date, its standing, and how and when
+ * it was confirmed with the centre ("confirmed_phone" shows the template's phone sentence). */
 export function freshness(center) {
-  return {newest: sourceDate(center.newest_source), ended: center.standing === "may-have-ended",
-    moved: center.standing === "moved", closed: center.standing === "closed", state_list: center.phone_state_list};
+  const values = {newest: sourceDate(center.newest_source), ended: center.standing === "may-have-ended",
+    moved: center.standing === "moved", closed: center.standing === "closed", state_list: center.phone_state_list,
+    confirmed_on: sourceDate(center.confirmed_on)};
+  if (center.confirmed_how) { values["confirmed_" + center.confirmed_how] = true; }
+  return values;
 }
 
 /** For a place outside Massachusetts (query "" for a visitor's position outside it): the national helpline,

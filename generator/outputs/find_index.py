@@ -146,6 +146,8 @@ class FindCenter(TypedDict):
                              "moved and closed are never ranked, may-have-ended after current ones"]
     newest_source: Annotated[str, "the date of its newest source: YYYY, YYYY-MM or YYYY-MM-DD"]
     phone_state_list: Annotated[bool, "its number rests only on the state's list (the help line goes beside it)"]
+    confirmed_on: Annotated[str, "the day its phone and address were confirmed with it, YYYY-MM-DD; '' if not"]
+    confirmed_how: Annotated[str, "how: phone, email, visit or own-page; '' if not confirmed"]
 
 
 class FindCoach(TypedDict):
@@ -266,6 +268,8 @@ def find_index(site: Site) -> FindIndex:
             phone=c.phone or "", phone_href=c.phone_href or "", hours=c.hours or "",
             languages=list(c.languages), tracks=list(c.tracks), virtual=c.virtual or "", call_before=c.call_before,
             standing=c.standing, newest_source=c.newest_source or "", phone_state_list=c.phone_from_state_list,
+            confirmed_on=c.confirmation.on.isoformat() if c.confirmation else "",
+            confirmed_how=c.confirmation.how if c.confirmation else "",
         ) for c in site.centers],
         coaches=[FindCoach(
             id=c.id, name=c.name, url=c.url, example=bool(c.example), languages=list(c.languages),

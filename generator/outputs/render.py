@@ -16,7 +16,15 @@ import jinja2
 import jinja2.ext
 from markupsafe import Markup
 
-from ..labels import CENTER_TYPE_PLURALS, CENTER_TYPES, MODES, SPECIALTIES, STANDING_LABELS, VERIFICATION
+from ..labels import (
+    CENTER_TYPE_PLURALS,
+    CENTER_TYPES,
+    CONFIRMED_SENTENCES,
+    MODES,
+    SPECIALTIES,
+    STANDING_LABELS,
+    VERIFICATION,
+)
 from ..model.records import NATIONAL_LINE, Center, Coach, HelpLine, Site, TownView
 from . import jsonld, language_pages
 from .freshness_figures import figures
@@ -85,6 +93,7 @@ def environment(tr: Translator) -> jinja2.Environment:
     english = tr.language.english
     env.globals["en"] = "" if english else Markup(' lang="en"')
     env.globals["lang"] = tr.code
+    env.globals["confirmed_sentences"] = CONFIRMED_SENTENCES  # the script-drawn cards' "Confirmed … on <date>."
     env.filters["en"] = (lambda text: text) if english else (lambda text: Markup('<span lang="en">%s</span>') % text)
     env.filters["name"] = functools.partial(_name, tr)
     env.filters["host"] = lambda url: urlsplit(url).netloc.removeprefix("www.")
