@@ -44,7 +44,7 @@ def test_home_offers_the_three_doors_and_every_page_has_the_help_banner(bundled_
 def test_a_centre_page_shows_address_phone_sources_and_verification(bundled_site):
     page = (bundled_site / "centers" / "living-in-recovery-pittsfield" / "index.html").read_text()
     assert "75 North St. (entrance on McKay Street), Pittsfield, MA 01201" in page
-    assert '<a href="tel:+14135708243">(413) 570-8243</a>' in page
+    assert '<a class="md-button md-button--primary prn-call" href="tel:+14135708243">Call (413) 570-8243</a>' in page
     assert "Call before you go." in page
     assert "Living in Recovery group is settling into its new downtown headquarters</a> (15 January 2024)" in page
     moved = (bundled_site / "centers" / "red-house-oak-bluffs" / "index.html").read_text()

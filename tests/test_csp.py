@@ -60,6 +60,7 @@ def pages(bundled_site, preview_site) -> dict[str, _Page]:
             for path in sorted(Path(site).rglob("*.html")) if "<head>" in (text := path.read_text(encoding="utf-8"))}
 
 
+@pytest.mark.slow  # parses 5,000 pages (37 s): the whole suite's, not the fast loop's
 def test_every_inline_script_of_every_page_is_allowed_by_its_hash_and_every_hash_allows_one(pages):
     wrong = {}
     for rel, page in pages.items():
@@ -72,12 +73,14 @@ def test_every_inline_script_of_every_page_is_allowed_by_its_hash_and_every_hash
     assert len(pages) > 2000 and wrong == {}
 
 
+@pytest.mark.slow  # parses 5,000 pages (37 s): the whole suite's, not the fast loop's
 def test_no_page_has_an_event_handler_attribute_or_a_javascript_link(pages):
     """A hash allows an inline <script> only: an onclick= or a javascript: link would be refused by the browser."""
     assert {rel: page.handlers + page.script_links for rel, page in pages.items()
             if page.handlers or page.script_links} == {}
 
 
+@pytest.mark.slow  # parses 5,000 pages (37 s): the whole suite's, not the fast loop's
 def test_the_sites_inline_scripts_are_the_known_ones_and_each_known_one_is_still_written(pages):
     """KNOWN lists no script the site no longer writes, and the map's scripts are on the map pages only."""
     found: dict[str, set[str]] = {}

@@ -498,7 +498,9 @@ def output_problems(site, readings: dict, plain: Outputs, changed: list[tuple[Ta
     return failures
 
 
-# No shrinking: a failure reports the example as drawn, in seconds rather than minutes.
+# No shrinking: a failure reports the example as drawn, in seconds rather than minutes. The whole suite's (about
+# 30 s); the fast loop keeps the nastiest accepted text in every field at once, below.
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None, phases=PHASES,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(changed=changes)

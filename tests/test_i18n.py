@@ -164,7 +164,7 @@ def test_home_find_plan_about_and_open_data_are_translated_too(site, code):
 
 
 def test_the_bundled_translations_are_complete_and_up_to_date(places):
-    problems = check(Settings(), [region.name for region in places.regions.values()])
+    problems = check(Settings(), places.translated_names)
     assert problems == [], "\n".join(
         f"{p.file}: {p.key}: {p.detail}" for p in problems) + (
         "\nTranslate the English text (or ask for help in the pull request), then run "
@@ -190,7 +190,7 @@ def workspace(tmp_path):
 
 
 def test_the_check_reports_a_translation_whose_english_page_changed(workspace, places):
-    regions = [region.name for region in places.regions.values()]
+    regions = places.translated_names
     assert check(Settings(config_file=workspace / "mkdocs.yml"), regions) == []
     carc = workspace / "content" / "guides" / "carc.md"
     carc.write_text(carc.read_text().replace("valid for **2 years**", "valid for **3 years**"))
@@ -201,7 +201,7 @@ def test_the_check_reports_a_translation_whose_english_page_changed(workspace, p
 
 
 def test_the_check_reports_missing_unused_and_broken_strings_and_untranslated_pages(workspace, places):
-    regions = [region.name for region in places.regions.values()]
+    regions = places.translated_names
     es = workspace / "translations" / "es.yaml"
     text = es.read_text()
     text = text.replace('  "Sources": "Fuentes"\n', "")  # missing
@@ -222,7 +222,7 @@ def test_the_check_reports_missing_unused_and_broken_strings_and_untranslated_pa
 
 def test_the_check_asks_for_the_names_of_tracks_and_banner_lines_but_not_for_names_gone_from_the_data(
         workspace, places, registry):
-    regions = [region.name for region in places.regions.values()]
+    regions = places.translated_names
     es = workspace / "translations" / "es.yaml"
     es.write_text(es.read_text().replace('  "988 Lifeline": "Línea 988"\n', ""))
     settings = Settings(data_dir=DATA, config_file=workspace / "mkdocs.yml")

@@ -60,7 +60,8 @@ export function advice(index, query, choose) {
   if (region) {
     const find = new URL(document.getElementById("prn-tpl-area-advice").dataset.find, location.href);
     find.searchParams.set("q", region.name);
-    return card("prn-tpl-area-advice", {area: region.name, find: find.href});
+    const names = Object.assign({}, index.labels.area, (PRN.i18n.labels || {}).area);  // "los Berkshires" on /es/
+    return card("prn-tpl-area-advice", {area: names[region.name] || region.name, find: find.href});
   }
   if (outside(query)) { return elsewhere(shown); }
   const guesses = suggest(index, query);

@@ -382,6 +382,7 @@
   /* An area typed (Cape Cod, the Berkshires): no one point, so no distance. The listings in its towns, what moved
    * or closed there, the coaches who work in any of its towns, the statewide numbers and a link to each town. */
   function showArea(region, state, how) {
+    var name = labels.area[region.name] || region.name;  // "los Berkshires"
     var kept = index.centers.filter(function (center) { return centerMatches(center, state); });
     var listed = PLACES.inArea(index, kept, region);
     var towns = region.towns.map(function (slug) { return PLACES.town(index, slug); });
@@ -389,12 +390,12 @@
       return towns.some(function (town) { return coachMatches(coach, state, town); });
     });
     var first = listed[0] && listed[0].center;
-    status.textContent = tn("{n} place in {place}", "{n} places in {place}", listed.length, {place: region.name}) +
+    status.textContent = tn("{n} place in {place}", "{n} places in {place}", listed.length, {place: name}) +
       (coaches.length ? tn(", and {n} coach who works there.", ", and {n} coaches who work there.", coaches.length) : ".") +
       (first ? " " + t("First listed: {name}, {phone}.", {name: first.name,
         phone: first.phone || (index.helpline ? index.helpline.call : "")}) : "");
     var source = region.sources[0];
-    var contains = CARDS.card("prn-tpl-area-towns", {area: region.name, source: source.title, source_url: source.url,
+    var contains = CARDS.card("prn-tpl-area-towns", {area: name, source: source.title, source_url: source.url,
       source_date: CARDS.sourceDate(source.date)});
     var links = contains.querySelector(".prn-area__links");
     towns.forEach(function (town, i) {
@@ -402,16 +403,16 @@
       links.appendChild(el("a", withEN({href: "../towns/" + town.slug + "/", text: town.name})));
     });
     var empty = listed.length ? null : el("div", {"class": "prn-notice", id: "prn-nothing-near"}, [
-      el("p", {text: t("Nothing listed in {place} matches. These options work from anywhere:", {place: region.name})}),
+      el("p", {text: t("Nothing listed in {place} matches. These options work from anywhere:", {place: name})}),
       anywhere(state, towns.map(function (town) { return town.region; }))
     ]);
-    [CARDS.card("prn-tpl-area", {area: region.name}), empty,
-      section(t("Places in {place}", {place: region.name}), "prn-places", listed,
+    [CARDS.card("prn-tpl-area", {area: name}), empty,
+      section(t("Places in {place}", {place: name}), "prn-places", listed,
         function (n) { return centerItem(n.center, {point: n.point}, state.lang); }, "prn-near"),
       section(t("Changed recently"), "prn-changed", PLACES.changedIn(index, kept, region),
         function (c) { return centerItem(c, null); }, "prn-near prn-changed-list"),
       contains,
-      section(t("Coaches who work in {town}", {town: region.name}), "prn-coaches", coaches, coachItem, "prn-cards") || noCoach()
+      section(t("Coaches who work in {town}", {town: name}), "prn-coaches", coaches, coachItem, "prn-cards") || noCoach()
     ].forEach(function (part) { if (part) { results.appendChild(part); } });
     if (how && how.focus) { showAnswer(); }
   }

@@ -170,7 +170,7 @@ def _translations(args: argparse.Namespace, settings: Settings) -> int:
     from ..outputs.content import source_hash
     from ..outputs.translation_check import check
     from ..outputs.translations import CODES
-    problems = check(settings, [region.name for region in load_site(settings).places.regions.values()])
+    problems = check(settings, load_site(settings).places.translated_names)
     for p in problems:
         print(f"{p.file}: {p.key}: {p.detail}")
     print(f"{len(problems)} translation problem(s) in {', '.join(CODES[1:])}." if problems else

@@ -126,6 +126,7 @@ class FindLabels(TypedDict):
     specialty: dict[str, str]
     track: dict[str, str]
     route: Annotated[dict[str, str], "how a distance was measured, by route `via` ('' as the crow flies)"]
+    area: Annotated[dict[str, str], "an area's name (areas[].name) as the page's language says it: 'los Berkshires'"]
 
 
 class FindCenter(TypedDict):
@@ -262,7 +263,8 @@ def find_index(site: Site) -> FindIndex:
             type=CENTER_TYPES, types=CENTER_TYPE_PLURALS,
             language={code: LANGUAGE_NAMES[code] for code in used_languages},
             mode=MODES, specialty=SPECIALTIES, track={t.id: t.name for t in site.tracks},
-            route={via: ENGLISH.route(via) for via in via_keys()}),
+            route={via: ENGLISH.route(via) for via in via_keys()},
+            area={a.name: a.name for a in places.areas.values()}),
         centers=[FindCenter(
             id=c.id, name=c.name, type=c.type, url=c.url, points=_points(c, zone, slug), regions=list(c.regions),
             phone=c.phone or "", phone_href=c.phone_href or "", hours=c.hours or "",

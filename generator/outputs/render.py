@@ -93,7 +93,7 @@ def environment(tr: Translator) -> jinja2.Environment:
     english = tr.language.english
     env.globals["en"] = "" if english else Markup(' lang="en"')
     env.globals["lang"] = tr.code
-    env.globals["confirmed_sentences"] = CONFIRMED_SENTENCES  # the script-drawn cards' "Confirmed … on <date>."
+    env.globals["confirmed_ways"] = tuple(CONFIRMED_SENTENCES)  # the script-drawn cards' "Confirmed … on <day>."
     env.filters["en"] = (lambda text: text) if english else (lambda text: Markup('<span lang="en">%s</span>') % text)
     env.filters["name"] = functools.partial(_name, tr)
     env.filters["host"] = lambda url: urlsplit(url).netloc.removeprefix("www.")
@@ -101,6 +101,7 @@ def environment(tr: Translator) -> jinja2.Environment:
     env.filters["source_date"] = tr.source_date
     env.filters["carc"] = tr.carc
     env.filters["confirmed"] = tr.confirmed
+    env.filters["confirmed_on"] = lambda how, day: Markup(tr.gettext(CONFIRMED_SENTENCES[how])) % {"date": day}
     env.filters["language_names"] = lambda codes: [tr.language_name(code) for code in codes]
     env.filters["language_name"] = lambda code: tr.language_name(code, standalone=False)
     env.filters["label"] = lambda key, labels: tr.gettext(LABELS[labels][key])

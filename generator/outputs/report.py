@@ -121,7 +121,7 @@ def _call_before(site: Site) -> tuple[Finding, ...]:
 def translation_section(site: Site) -> Section:
     """Spanish and Portuguese strings and pages that are missing, unused or older than their English source.
     Reads every template, script and module of the generator: the report command adds it, builds do not."""
-    problems = check(site.settings, [region.name for region in site.places.regions.values()])
+    problems = check(site.settings, site.places.translated_names)
     return Section("Translations missing or out of date",
                    "Translate the English text in the named file under translations/; for a page, then set its "
                    "`source_hash` to the one given (`python -m generator translations` lists them all).",

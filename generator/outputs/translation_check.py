@@ -31,9 +31,9 @@ def _py_keys(source: str) -> set[str]:
             for literals in PY_CALL.findall(source)}
 
 
-def used_keys(region_names, config_file: Path, assets: Path) -> set[str]:
-    """Every English string the site shows that a catalogue must translate."""
-    keys = set(region_names)
+def used_keys(place_names, config_file: Path, assets: Path) -> set[str]:
+    """Every English string the site shows that a catalogue must translate (place_names: Places.translated_names)."""
+    keys = set(place_names)
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"])  # only parses the templates
     for template in sorted(TEMPLATES.glob("*.html")):
         source = template.read_text(encoding="utf-8")
@@ -104,11 +104,11 @@ class Problem:
     detail: str
 
 
-def check(settings: Settings, region_names) -> list[Problem]:
-    """Catalogue strings missing or no longer used (with the registry names of settings.data_dir);
-    pages untranslated, outdated or without a review flag."""
+def check(settings: Settings, place_names) -> list[Problem]:
+    """Catalogue strings missing or no longer used (with the registry names of settings.data_dir and the region and
+    area names of its gazetteer); pages untranslated, outdated or without a review flag."""
     root, folder, content = settings.root, settings.translations_dir, settings.content_dir
-    used = used_keys(region_names, settings.config_file, content / "assets")
+    used = used_keys(place_names, settings.config_file, content / "assets")
 
     def rel(path: Path) -> str:
         try:

@@ -82,6 +82,11 @@ class Places:
     nicknames: dict[str, str] = field(default_factory=dict)  # nickname -> the place it names
     areas: dict[str, Area] = field(default_factory=dict)  # by name
 
+    @property
+    def translated_names(self) -> list[str]:
+        """The names the catalogues translate: the regions' ('Cape and Islands') and the areas' ('the Berkshires')."""
+        return [region.name for region in self.regions.values()] + list(self.areas)
+
     def area_of(self, query: str) -> Area | None:
         """The area a typed name or other name stands for ('the Cape' -> Cape Cod), or None."""
         key = area_key(query)

@@ -77,6 +77,17 @@ def test_other_areas_list_by_town_with_what_may_have_ended_last(phone, typed, na
     assert page.locator("section[aria-labelledby=prn-places] li h3 a").all_inner_texts() == names
 
 
+@pytest.mark.parametrize(("prefix", "status", "heading"), [
+    ("", "3 places in the Berkshires.", "Places in the Berkshires"),
+    ("es/", "3 lugares en los Berkshires.", "Lugares en los Berkshires"),
+    ("pt/", "3 lugares em Berkshires.", "Lugares em Berkshires"),
+])
+def test_an_area_is_named_as_the_page_s_language_says_it(phone, prefix, status, heading):  # noqa: F811
+    page = _find(phone, prefix, "the Berkshires")
+    assert page.inner_text("#prn-status").startswith(status)
+    assert page.locator("#prn-places").inner_text() == heading
+
+
 @pytest.mark.parametrize("prefix", ["", "es/", "pt/"])
 def test_the_header_search_offers_the_area(phone, prefix):  # noqa: F811
     page = phone.open(prefix)

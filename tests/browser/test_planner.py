@@ -282,9 +282,10 @@ def test_the_print_view_hides_the_site_chrome_and_fits_on_two_pages(visit):
     set_town(page, "Pittsfield")
     page.check("input[name=masshealth][value=unsure]")  # both week-2 routes: the longest plan
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-banner", ".md-tabs", "#prn-plan-form", "#plan-ics", ".md-footer"):
+    for selector in (".md-header", ".prn-help__bar", ".md-tabs", "#prn-plan-form", "#plan-ics", ".md-footer"):
         assert page.locator(selector).first.is_hidden(), selector
     assert page.locator("#plan-summary").is_visible()
+    assert "988" in page.locator(".md-banner .prn-help__full").inner_text()  # the help lines, on paper too
     for size in ("Letter", "A4"):
         pdf = page.pdf(format=size)
         assert len(re.findall(rb"/Type\s*/Page\b", pdf)) <= 2, size

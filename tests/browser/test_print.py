@@ -19,6 +19,12 @@ from tests.conftest import ROOT, SITE_URL
 LANGS = ("", "es/", "pt/")
 PAPER = ("Letter", "A4")
 INTERACTIVE = ("form", "input", "button", "select", ".prn-map", ".md-search", ".prn-help__bar")
+# The selectors that match a visible element, as Playwright's is_visible() tells it (a box that is not empty, not
+# visibility: hidden), in one call for them all.
+SHOWN = """selectors => selectors.filter(s => [...document.querySelectorAll(s)].some(e => {
+  const box = e.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== "hidden";
+}))"""
 MM = 96 / 25.4  # CSS px per millimetre
 SIZES = {"Letter": (8.5 * 25.4, 11 * 25.4), "A4": (210, 297)}  # mm
 
@@ -77,8 +83,7 @@ def problems(paper, base_url: str, lang: str, slug: str, pdf=lambda fill: True) 
         found.append("no QR code")
     elif decoded(qr.screenshot()) != [url]:
         found.append(f"QR code reads {decoded(qr.screenshot())}")
-    found += [f"{selector} prints" for selector in INTERACTIVE
-              if any(e.is_visible() for e in page.locator(selector).all())]
+    found += [f"{selector} prints" for selector in page.evaluate(SHOWN, INTERACTIVE)]
     viewport = page.viewport_size
     for size, (width, height) in printable().items():
         page.set_viewport_size({"width": width, "height": 100})  # the document's height is then its content's
