@@ -13,7 +13,13 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-COPIED = ("places.yaml", "municipalities.csv", "tracks.yaml", "help.yaml", "retired.yaml")
+SCALED = ("centers", "coaches")
+
+
+def _copied() -> list[str]:
+    """Every other data file, as it is (the gazetteer, tracks, help lines, words, retired ids)."""
+    return sorted(p.name for p in DATA.iterdir() if p.is_file() and p.suffix in (".yaml", ".csv")
+                  and p.stem not in SCALED)
 
 
 def _towns() -> list[str]:
@@ -44,11 +50,11 @@ def _copy(record: dict, k: int, rng: random.Random, towns: list[str]) -> dict:
 def make_registry(scale: int, target: Path) -> dict[str, int]:
     """Write a data folder with `scale` times the bundled centres and coaches; returns the counts."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
+    for name in _copied():
         shutil.copy(DATA / name, target / name)
     towns = _towns()
     counts = {}
-    for key in ("centers", "coaches"):
+    for key in SCALED:
         records = yaml.safe_load((DATA / f"{key}.yaml").read_text(encoding="utf-8"))[key]
         out = list(records)
         for k in range(1, scale):
