@@ -253,6 +253,14 @@ def preview_site(tmp_path_factory) -> Path:
     yield from _shared_build(tmp_path_factory, "preview", examples=True)
 
 
+def built_pages(site: Path, lang: str, folders: tuple[str, ...]) -> dict[str, str]:
+    """{'centers/<id>/': the page's content (its <article>)} of the pages below `folders` in one language of a
+    shared build: what the build rendered, without reading the theme's header and navigation around it."""
+    root = site if lang == "en" else site / lang
+    return {f"{folder}/{page.parent.name}/": page.read_text(encoding="utf-8").split("<article", 1)[1]
+            for folder in folders for page in sorted((root / folder).glob("*/index.html"))}
+
+
 # The small registries' sites that several tests read without changing their data: each built once.
 # A test that needs other data or settings builds its own (a few seconds each).
 

@@ -1,6 +1,6 @@
 """Every listing leads with the age of its evidence (issue 23, items 1, 2 and 6), on every centre, programme
-and RLC page in the three languages, on the town pages' cards and in find.json: the pages as the build
-renders them, without MkDocs (tests/browser/test_age_first.py checks the first screen in a browser)."""
+and RLC page in the three languages, on the town pages' cards and in find.json: the pages of the shared public
+build (tests/browser/test_age_first.py checks the first screen in a browser)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator.model.site import load_site
-from generator.outputs import render
 from generator.outputs.find_index import find_index
-from generator.outputs.translations import ENGLISH, translator
 from generator.settings import Limits, Settings
-from tests.conftest import DATA, TODAY
+from tests.conftest import DATA, TODAY, built_pages
 from tests.test_freshness import ENDED, ISLANDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,15 +34,13 @@ def site():
 
 
 @pytest.fixture(scope="module", params=["en", "es", "pt"])
-def rendered(request, site):
-    """(language, {path: body}) of every page the build renders in that language."""
-    tr = ENGLISH if request.param == "en" else translator(request.param, site.settings.translations_dir)
-    return request.param, {p.path: p.body() for p in render.pages(site, tr)}
+def rendered(request, bundled_site):
+    """(language, {'centers/<id>/': content}) of every listing and town page of the public build in that language."""
+    return request.param, built_pages(bundled_site, request.param, ("centers", "towns"))
 
 
 def _center_pages(site, bodies) -> list[tuple[object, str]]:
-    found = [(c, next(body for path, body in bodies.items() if path.startswith(f"centers/{c.id}.")))
-             for c in site.centers]
+    found = [(c, bodies[f"centers/{c.id}/"]) for c in site.centers]
     assert len(found) == len(site.centers) > 40
     return found
 
@@ -89,7 +85,7 @@ def test_a_number_only_the_state_list_gives_shows_the_helpline_beside_it(site, r
 
 
 def _town(bodies, slug: str) -> str:
-    return next(body for path, body in bodies.items() if path.startswith(f"towns/{slug}."))
+    return bodies[f"towns/{slug}/"]
 
 
 def test_town_pages_list_what_may_have_ended_after_current_choices_and_moved_listings_apart(site, rendered):

@@ -2,7 +2,7 @@
 an sms: link whose body (at most 320 characters) holds the listing's name, a number to call (its own, or the
 Helpline's to check), its address where it has one and the page's own address, and a Copy link button for that
 address. The body is one catalogue sentence (templates/_macros.html, share_text); nothing else is sent anywhere.
-The pages as the build renders them, without MkDocs; /find/'s cards: tests/browser/test_action_card.py."""
+The pages of the shared preview build (with the example coaches); /find/'s cards: tests/browser/test_action_card.py."""
 
 from __future__ import annotations
 
@@ -13,10 +13,8 @@ from urllib.parse import unquote
 import pytest
 
 from generator.model.site import load_site
-from generator.outputs import render
-from generator.outputs.translations import ENGLISH, translator
 from generator.settings import Settings
-from tests.conftest import DATA, SITE_URL, TODAY
+from tests.conftest import DATA, SITE_URL, TODAY, built_pages
 
 CHECK = {"en": "no number of its own; to check, call", "es": "no tiene número propio; para confirmar, llame al",
          "pt": "não tem número próprio; para confirmar, ligue para"}
@@ -30,10 +28,9 @@ def site():
 
 
 @pytest.fixture(scope="module", params=["en", "es", "pt"])
-def rendered(request, site):
-    """(language, {path: body}) of every page the build renders in that language."""
-    tr = ENGLISH if request.param == "en" else translator(request.param, site.settings.translations_dir)
-    return request.param, {p.path: p.body() for p in render.pages(site, tr)}
+def rendered(request, preview_site):
+    """(language, {'centers/<id>/': content}) of every listing page of the preview build in that language."""
+    return request.param, built_pages(preview_site, request.param, ("centers", "coaches"))
 
 
 def shared(body: str) -> tuple[str, str]:
@@ -47,8 +44,8 @@ def test_every_listing_page_offers_a_text_with_its_name_number_address_and_addre
     lang, bodies = rendered
     prefix = "" if lang == "en" else f"{lang}/"
     helpline = site.check_line
-    listings = [(c, f"centers/{c.id}.md", c.address and c.address.line, c.phone) for c in site.centers]
-    listings += [(c, f"coaches/{c.id}.md", None, c.phone) for c in site.coaches]
+    listings = [(c, f"centers/{c.id}/", c.address and c.address.line, c.phone) for c in site.centers]
+    listings += [(c, f"coaches/{c.id}/", None, c.phone) for c in site.coaches]
     assert len(listings) > 60
     for record, path, address, phone in listings:
         text, url = shared(bodies[path])
@@ -66,7 +63,7 @@ def test_every_listing_page_offers_a_text_with_its_name_number_address_and_addre
 
 def test_the_message_is_the_catalogue_sentence_and_never_the_markup_around_it(rendered):
     lang, bodies = rendered
-    text, url = shared(bodies["centers/devine-recovery-center-boston.md"])
+    text, url = shared(bodies["centers/devine-recovery-center-boston/"])
     prefix = "" if lang == "en" else f"{lang}/"
     assert text == (f"Devine Recovery Center, (857) 496-1384, 70 Devine Way, South Boston (Boston), MA 02127: "
                     f"{SITE_URL}{prefix}centers/devine-recovery-center-boston/")
