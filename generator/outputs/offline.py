@@ -41,8 +41,10 @@ KEPT = ("", OFFLINE_URL, "find/", "plan/", "towns/", "towns/*/", "centers/", "ce
 FIND_INDEX = "api/v1/find.json"  # at the site root, shared by every language
 WORDS_INDEX = "api/v1/words.json"  # the search vocabulary /find/ and the header search read first
 ANSWERS = "assets/answers.html"  # its answer cards, per language
-ASSET = re.compile(r'<(?:script|img)\b[^>]*\bsrc="([^"]+)"'
-                   r'|<link\b[^>]*\brel="(?:stylesheet|icon|manifest)"[^>]*\bhref="([^"]+)"|\bdata-index="([^"]+)"')
+# A kept page's path below its language's root, exactly (not embed/towns/<slug>/, the agencies' cards).
+KEPT_PAGE = re.compile("^(?:" + "|".join(re.escape(p).replace(r"\*", "[^/]+") for p in KEPT) + r")index\.html$")
+ASSET = re.compile(rb'<(?:script|img)\b[^>]*\bsrc="([^"]+)"'
+                   rb'|<link\b[^>]*\brel="(?:stylesheet|icon|manifest)"[^>]*\bhref="([^"]+)"|\bdata-index="([^"]+)"')
 SHORT_NAME = N_("Recovery help")
 STATUS = {"online": N_("Available offline"), "offline": N_("Offline: showing information from %(date)s")}
 
@@ -73,15 +75,13 @@ def precached(prefix: str, files: Iterable[str], read: Callable[[str], bytes]) -
     paths = set(files)
     others = tuple(language.prefix for language in LANGUAGES.values() if language.prefix not in ("", prefix))
     pages = sorted(path for path in paths if path.startswith(prefix) and not path.startswith(others) and
-                   path.endswith("index.html") and
-                   any(PurePosixPath(path[len(prefix):]).match(pattern + "index.html") if pattern else
-                       path[len(prefix):] == "index.html" for pattern in KEPT))
+                   KEPT_PAGE.match(path[len(prefix):]))
     kept = set(pages) | {FIND_INDEX, WORDS_INDEX, prefix + ANSWERS} | {prefix + icon for icon in ICONS} | \
         {prefix + "manifest.webmanifest"} | \
         {path for path in paths if path.startswith(prefix + "assets/") and path.endswith(".mjs")}  # imported modules
     for page in pages:
-        for match in ASSET.finditer(read(page).decode("utf-8")):
-            target = _resolve(page, next(group for group in match.groups() if group))
+        for match in ASSET.finditer(read(page)):
+            target = _resolve(page, next(group for group in match.groups() if group).decode("utf-8"))
             if target:
                 kept.add(target)
     return sorted(path for path in kept if path in paths)
