@@ -18,6 +18,7 @@
   var toggle = document.getElementById("prn-filters-toggle");
   var index = null;
   var labels = null;
+  var printMore = document.querySelector("#prn-print-more span");
   var active = -1;
   var options = [];
 
@@ -146,6 +147,7 @@
     FLAGS.forEach(function (name) { if (state[name]) { params.set(name, "1"); } });
     var query = params.toString();
     history.replaceState(null, "", query ? "?" + query : location.pathname);
+    printMore.textContent = location.href;  // on paper, under the nearest places (print.css)
   }
 
   /* On a phone the filters fold behind "Filters (n)", n the filters in use (site.css hides the fieldset

@@ -6,6 +6,7 @@ import pytest
 
 from generator.model.site import load_site
 from generator.model.towns import nearest_centers, place_spot
+from generator.outputs.translations import ENGLISH
 from generator.settings import Settings
 from tests.conftest import DATA, TODAY
 
@@ -44,7 +45,10 @@ def test_a_village_is_measured_from_its_own_position_as_the_build_measures_it(vi
     page.keyboard.press("Enter")
     items = page.locator("section[aria-labelledby=prn-places] li").all()[:3]
     assert [i.get_attribute("data-id") for i in items] == [n.center.id for n in expected]
-    assert [i.locator(".prn-distance").inner_text().strip() for i in items] == [f"{n.miles:.1f} mi" for n in expected]
+    # NOWA is placed at the village's ZIP code's centre: "in this ZIP code", as the town pages say it
+    assert [i.locator(".prn-distance").inner_text().strip() for i in items] == [
+        ENGLISH.miles(n.miles, n.center.position.precision) for n in expected] == ["in this ZIP code", *(
+            f"{n.miles:.1f} mi" for n in expected[1:])]
     assert expected[0].center.name == "No One Walks Alone (NOWA)"
 
 

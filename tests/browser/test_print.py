@@ -121,3 +121,22 @@ def test_every_town_prints_on_one_page_in_every_language_on_letter_and_a4(paper,
     wrong = {(lang, slug): found for lang in LANGS for slug in slugs
              if (found := problems(paper, base_url, lang, slug, pdf=lambda fill: fill >= 0.9))}
     assert wrong == {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("place", ["Boston", "Dracut"])
+def test_find_for_a_place_prints_its_nearest_places_on_one_page_with_the_search_s_address(paper, base_url, lang,
+                                                                                         place):
+    """Boston has more than twenty places within 25 miles: paper takes the eight nearest and the search's address."""
+    page = goto(paper, f"{base_url}{lang}find/?q={place}")
+    page.wait_for_selector("#prn-status:not(:empty)")
+    page.emulate_media(media="print")
+    shown = page.locator(".prn-find__results ul.prn-near").first.locator(":scope > li")
+    assert 5 <= sum(item.is_visible() for item in shown.all()) <= 8
+    text = page.inner_text("body")
+    assert "988" in text and "(800) 327-5050" in text
+    assert page.locator("#prn-print-more span").inner_text() == f"{base_url}{lang}find/?q={place}"
+    assert page.evaluate(SHOWN, INTERACTIVE) == []
+    assert [pages(page.pdf(format=size)) for size in PAPER] == [1, 1]
+    page.emulate_media(media="screen")
+    assert not page.locator("#prn-print-more").is_visible()
