@@ -418,18 +418,18 @@ def summary(r: dict) -> str:
         "Peak memory is the largest proportional set size (shared pages counted once) of the build and its "
         "language processes together, sampled every 50 ms; RSS is each process's own peak. Stages are the "
         "English site's; the other languages are built meanwhile in their own processes, and the last column "
-        "is the wait for them after English is done.", "",
+        "is the wait for them after English is done; finish is the service workers and the swap into place.", "",
         "| scale | centres / coaches | pages | build s | per page ms | anchor s | ratio | peak memory MB | "
-        "RSS main / language MB | load | validate | enrich | render | mkdocs | stamp | other languages | "
-        "same bytes twice |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+        "RSS main / language MB | load | validate | enrich | render | mkdocs | stamp | offline | other languages | "
+        "finish | same bytes twice |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for scale, s in r["scales"].items():
         st = s["stages"]
         lines.append(f"| {scale}x | {s['records']['centers']} / {s['records']['coaches']} | {s['pages']} | "
                      f"{s['build_seconds']} | {s['per_page_ms']} | {s['anchor_seconds']} | {s['ratio_to_anchor']} | "
                      f"{s['peak_pss_mb']} | {s['peak_rss_mb']} / {s['peak_child_rss_mb']} | {st['load']} | "
                      f"{st['validate']} | {st['enrich']} | {st['render']} | {st['mkdocs']} | {st['stamp']} | "
-                     f"{st['languages']} | {s['deterministic']} |")
+                     f"{st.get('offline', '')} | {st['languages']} | {st.get('finish', '')} | {s['deterministic']} |")
     one = r["scales"].get("1", {}).get("build_seconds")
     beside = f" ({r['live_edit_seconds'] / one:.2f} of the full build's {one} s)" if one else ""
     lines += ["", f"Per-page time at the largest scale / smallest: **{r['linearity']}**. "

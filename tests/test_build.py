@@ -380,20 +380,32 @@ def test_long_lists_are_split_into_pages_that_link_to_each_other(tmp_path, monke
 
 
 @pytest.mark.slow  # builds a site of its own
-def test_the_theme_template_cache_of_serve_changes_no_byte_of_the_site(registry, tmp_path, minimal_site):
-    import jinja2
+def test_templates_compiled_by_an_earlier_build_change_no_byte_of_the_site(registry, tmp_path, minimal_site,
+                                                                          monkeypatch):
+    import tempfile
 
-    cache_dir = tmp_path / "templates"
-    cache_dir.mkdir()
-    cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
-    plain, cold, warm = minimal_site, tmp_path / "cold", tmp_path / "warm"  # minimal_site: built without the cache
-    build(Settings(data_dir=registry.dir, site_dir=cold, today=TODAY), template_cache=cache)
-    assert list(cache_dir.iterdir()), "the theme's templates were not cached"
-    build(Settings(data_dir=registry.dir, site_dir=warm, today=TODAY), template_cache=cache)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # Jinja's cache folder, empty: the first build compiles
+    plain, cold, warm = minimal_site, tmp_path / "cold", tmp_path / "warm"
+    build(Settings(data_dir=registry.dir, site_dir=cold, today=TODAY))
+    cached = {path.name.split("-")[1] for path in tmp_path.glob("_jinja2-cache-*/prn-*.cache")}
+    assert cached == {"theme", "en", "es", "pt"}, "the theme's and each language's templates are kept"
+    build(Settings(data_dir=registry.dir, site_dir=warm, today=TODAY))
     files = sorted(p.relative_to(plain) for p in plain.rglob("*") if p.is_file())
     for other in (cold, warm):
         assert files == sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file())
         assert [f for f in files if (plain / f).read_bytes() != (other / f).read_bytes()] == []
+
+
+def test_a_changed_catalogue_compiles_the_pages_templates_again():
+    from generator.app.build import compiled_templates
+    from generator.outputs.render import compiled_salt
+    from generator.outputs.translations import LANGUAGES, Catalogue, Translator
+
+    spanish = Translator(LANGUAGES["es"], Catalogue("es", strings={"Call": "Llamar"}))
+    edited = Translator(LANGUAGES["es"], Catalogue("es", strings={"Call": "Llame"}))
+    source = "<a>{{ _('Call') }}</a>"
+    checksums = {compiled_templates("es", compiled_salt(tr)).get_source_checksum(source) for tr in (spanish, edited)}
+    assert len(checksums) == 2
 
 
 def test_the_sitemap_gets_the_stamped_pages_and_loses_the_shell():

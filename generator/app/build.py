@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import functools
 import hashlib
 import json
 import logging
@@ -17,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import jinja2
 import yaml
@@ -34,7 +35,16 @@ from ..outputs.cards import MarkerError, expanded
 from ..outputs.content import content_files
 from ..outputs.csp import TILED, UnknownScript, with_policy
 from ..outputs.exports import IDS_PATH, english_files, language_files
-from ..outputs.render import Page, docs_pages, help_banner, help_drawer, maintainers_report, pages
+from ..outputs.render import (
+    Page,
+    compiled_salt,
+    docs_pages,
+    environment,
+    help_banner,
+    help_drawer,
+    maintainers_report,
+    pages,
+)
 from ..outputs.stamp import SHELL, ShellError, checked_shell, index_files, stamped
 from ..outputs.translations import LANGUAGES, TranslationError, Translator, translator
 from ..settings import Settings
@@ -92,10 +102,9 @@ def published_ids(path: Path) -> dict[str, list[str]] | None:
         raise BuildError(f"{path} is not valid JSON ({err})") from err
 
 
-def build(settings: Settings, template_cache: jinja2.BytecodeCache | None = None) -> BuildReport:
+def build(settings: Settings) -> BuildReport:
     """Build the site into settings.site_dir. Raises DataError or BuildError and then writes nothing.
 
-    `template_cache` keeps the theme's compiled templates between builds (`serve` rebuilds).
     Ids published by the site being replaced (or given in settings.published) must stay reachable.
     English is built at the root; each other language is its own MkDocs run, in a process of its own
     at the same time, into a folder that then becomes its prefix."""
@@ -116,7 +125,7 @@ def build(settings: Settings, template_cache: jinja2.BytecodeCache | None = None
     except OSError as err:
         raise BuildError(_cannot_write(settings.site_dir, err)) from err
     with _only_build(site_dir):
-        _build_into(site_dir, site, translators, report, timer, template_cache)
+        _build_into(site_dir, site, translators, report, timer)
     return report
 
 
@@ -151,8 +160,7 @@ def lock_path(site_dir: Path) -> Path:
     return Path(tempfile.gettempdir()) / f"prn-build-{digest}.lock"
 
 
-def _build_into(site_dir: Path, site: Site, translators: list[Translator], report: BuildReport, timer: _Timer,
-                template_cache: jinja2.BytecodeCache | None) -> None:
+def _build_into(site_dir: Path, site: Site, translators: list[Translator], report: BuildReport, timer: _Timer) -> None:
     """Render every language in a workspace beside site_dir and swap it in (the lock is held)."""
     try:
         _remove_leftovers(site_dir)
@@ -161,47 +169,53 @@ def _build_into(site_dir: Path, site: Site, translators: list[Translator], repor
         raise BuildError(_cannot_write(site_dir, err)) from err
     with workspace as tmp:
         work = Path(tmp)
-        job = _LanguageJob(site, maintainers_report(site), work, template_cache)
+        job = _LanguageJob(site, maintainers_report(site), work, _site_name(site.settings.config_file))
         others = [(tr, start(job.run, tr)) for tr in translators[1:]]  # alongside English, one process each
         try:
-            report.stamping["en"] = job.run(translators[0], timer)
+            built = {"en": job.run(translators[0], timer)}
             out_dir = work / "out-en"
             for tr, handle in others:
-                report.stamping[tr.code] = _join(tr, handle)
+                built[tr.code] = _join(tr, handle)
                 os.rename(work / f"out-{tr.code}", out_dir / tr.language.prefix)
         finally:
             for _, handle in others:
                 handle.stop()
         timer.lap("languages")
-        report.pages = len(list(out_dir.rglob("index.html")))
-        _write_offline(out_dir, translators, site.settings.config_file)
+        report.stamping = {code: language.stamping for code, language in built.items()}
+        files = [path for language in built.values() for path in language.files]
+        report.pages = sum(1 for path in files if PurePosixPath(path).name == "index.html")
+        read = functools.cache(lambda rel: (out_dir / rel).read_bytes())
+        write_files(out_dir, {tr.language.prefix + "sw.js": offline.worker(tr, built[tr.code].kept, files, read)
+                              for tr in translators})
         try:
             _swap(out_dir, site_dir)
         except OSError as err:
             raise BuildError(_cannot_write(site_dir, err)) from err
+        timer.lap("finish")
 
 
-def _write_offline(out_dir: Path, translators: list[Translator], config_file: Path) -> None:
-    """Each language's service worker, web app manifest and icons, made from its final pages."""
-    files = [path.relative_to(out_dir).as_posix() for path in out_dir.rglob("*") if path.is_file()]
-    for name, data in offline_files(files, lambda rel: (out_dir / rel).read_bytes(), translators,
-                                    config_file).items():
-        (out_dir / name).write_bytes(data)
+def _site_name(config_file: Path) -> str:
+    return yaml.safe_load(config_file.read_text(encoding="utf-8"))["site_name"]
 
 
 def offline_files(files: list[str], read: Callable[[str], bytes], translators: list[Translator],
                   config_file: Path) -> dict[str, bytes]:
     """Every language's service worker, web app manifest and icons for the site whose files (site-relative
     paths) `read` gives."""
-    site_name = yaml.safe_load(config_file.read_text(encoding="utf-8"))["site_name"]
+    site_name = _site_name(config_file)
     made: dict[str, bytes] = {}
     for tr in translators:
         made |= offline.language_files(site_name, tr, files, read)
     return made
 
 
-def _join(tr: Translator, handle: Step) -> Stamping:
-    """Wait for one language's process and return its Stamping; its failure becomes a BuildError that names the
+def _files_below(folder: Path) -> list[str]:
+    """Every file's path below folder, relative to it."""
+    return [(Path(top) / name).relative_to(folder).as_posix() for top, _, names in os.walk(folder) for name in names]
+
+
+def _join(tr: Translator, handle: Step) -> _Language:
+    """Wait for one language's process and return what it built; its failure becomes a BuildError that names the
     language, with the process's traceback when the failure is a bug (anything but a BuildError there)."""
     try:
         result = handle.wait()
@@ -210,7 +224,7 @@ def _join(tr: Translator, handle: Step) -> Stamping:
         fault = err.kind == BuildError.__name__
         raise BuildError(f"the {name} ({tr.code}) build failed: {err.message if fault else err}",
                          "" if fault else err.trace) from err
-    assert isinstance(result, Stamping)
+    assert isinstance(result, _Language)
     return result
 
 
@@ -261,6 +275,16 @@ def _cannot_write(site_dir: Path, err: OSError) -> str:
     return f"cannot write the site folder ({site_dir}): {err.strerror or err}{refused}"
 
 
+@dataclass(frozen=True)
+class _Language:
+    """One language's folder, built: what stamping needs, what it keeps offline, and its files' paths below the
+    site's root."""
+
+    stamping: Stamping
+    kept: offline.Kept
+    files: list[str]
+
+
 @dataclass
 class _LanguageJob:
     """Everything one language's pages are built from; `run` builds one language into its own folder."""
@@ -268,23 +292,29 @@ class _LanguageJob:
     site: Site
     report: object  # the /maintainers/ page's report, the same in every language
     work: Path
-    template_cache: jinja2.BytecodeCache | None
+    site_name: str
 
-    def run(self, tr: Translator, timer: _Timer | None = None) -> Stamping:
+    def run(self, tr: Translator, timer: _Timer | None = None) -> _Language:
         lap = timer.lap if timer else lambda stage: None
         settings = self.site.settings
         docs_dir, out_dir = self.work / f"docs-{tr.code}", self.work / f"out-{tr.code}"
+        environment(tr).bytecode_cache = compiled_templates(tr.code, compiled_salt(tr))
         generated = pages(self.site, tr, self.report)
         try:  # the help numbers and parts the hand-written pages name
             content = expanded(content_files(tr.code, settings.content_dir, settings.translations_dir), self.site, tr)
         except MarkerError as err:
             raise BuildError(str(err)) from err
+        exported = english_files(self.site) if tr.language.english else language_files(self.site, tr)
+        # Finished pages (embed cards, redirects, the map) go beside MkDocs's output, not through it (writing and
+        # copying the 400 embed cards cost a second a language); the data files stay in the docs folder, where
+        # strict MkDocs checks the Markdown's links to them.
+        pages_beside = with_policies({rel: text for rel, text in exported.items() if rel.endswith(".html")})
         write_files(docs_dir, content | docs_pages(generated, tr) | {offline.PAGE: offline.page_markdown(self.site, tr)}
-                    | (english_files(self.site) if tr.language.english else language_files(self.site, tr)))
+                    | {rel: text for rel, text in exported.items() if rel not in pages_beside})
         lap("render")
         chrome = {"help_banner": help_banner(self.site, tr), "help_drawer": help_drawer(self.site, tr),
                   "offline_status": offline.status_line(settings.today, tr)}
-        description = _run_mkdocs(settings, docs_dir, out_dir, chrome, tr, self.template_cache)
+        description = _run_mkdocs(settings, docs_dir, out_dir, chrome, tr)
         lap("mkdocs")
         _add_policies(out_dir)  # before stamping: stamped pages inherit the shell's policy
         try:
@@ -292,10 +322,30 @@ class _LanguageJob:
         except ShellError as err:
             raise BuildError(str(err)) from err
         generated = [page for page in generated if page.stamped]
-        write_files(out_dir, {page.url + "index.html": stamped(stamping.shell, page, description) for page in generated}
-                    | stamping_indexes(stamping, generated, settings, tr))
+        written = {page.url + "index.html": stamped(stamping.shell, page, description) for page in generated} \
+            | stamping_indexes(stamping, generated, settings, tr) | pages_beside
+        write_files(out_dir, written)
         lap("stamp")
-        return stamping
+        kept, files = self._offline(tr, out_dir, written)
+        lap("offline")
+        return _Language(stamping, kept, files)
+
+    def _offline(self, tr: Translator, out_dir: Path,
+                 written: Mapping[str, str | bytes]) -> tuple[offline.Kept, list[str]]:
+        """What the language keeps offline, found in its finished folder (its manifest and icons written there),
+        and the folder's files, by path below the site's root. The service worker comes once the site is whole."""
+        prefix = tr.language.prefix
+
+        @functools.cache  # a kept page is scanned, then hashed
+        def read(path: str) -> bytes:
+            rel = path[len(prefix):]
+            content = written[rel] if rel in written else (out_dir / rel).read_bytes()
+            return content.encode("utf-8") if isinstance(content, str) else content
+
+        files = [prefix + rel for rel in _files_below(out_dir)]
+        kept = offline.kept(self.site_name, tr, files, read)
+        write_files(out_dir, {path[len(prefix):]: data for path, data in kept.made.items()})
+        return kept, files + [path for path in kept.made if path not in files]
 
 
 def stamping_indexes(stamping: Stamping, generated: list[Page], settings: Settings,
@@ -325,8 +375,7 @@ def _stamping(out_dir: Path, description: str, chrome: dict[str, str]) -> Stampi
                     sitemap.read_text(encoding="utf-8") if sitemap.is_file() else "", description, chrome)
 
 
-def _run_mkdocs(settings: Settings, docs_dir: Path, out_dir: Path, chrome: dict[str, str], tr: Translator,
-                template_cache: jinja2.BytecodeCache | None = None) -> str:
+def _run_mkdocs(settings: Settings, docs_dir: Path, out_dir: Path, chrome: dict[str, str], tr: Translator) -> str:
     """Build one language's docs folder with MkDocs; returns the site description its pages fall back to."""
     # repo_url is deliberately not given to the theme: it would fetch repository stats from GitHub.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
@@ -341,8 +390,7 @@ def _run_mkdocs(settings: Settings, docs_dir: Path, out_dir: Path, chrome: dict[
                              **urls)
         config.extra.update(chrome)  # the help banner and the drawer's help lines (site_overrides)
         _localise(config, tr, settings.languages, site_url)
-        if template_cache is not None:
-            _cache_templates(config, template_cache)
+        _cache_templates(config, compiled_templates("theme"))
         mkdocs_build(config)
         return config.site_description or ""
     except (MkDocsException, SystemExit) as err:
@@ -354,7 +402,29 @@ def _run_mkdocs(settings: Settings, docs_dir: Path, out_dir: Path, chrome: dict[
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-def _cache_templates(config, cache: jinja2.BytecodeCache) -> None:
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's own cache of compiled templates on disk, with `salt` in every template's checksum."""
+
+    def __init__(self, pattern: str, salt: str):
+        super().__init__(pattern=pattern)
+        self.salt = salt
+
+    def get_source_checksum(self, source: str) -> str:
+        return super().get_source_checksum(self.salt + source)
+
+
+def compiled_templates(name: str, salt: str = "") -> jinja2.BytecodeCache | None:
+    """The compiled templates of the theme ("theme") or of one language's pages, kept between builds in
+    Jinja's folder of the system's temporary folder (one per user): compiling them was a second of each
+    language's build. A template is compiled again when its source or `salt` (what else its compiled form
+    depends on) changed; None when there is no such folder to write."""
+    try:
+        return _CompiledTemplates(f"prn-{name}-%s.cache", jinja2.__version__ + salt)
+    except (OSError, RuntimeError):  # no temporary folder of this user's own (Jinja refuses a shared one)
+        return None
+
+
+def _cache_templates(config, cache: jinja2.BytecodeCache | None) -> None:
     """Give the theme's template environment a bytecode cache: compiling Material's templates is a
     quarter of a second of every MkDocs run. Jinja keys the cache by file and source checksum."""
     make_env = config.theme.get_env

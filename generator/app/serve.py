@@ -17,8 +17,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import jinja2
-
 from ..model.records import Site
 from ..model.site import load_site
 from ..outputs.exports import IDS_PATH, english_files, language_files
@@ -61,7 +59,6 @@ class LiveSite:
 
     def __init__(self, settings: Settings, on_problems: Callable):
         self.settings, self.on_problems = settings, on_problems
-        self.templates = jinja2.FileSystemBytecodeCache()  # the theme's compiled templates, kept between builds
         self.view = View()
         self._stamping: dict[str, Stamping] = {}
         self._translators: list[Translator] = []
@@ -77,7 +74,7 @@ class LiveSite:
         self._stamping, self._base, self._pages = {}, {}, {}
         self._disk, self._disk_paths = {}, None
         try:
-            report = build(self.settings, template_cache=self.templates)
+            report = build(self.settings)
             print(f"Rebuilt {report.pages} pages in {sum(report.seconds.values()):.1f}s", flush=True)
             self.view = View()
             self._stamping = report.stamping

@@ -16,12 +16,13 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import posixpath
 import re
 import struct
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import replace
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ..labels import N_
 from ..model.records import Site
@@ -44,7 +45,7 @@ ANSWERS = "assets/answers.html"  # its answer cards, per language
 # A kept page's path below its language's root, exactly (not embed/towns/<slug>/, the agencies' cards).
 KEPT_PAGE = re.compile("^(?:" + "|".join(re.escape(p).replace(r"\*", "[^/]+") for p in KEPT) + r")index\.html$")
 ASSET = re.compile(rb'<(?:script|img)\b[^>]*\bsrc="([^"]+)"'
-                   rb'|<link\b[^>]*\brel="(?:stylesheet|icon|manifest)"[^>]*\bhref="([^"]+)"|\bdata-index="([^"]+)"')
+                   rb'|<link\b[^>]*\brel="(?:stylesheet|icon|manifest)"[^>]*\bhref="([^"]+)"|\sdata-index="([^"]+)"')
 SHORT_NAME = N_("Recovery help")
 STATUS = {"online": N_("Available offline"), "offline": N_("Offline: showing information from %(date)s")}
 
@@ -70,8 +71,10 @@ def _attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def precached(prefix: str, files: Iterable[str], read: Callable[[str], bytes]) -> list[str]:
-    """The files (site-relative paths) a language keeps: its kept pages and everything they load."""
+def _kept_paths(prefix: str, files: Iterable[str], read: Callable[[str], bytes]) -> tuple[list[str], set[str]]:
+    """The files (site-relative paths) a language keeps: its kept pages and everything they load. Those in the
+    language's own folder come first, only if they are among files; then the site's shared files it keeps
+    (outside its folder), whatever files holds: they are checked once the site is whole."""
     paths = set(files)
     others = tuple(language.prefix for language in LANGUAGES.values() if language.prefix not in ("", prefix))
     pages = sorted(path for path in paths if path.startswith(prefix) and not path.startswith(others) and
@@ -84,48 +87,73 @@ def precached(prefix: str, files: Iterable[str], read: Callable[[str], bytes]) -
             target = _resolve(page, next(group for group in match.groups() if group).decode("utf-8"))
             if target:
                 kept.add(target)
-    return sorted(path for path in kept if path in paths)
+    own = sorted(path for path in kept if path.startswith(prefix) and path in paths)
+    return own, {path for path in kept if not path.startswith(prefix)}
 
 
 def _resolve(page: str, ref: str) -> str | None:
     """A page's reference as a site-relative path, or None when it leaves the site."""
-    if re.match(r"^[a-z][a-z0-9+.-]*:|^//|^/", ref, re.I):
+    if _ELSEWHERE.match(ref):
         return None  # another origin, data:, or an absolute path this site never writes
-    parts = list(PurePosixPath(page).parent.parts)
-    for part in ref.split("#")[0].split("?")[0].split("/"):
-        if part == "..":
-            if not parts:
-                return None
-            parts.pop()
-        elif part not in ("", "."):
-            parts.append(part)
-    path = "/".join(parts)
-    return path + "/index.html" if ref.endswith("/") or not PurePosixPath(path).suffix else path
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page), ref.split("#")[0].split("?")[0]))
+    if path == ".." or path.startswith("../"):
+        return None
+    path = "" if path == "." else path
+    return path + "/index.html" if ref.endswith("/") or not posixpath.splitext(path)[1] else path
+
+
+_ELSEWHERE = re.compile(r"^[a-z][a-z0-9+.-]*:|^//|^/", re.I)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What a language keeps offline, found in its own folder: its manifest and icons (`made`), each kept file
+    of its folder with its hash, and the site's shared files it also keeps (hashed once the site is whole)."""
+
+    prefix: str
+    made: dict[str, bytes]
+    hashes: dict[str, str]
+    shared: frozenset[str]
+
+
+def kept(site_name: str, t: Translator, files: Iterable[str], read: Callable[[str], bytes]) -> Kept:
+    """What language t keeps, from its folder's files (site-relative paths; `read` gives one's bytes): each
+    language's build finds its own, at the same time as the others."""
+    prefix = t.language.prefix
+    made = {prefix + path: _png(size) for path, size in ICONS.items()}
+    made[prefix + "manifest.webmanifest"] = json.dumps({
+        "name": site_name, "short_name": t.gettext(SHORT_NAME), "lang": t.code, "start_url": "./", "scope": "./",
+        "display": "standalone", "theme_color": THEME, "background_color": "#ffffff",
+        "icons": [{"src": path, "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any maskable"}
+                  for path, size in ICONS.items()]}, ensure_ascii=False, indent=1).encode("utf-8")
+
+    def contents(path: str) -> bytes:
+        return made[path] if path in made else read(path)
+
+    own, shared = _kept_paths(prefix, set(files) | set(made), contents)
+    return Kept(prefix, made, {path: _hash(contents(path)) for path in own}, frozenset(shared))
+
+
+def worker(t: Translator, kept: Kept, files: Iterable[str], read: Callable[[str], bytes]) -> bytes:
+    """The language's service worker, its precache list inlined, once the whole site's `files` are known."""
+    hashes = kept.hashes | {path: _hash(read(path)) for path in kept.shared & set(files)}
+    entries = [[_relative(kept.prefix, path), hashes[path]] for path in sorted(hashes)]
+    version = hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:12]
+    manifest = {"lang": t.code, "version": version, "offline": OFFLINE_URL, "files": entries}
+    return SW_SOURCE.read_text(encoding="utf-8").replace("/*PRN-PRECACHE*/null", json.dumps(manifest)).encode("utf-8")
 
 
 def language_files(site_name: str, t: Translator, files: Iterable[str],
                    read: Callable[[str], bytes]) -> dict[str, bytes]:
     """A language's web app manifest, icons and service worker (the last: it lists the others' hashes).
     `files` are every file of the built site, site-relative; `read` gives one's bytes."""
-    prefix = t.language.prefix
-    out = {prefix + path: _png(size) for path, size in ICONS.items()}
-    out[prefix + "manifest.webmanifest"] = json.dumps({
-        "name": site_name, "short_name": t.gettext(SHORT_NAME), "lang": t.code, "start_url": "./", "scope": "./",
-        "display": "standalone", "theme_color": THEME, "background_color": "#ffffff",
-        "icons": [{"src": path, "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any maskable"}
-                  for path, size in ICONS.items()]}, ensure_ascii=False, indent=1).encode("utf-8")
-    everything = set(files) | set(out)
+    files = list(files)
+    found = kept(site_name, t, files, read)
+    return {**found.made, t.language.prefix + "sw.js": worker(t, found, files, read)}
 
-    def contents(path: str) -> bytes:
-        return out[path] if path in out else read(path)
 
-    entries = [[_relative(prefix, path), hashlib.sha256(contents(path)).hexdigest()[:16]]
-               for path in precached(prefix, everything, contents)]
-    version = hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:12]
-    manifest = {"lang": t.code, "version": version, "offline": OFFLINE_URL, "files": entries}
-    source = SW_SOURCE.read_text(encoding="utf-8").replace("/*PRN-PRECACHE*/null", json.dumps(manifest))
-    out[prefix + "sw.js"] = source.encode("utf-8")
-    return out
+def _hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def _relative(prefix: str, path: str) -> str:
@@ -134,19 +162,18 @@ def _relative(prefix: str, path: str) -> str:
     return (url[len(prefix):] or "./") if url.startswith(prefix) else "../" * prefix.count("/") + url
 
 
-@functools.cache  # the same two icons for every language: drawn once (0.4 s each)
+@functools.cache  # the same two icons for every language
 def _png(size: int) -> bytes:
     """A square icon in the header's colour with a white plus, as a PNG (no imaging library needed)."""
     teal, white = bytes.fromhex(THEME[1:]), b"\xff\xff\xff"
     arm, bar = size * 3 // 16, size * 9 // 16  # the plus's half-width and half-length, around the centre
-    rows = []
-    for y in range(size):
-        dy = abs(2 * y + 1 - size) // 2
-        row = bytearray(b"\x00")
-        for x in range(size):
-            dx = abs(2 * x + 1 - size) // 2
-            row += white if (dx < arm and dy < bar) or (dy < arm and dx < bar) else teal
-        rows.append(bytes(row))
+    offsets = [abs(2 * n + 1 - size) // 2 for n in range(size)]  # each row's or column's from the centre
+
+    @functools.cache
+    def row(width: int) -> bytes:  # white where a column is within width of the centre
+        return b"\x00" + b"".join(white if dx < width else teal for dx in offsets)
+
+    rows = [row(bar if dy < arm else arm if dy < bar else 0) for dy in offsets]
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))

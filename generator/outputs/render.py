@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import ast
 import functools
+import hashlib
 import html
 import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import jinja2
@@ -111,6 +113,16 @@ def environment(tr: Translator) -> jinja2.Environment:
     env.filters["miles"] = tr.miles
     env.filters["qr"] = qr_svg  # the printed town sheet's code for its own address
     return env
+
+
+def compiled_salt(tr: Translator) -> str:
+    """What a compiled template depends on besides its source: this module (the literals put in before
+    compiling) and the language's words."""
+    words = json.dumps(tr.catalogue.strings, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256((_SOURCE + tr.code + words).encode("utf-8")).hexdigest()
+
+
+_SOURCE = Path(__file__).read_text(encoding="utf-8")
 
 
 def _name(tr: Translator, name: str) -> str:
