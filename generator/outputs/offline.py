@@ -44,8 +44,10 @@ WORDS_INDEX = "api/v1/words.json"  # the search vocabulary /find/ and the header
 ANSWERS = "assets/answers.html"  # its answer cards, per language
 # A kept page's path below its language's root, exactly (not embed/towns/<slug>/, the agencies' cards).
 KEPT_PAGE = re.compile("^(?:" + "|".join(re.escape(p).replace(r"\*", "[^/]+") for p in KEPT) + r")index\.html$")
-ASSET = re.compile(rb'<(?:script|img)\b[^>]*\bsrc="([^"]+)"'
-                   rb'|<link\b[^>]*\brel="(?:stylesheet|icon|manifest)"[^>]*\bhref="([^"]+)"|\sdata-index="([^"]+)"')
+# What a page loads; one pattern a kind, each led by its own literal, which the regex engine finds fastest.
+ASSETS = tuple(re.compile(pattern) for pattern in (
+    rb'<script\b[^>]*\bsrc="([^"]+)"', rb'<img\b[^>]*\bsrc="([^"]+)"',
+    rb'<link\b[^>]*\brel="(?:stylesheet|icon|manifest)"[^>]*\bhref="([^"]+)"', rb'(?<=\s)data-index="([^"]+)"'))
 SHORT_NAME = N_("Recovery help")
 STATUS = {"online": N_("Available offline"), "offline": N_("Offline: showing information from %(date)s")}
 
@@ -83,8 +85,9 @@ def _kept_paths(prefix: str, files: Iterable[str], read: Callable[[str], bytes])
         {prefix + "manifest.webmanifest"} | \
         {path for path in paths if path.startswith(prefix + "assets/") and path.endswith(".mjs")}  # imported modules
     for page in pages:
-        for match in ASSET.finditer(read(page)):
-            target = _resolve(page, next(group for group in match.groups() if group).decode("utf-8"))
+        html = read(page)
+        for match in (match for pattern in ASSETS for match in pattern.finditer(html)):
+            target = _resolve(page, match[1].decode("utf-8"))
             if target:
                 kept.add(target)
     own = sorted(path for path in kept if path.startswith(prefix) and path in paths)
