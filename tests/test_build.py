@@ -153,8 +153,10 @@ def test_a_first_build_creates_the_site_folder(registry, tmp_path):
                  "towns/pittsfield", "towns/aquinnah", "coaches", "centers", "tracks", "towns", "maintainers"):
         assert (site / page / "index.html").is_file(), page
     assert not (site / "_shell").exists()
-    # The English stages, then the wait for the other languages, built alongside in their own processes.
-    assert list(report.seconds) == ["load", "validate", "enrich", "render", "mkdocs", "stamp", "languages"]
+    # The English stages, then the wait for the other languages, built alongside in their own processes, then the
+    # service workers and the swap.
+    assert list(report.seconds) == ["load", "validate", "enrich", "render", "mkdocs", "stamp", "offline", "languages",
+                                    "finish"]
 
 
 @pytest.mark.slow  # builds a site of its own

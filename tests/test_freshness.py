@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from generator.model.enrich import enrich
-from generator.model.freshness import STANDINGS, older_than, standing
+from generator.model.freshness import STANDINGS, evidence, newest_date, older_than, standing
 from generator.model.records import Source
 from generator.registry.validate import validate
 from generator.settings import Limits, Settings
@@ -71,6 +71,17 @@ def test_the_limits_come_from_settings_and_a_declared_move_comes_first():
     assert standing("program", None, _source("2026-10"), TODAY, Limits(source_years=0)) == "may-have-changed"
     assert standing("program", None, _source("2025-10"), TODAY, Limits(ended_years=1)) == "may-have-ended"
     assert standing("prsc", "moved", _source("2026-10"), TODAY, Limits()) == "moved"
+
+
+def test_a_newer_page_with_only_the_buildings_address_does_not_make_a_programme_current():
+    """Moms Do Care EMPOWER's street is Baystate Franklin Medical Center's, from a 2021 list of hospitals; the
+    programme's own newest page is from 2019."""
+    own = Source("https://example.org/programme", "The programme", "2019-02-10", ("name", "town", "tracks"))
+    building = Source("https://example.org/hospitals", "Hospitals", "2026-02", ("street", "zip"))
+    assert standing("program", None, (own, building), TODAY, Limits()) == "may-have-ended"
+    assert newest_date(evidence("program", (own, building))) == "2019-02-10"
+    assert newest_date(evidence("prsc", (own, building))) == "2026-02"  # a centre's own address is its news
+    assert evidence("program", (building,)) == (building,)  # nothing else: the building's page is all there is
 
 
 def test_programmes_whose_term_passed_or_whose_evidence_is_old_may_have_ended(centers):

@@ -351,7 +351,8 @@ def outputs(site) -> dict[str, str]:
     sheet = callsheet.rows(site)
     out |= {"callsheet.csv": callsheet.as_csv(sheet), "callsheet.html": callsheet.as_html(sheet, "Call sheet")}
     for tr in TRANSLATORS:
-        made = offline.language_files("Peer Recovery Navigator", tr, list(out), lambda rel: out[rel].encode("utf-8"))
+        made = offline.language_files("Peer Recovery Navigator", tr, list(out),
+                                      offline.Reader(lambda rel: out[rel].encode("utf-8")))
         out[tr.language.prefix + "sw.js"] = made[tr.language.prefix + "sw.js"].decode("utf-8")
     return out
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
-import functools
 import hashlib
 import json
 import logging
@@ -16,7 +15,7 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -79,6 +78,7 @@ class BuildReport:
     pages: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     stamping: dict[str, Stamping] = field(default_factory=dict)  # by language code
+    kept: dict[str, offline.Kept] = field(default_factory=dict)  # what each language keeps offline, by its code
     site: Site | None = None  # what was built
 
 
@@ -182,10 +182,11 @@ def _build_into(site_dir: Path, site: Site, translators: list[Translator], repor
                 handle.stop()
         timer.lap("languages")
         report.stamping = {code: language.stamping for code, language in built.items()}
+        report.kept = {code: language.kept for code, language in built.items()}
         files = [path for language in built.values() for path in language.files]
         report.pages = sum(1 for path in files if PurePosixPath(path).name == "index.html")
-        read = functools.cache(lambda rel: (out_dir / rel).read_bytes())
-        write_files(out_dir, {tr.language.prefix + "sw.js": offline.worker(tr, built[tr.code].kept, files, read)
+        reader = offline.Reader(lambda rel: (out_dir / rel).read_bytes())
+        write_files(out_dir, {tr.language.prefix + "sw.js": offline.worker(tr, built[tr.code].kept, files, reader)
                               for tr in translators})
         try:
             _swap(out_dir, site_dir)
@@ -198,14 +199,14 @@ def _site_name(config_file: Path) -> str:
     return yaml.safe_load(config_file.read_text(encoding="utf-8"))["site_name"]
 
 
-def offline_files(files: list[str], read: Callable[[str], bytes], translators: list[Translator],
+def offline_files(files: list[str], reader: offline.Reader, translators: list[Translator],
                   config_file: Path) -> dict[str, bytes]:
     """Every language's service worker, web app manifest and icons for the site whose files (site-relative
-    paths) `read` gives."""
+    paths) `reader` reads."""
     site_name = _site_name(config_file)
     made: dict[str, bytes] = {}
     for tr in translators:
-        made |= offline.language_files(site_name, tr, files, read)
+        made |= offline.language_files(site_name, tr, files, reader)
     return made
 
 
@@ -336,14 +337,13 @@ class _LanguageJob:
         and the folder's files, by path below the site's root. The service worker comes once the site is whole."""
         prefix = tr.language.prefix
 
-        @functools.cache  # a kept page is scanned, then hashed
         def read(path: str) -> bytes:
             rel = path[len(prefix):]
             content = written[rel] if rel in written else (out_dir / rel).read_bytes()
             return content.encode("utf-8") if isinstance(content, str) else content
 
         files = [prefix + rel for rel in _files_below(out_dir)]
-        kept = offline.kept(self.site_name, tr, files, read)
+        kept = offline.kept(self.site_name, tr, files, offline.Reader(read))
         write_files(out_dir, {path[len(prefix):]: data for path, data in kept.made.items()})
         return kept, files + [path for path in kept.made if path not in files]
 

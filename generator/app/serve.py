@@ -19,6 +19,8 @@ from urllib.parse import unquote, urlsplit
 
 from ..model.records import Site
 from ..model.site import load_site
+from ..outputs import offline
+from ..outputs.embed import EmbedCard
 from ..outputs.exports import IDS_PATH, english_files, language_files
 from ..outputs.render import Page, help_banner, help_drawer, maintainers_report, pages
 from ..outputs.stamp import stamped
@@ -28,7 +30,7 @@ from ..settings import Settings
 from .build import BuildError, Stamping, build, file_fault, offline_files, stamping_indexes, with_policies
 
 WATCHED = ("content", "translations", "site_overrides", "generator/outputs/templates", "mkdocs.yml")
-POLL_SECONDS = 0.1
+POLL_SECONDS = 0.05
 
 
 def _snapshot(paths: list[Path]) -> dict[Path, float]:
@@ -64,20 +66,27 @@ class LiveSite:
         self._translators: list[Translator] = []
         self._base: dict[str, str | bytes] = {}  # every generated file as the last full build wrote it, by path
         self._pages: dict[str, tuple[Page, str]] = {}  # each generated page and its HTML as last stamped
+        self._cards: dict[str, tuple[EmbedCard, str]] = {}  # each embed card and its HTML as last drawn
         self._help_lines: tuple = ()  # the help lines the last full build put into the hand-written pages too
         self._disk: dict[str, bytes | None] = {}  # files of the last full build on disk, each read once
         self._disk_paths: frozenset[str] | None = None  # every file's path below the site's root, listed once
+        # the precache's hashes and references, kept across edits
+        self._reader = offline.Reader(lambda rel: self._built(rel) or b"")
+        self._changed: frozenset[str] = frozenset()  # the files the last edit served changed or removed
 
     def rebuild(self) -> None:
         """Build the whole site, then keep what the next data edit is compared with: the generated files as
         built, from the site that was built. Reports the outcome and never raises."""
-        self._stamping, self._base, self._pages = {}, {}, {}
+        self._stamping, self._base, self._pages, self._cards = {}, {}, {}, {}
         self._disk, self._disk_paths = {}, None
+        self._reader, self._changed = offline.Reader(lambda rel: self._built(rel) or b""), frozenset()
         try:
             report = build(self.settings)
             print(f"Rebuilt {report.pages} pages in {sum(report.seconds.values()):.1f}s", flush=True)
             self.view = View()
             self._stamping = report.stamping
+            for kept in report.kept.values():  # its pages' hashes and references: an edit finds only its own
+                self._reader.learn(kept)
             self._translators = [translator(code, self.settings.translations_dir) for code in self.settings.languages]
             self._base = self._render(report.site, built=True) or {}
             self._help_lines = report.site.help_lines if report.site else ()
@@ -119,9 +128,11 @@ class LiveSite:
         if self._disk_paths is None:
             self._disk_paths = frozenset(path.relative_to(root).as_posix()
                                          for path in root.rglob("*") if path.is_file())
-        made = offline_files(sorted((self._disk_paths | changed.keys()) - gone),
-                             lambda rel: changed[rel] if rel in changed else self._built(rel) or b"",
-                             self._translators, self.settings.config_file)
+        self._reader.forget(self._changed | changed.keys() | gone)  # as the last edit served them, or as built
+        self._changed = frozenset(changed.keys() | gone)
+        self._reader.read = lambda rel: changed[rel] if rel in changed else self._built(rel) or b""
+        made = offline_files(sorted((self._disk_paths | changed.keys()) - gone), self._reader, self._translators,
+                             self.settings.config_file)
         return {rel: data for rel, data in made.items() if self._built(rel) != data}
 
     def _built(self, rel: str) -> bytes | None:
@@ -141,6 +152,7 @@ class LiveSite:
         report = maintainers_report(site)
         files: dict[str, str | bytes] = {}
         rendered: dict[str, tuple[Page, str]] = {}
+        cards: dict[str, tuple[EmbedCard, str]] = {}
         for tr in self._translators:
             stamping = self._stamping[tr.code]
             if (stamping.chrome["help_banner"], stamping.chrome["help_drawer"]) != (help_banner(site, tr),
@@ -153,11 +165,21 @@ class LiveSite:
                 if html is None:
                     return None
                 rendered[path], files[path] = (page, html), html
-            own = with_policies(english_files(site) if tr.language.english else language_files(site, tr))
+            draw = functools.partial(self._draw, tr.language.prefix, cards)
+            own = with_policies(english_files(site, draw) if tr.language.english else language_files(site, tr, draw))
             own |= stamping_indexes(stamping, generated, self.settings, tr)
             files |= {tr.language.prefix + rel: content for rel, content in own.items()}
-        self._pages = rendered
+        self._pages, self._cards = rendered, cards
         return files
+
+    def _draw(self, prefix: str, drawn: dict[str, tuple[EmbedCard, str]], cards: list[EmbedCard]) -> dict[str, str]:
+        """The embed cards' files, each drawn again only when what it is drawn from changed; kept in `drawn`."""
+        out = {}
+        for card in cards:
+            before = self._cards.get(prefix + card.path)
+            html = before[1] if before and before[0] == card else card.render()
+            drawn[prefix + card.path], out[card.path] = (card, html), html
+        return out
 
     def _page(self, path: str, page: Page, stamping: Stamping, built: bool) -> str | None:
         """The page's HTML: kept, stamped anew, read as built, or (a list page) its new body put in its last

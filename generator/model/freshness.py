@@ -1,8 +1,9 @@
 """How old a listing's evidence is on the build date, so no page reads fresher than its facts.
 
 A fact "may have changed" when its newest source is more than Limits.source_years old; a listing
-"may have ended" when its own sources give an end that has passed, or, for a programme, when its
-newest source is more than Limits.ended_years old; "moved" and "closed" are declared in the data
+"may have ended" when its own sources give an end that has passed, or, for a programme, when its newest
+source is more than Limits.ended_years old (a page that gives only the address of the building it is in, a
+hospital's, says nothing of whether it still runs: `evidence`); "moved" and "closed" are declared in the data
 with their source. A source dated only by its year or month counts as of its last day."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..settings import Limits
 from .records import CONFIRMS_LISTING, Confirmation, Source
 
 STANDINGS = ("current", "may-have-changed", "may-have-ended", "moved", "closed")  # the least doubt first
+LOCATION = frozenset({"street", "zip", "place", "town"})  # what a source of the building alone supports
 
 
 def period_end(date: str) -> dt.date:
@@ -43,6 +45,14 @@ def newest_date(sources: Iterable[Source]) -> str | None:
     return max((s.date for s in sources), key=period_end, default=None)
 
 
+def evidence(kind: str, sources: Iterable[Source]) -> tuple[Source, ...]:
+    """The sources a listing's age is judged by: for a programme, those about the programme itself, not a page
+    that gives only the address of the building it is in (a hospital's, its host's)."""
+    sources = tuple(sources)
+    own = tuple(s for s in sources if not set(s.supports) <= LOCATION) if kind == "program" else sources
+    return own or sources
+
+
 def changed_facts(provenance: Mapping[str, Source], today: dt.date, limits: Limits) -> tuple[str, ...]:
     """The shown facts whose newest source is more than limits.source_years old, in the page's order."""
     return tuple(fact for fact, source in provenance.items() if older_than(source.date, today, limits.source_years))
@@ -58,7 +68,7 @@ def standing(kind: str, status: str | None, sources: tuple[Source, ...], today: 
     closure first, then an end the sources give or a programme's old evidence, then old evidence."""
     if status:
         return status
-    newest = newest_date(sources)
+    newest = newest_date(evidence(kind, sources))
     end = ends(sources)
     if (end and end < today) or (kind == "program" and newest and older_than(newest, today, limits.ended_years)):
         return "may-have-ended"

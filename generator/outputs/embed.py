@@ -9,6 +9,7 @@ Pure: returns files by path below a language's root; app/build.py writes them.""
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
@@ -29,18 +30,35 @@ def _css() -> Markup:
     return Markup(CSS.read_text(encoding="utf-8"))
 
 
-def embed_files(site: Site, tr: Translator) -> dict[str, str]:
-    """Every town's and centre's card in one language, by path below the language's root."""
-    env = environment(tr)
+@dataclass(frozen=True)
+class EmbedCard:
+    """One card: its path below the language's root, its template and what it is drawn from."""
+
+    path: str
+    template: str
+    context: dict
+    tr: Translator
+
+    def render(self) -> str:
+        return environment(self.tr).get_template(self.template).render(**self.context)
+
+
+def embed_cards(site: Site, tr: Translator) -> list[EmbedCard]:
+    """Every town's and centre's card in one language."""
     helpline = site.check_line
     shared = {**card_context(site), "css": _css(), "root": ROOT, "as_of": site.today,
               "lines": [line for line in (site.banner[:1] + ((helpline,) if helpline else ())) if line.call]}
-    town, center = env.get_template("embed_town.html"), env.get_template("embed_center.html")
     limit = site.settings.limits.embed_centers
-    out = {f"{FOLDER}{t.url}index.html": town.render(t=t, centers=t.centers[:limit], back_url=ROOT + t.url, **shared)
-           for t in site.towns}
-    out |= {f"{FOLDER}{c.url}index.html": center.render(c=c, back_url=ROOT + c.url, **shared) for c in site.centers}
-    return out
+    towns = [EmbedCard(f"{FOLDER}{t.url}index.html", "embed_town.html",
+                       {"town": t.name, "centers": t.centers[:limit], "back_url": ROOT + t.url, **shared}, tr)
+             for t in site.towns]
+    return towns + [EmbedCard(f"{FOLDER}{c.url}index.html", "embed_center.html",
+                              {"c": c, "back_url": ROOT + c.url, **shared}, tr) for c in site.centers]
+
+
+def draw_cards(cards: list[EmbedCard]) -> dict[str, str]:
+    """The cards' files, by path below the language's root."""
+    return {card.path: card.render() for card in cards}
 
 
 def snippet_context(site: Site, tr: Translator) -> dict:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import json
+from collections.abc import Callable
 from typing import Any, cast
 
 from ..labels import CARC_LABELS, DATA_LICENSE
@@ -15,7 +16,7 @@ from ..registry.schema import REGISTRIES, REGISTRY
 from ..registry.validate import id_digest, url_ids
 from .cards import ANSWERS_PATH, answers
 from .charts import charts
-from .embed import embed_files
+from .embed import EmbedCard, draw_cards, embed_cards
 from .find_index import FIND_SCHEMA, SCHEMA_PATH, find_index
 from .freshness_figures import figures
 from .hsds import hsds_exports
@@ -119,15 +120,18 @@ def json_text(payload) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True, default=_jsonable) + "\n"
 
 
-def english_files(site: Site) -> dict[str, str]:
+Draw = Callable[[list[EmbedCard]], dict[str, str]]  # the embed cards' files (`serve` keeps those it drew before)
+
+
+def english_files(site: Site, draw: Draw = draw_cards) -> dict[str, str]:
     """The English site's files besides its pages: redirects, the map page (the vendored map libraries stay at
     the site's root), charts and the open data, shared by every language."""
     return {**redirects(site), "map/index.html": map_page(site, ENGLISH, ""), **charts(),
-            ANSWERS_PATH: answers(site, ENGLISH), **embed_files(site, ENGLISH),
+            ANSWERS_PATH: answers(site, ENGLISH), **draw(embed_cards(site, ENGLISH)),
             **{rel: json_text(payload) for rel, payload in exports(site).items()}}
 
 
-def language_files(site: Site, tr: Translator) -> dict[str, str]:
+def language_files(site: Site, tr: Translator, draw: Draw = draw_cards) -> dict[str, str]:
     """What a translated site needs besides its pages: the redirects at former ids (so /es/ mirrors
     every English profile URL), its map page, its CARC chart, its embed cards, and the strings and labels the
     scripts of /find/, /plan/ and the MassHealth checklist show (assets/strings.js)."""
@@ -139,5 +143,5 @@ def language_files(site: Site, tr: Translator) -> dict[str, str]:
                                      key=lambda item: item[1]))
     labels["carc"] = {state: tr.gettext(text) for state, text in CARC_LABELS.items()}
     return {**redirects(site), "map/index.html": map_page(site, tr, "../"), **charts(tr),
-            ANSWERS_PATH: answers(site, tr), **embed_files(site, tr),
+            ANSWERS_PATH: answers(site, tr), **draw(embed_cards(site, tr)),
             STRINGS_JS: strings_js(tr, labels, site.settings.content_dir / "assets")}

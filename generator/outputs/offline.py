@@ -73,10 +73,43 @@ def _attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _kept_paths(prefix: str, files: Iterable[str], read: Callable[[str], bytes]) -> tuple[list[str], set[str]]:
+class Reader:
+    """A site's files as the precache sees them: each file's hash and each page's references (site-relative
+    paths), found once. `serve` keeps one across data edits and forgets the files an edit changed."""
+
+    def __init__(self, read: Callable[[str], bytes]):
+        self.read = read
+        self._hashes: dict[str, str] = {}
+        self._refs: dict[str, set[str]] = {}
+
+    def hash(self, path: str) -> str:
+        if path not in self._hashes:
+            self._hashes[path] = hashlib.sha256(self.read(path)).hexdigest()[:16]
+        return self._hashes[path]
+
+    def refs(self, page: str) -> set[str]:
+        """What the page loads."""
+        if page not in self._refs:
+            html = self.read(page)
+            found = (_resolve(page, match[1].decode("utf-8")) for pattern in ASSETS for match in pattern.finditer(html))
+            self._refs[page] = {target for target in found if target}
+        return self._refs[page]
+
+    def learn(self, kept: Kept) -> None:
+        """Take what a language's build found (its kept files' hashes, its kept pages' references)."""
+        self._hashes |= kept.hashes
+        self._refs |= kept.refs
+
+    def forget(self, paths: Iterable[str]) -> None:
+        for path in paths:
+            self._hashes.pop(path, None)
+            self._refs.pop(path, None)
+
+
+def _kept_paths(prefix: str, files: Iterable[str], reader: Reader) -> tuple[list[str], set[str], list[str]]:
     """The files (site-relative paths) a language keeps: its kept pages and everything they load. Those in the
     language's own folder come first, only if they are among files; then the site's shared files it keeps
-    (outside its folder), whatever files holds: they are checked once the site is whole."""
+    (outside its folder), whatever files holds: they are checked once the site is whole; and the kept pages."""
     paths = set(files)
     others = tuple(language.prefix for language in LANGUAGES.values() if language.prefix not in ("", prefix))
     pages = sorted(path for path in paths if path.startswith(prefix) and not path.startswith(others) and
@@ -85,13 +118,9 @@ def _kept_paths(prefix: str, files: Iterable[str], read: Callable[[str], bytes])
         {prefix + "manifest.webmanifest"} | \
         {path for path in paths if path.startswith(prefix + "assets/") and path.endswith(".mjs")}  # imported modules
     for page in pages:
-        html = read(page)
-        for match in (match for pattern in ASSETS for match in pattern.finditer(html)):
-            target = _resolve(page, match[1].decode("utf-8"))
-            if target:
-                kept.add(target)
+        kept |= reader.refs(page)
     own = sorted(path for path in kept if path.startswith(prefix) and path in paths)
-    return own, {path for path in kept if not path.startswith(prefix)}
+    return own, {path for path in kept if not path.startswith(prefix)}, pages
 
 
 def _resolve(page: str, ref: str) -> str | None:
@@ -111,17 +140,19 @@ _ELSEWHERE = re.compile(r"^[a-z][a-z0-9+.-]*:|^//|^/", re.I)
 @dataclass(frozen=True)
 class Kept:
     """What a language keeps offline, found in its own folder: its manifest and icons (`made`), each kept file
-    of its folder with its hash, and the site's shared files it also keeps (hashed once the site is whole)."""
+    of its folder with its hash, the site's shared files it also keeps (hashed once the site is whole), and what
+    each kept page loads."""
 
     prefix: str
     made: dict[str, bytes]
     hashes: dict[str, str]
     shared: frozenset[str]
+    refs: dict[str, set[str]]
 
 
-def kept(site_name: str, t: Translator, files: Iterable[str], read: Callable[[str], bytes]) -> Kept:
-    """What language t keeps, from its folder's files (site-relative paths; `read` gives one's bytes): each
-    language's build finds its own, at the same time as the others."""
+def kept(site_name: str, t: Translator, files: Iterable[str], reader: Reader) -> Kept:
+    """What language t keeps, from its folder's files (site-relative paths, read by `reader`): each language's
+    build finds its own, at the same time as the others."""
     prefix = t.language.prefix
     made = {prefix + path: _png(size) for path, size in ICONS.items()}
     made[prefix + "manifest.webmanifest"] = json.dumps({
@@ -130,29 +161,26 @@ def kept(site_name: str, t: Translator, files: Iterable[str], read: Callable[[st
         "icons": [{"src": path, "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any maskable"}
                   for path, size in ICONS.items()]}, ensure_ascii=False, indent=1).encode("utf-8")
 
-    def contents(path: str) -> bytes:
-        return made[path] if path in made else read(path)
-
-    own, shared = _kept_paths(prefix, set(files) | set(made), contents)
-    return Kept(prefix, made, {path: _hash(contents(path)) for path in own}, frozenset(shared))
+    own, shared, pages = _kept_paths(prefix, set(files) | set(made), reader)
+    return Kept(prefix, made, {path: _hash(made[path]) if path in made else reader.hash(path) for path in own},
+                frozenset(shared), {page: reader.refs(page) for page in pages})
 
 
-def worker(t: Translator, kept: Kept, files: Iterable[str], read: Callable[[str], bytes]) -> bytes:
+def worker(t: Translator, kept: Kept, files: Iterable[str], reader: Reader) -> bytes:
     """The language's service worker, its precache list inlined, once the whole site's `files` are known."""
-    hashes = kept.hashes | {path: _hash(read(path)) for path in kept.shared & set(files)}
+    hashes = kept.hashes | {path: reader.hash(path) for path in kept.shared & set(files)}
     entries = [[_relative(kept.prefix, path), hashes[path]] for path in sorted(hashes)]
     version = hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:12]
     manifest = {"lang": t.code, "version": version, "offline": OFFLINE_URL, "files": entries}
     return SW_SOURCE.read_text(encoding="utf-8").replace("/*PRN-PRECACHE*/null", json.dumps(manifest)).encode("utf-8")
 
 
-def language_files(site_name: str, t: Translator, files: Iterable[str],
-                   read: Callable[[str], bytes]) -> dict[str, bytes]:
+def language_files(site_name: str, t: Translator, files: Iterable[str], reader: Reader) -> dict[str, bytes]:
     """A language's web app manifest, icons and service worker (the last: it lists the others' hashes).
-    `files` are every file of the built site, site-relative; `read` gives one's bytes."""
+    `files` are every file of the built site, site-relative, read by `reader`."""
     files = list(files)
-    found = kept(site_name, t, files, read)
-    return {**found.made, t.language.prefix + "sw.js": worker(t, found, files, read)}
+    found = kept(site_name, t, files, reader)
+    return {**found.made, t.language.prefix + "sw.js": worker(t, found, files, reader)}
 
 
 def _hash(data: bytes) -> str:

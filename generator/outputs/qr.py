@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import segno
 from markupsafe import Markup
 
@@ -11,6 +13,7 @@ from markupsafe import Markup
 MASK = 2
 
 
+@functools.lru_cache(maxsize=4096)  # `serve` stamps a changed town's sheet again; its address is the same
 def qr_svg(url: str, title: str) -> Markup:
     """An inline SVG QR code of `url` (error correction M, 4-module quiet zone), titled for assistive tech."""
     svg = segno.make_qr(url, error="m", mask=MASK).svg_inline(scale=2, border=4, title=title, svgclass="prn-qr",
