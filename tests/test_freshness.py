@@ -84,6 +84,13 @@ def test_a_newer_page_with_only_the_buildings_address_does_not_make_a_programme_
     assert evidence("program", (building,)) == (building,)  # nothing else: the building's page is all there is
 
 
+def test_a_zip_code_from_the_postal_data_does_not_make_a_listing_look_newer(centers):
+    """Ware's centre has its ZIP code from USPS data (the zipcodes package, June 2026), its street from 2022."""
+    ware = centers["recovery-center-of-hope-ware"]
+    assert ware.address.zip == "01082" and ware.newest_source == "2022-11-09"
+    assert ware.provenance["address"].date == "2022-11-09" and "address" in ware.changed_facts
+
+
 def test_programmes_whose_term_passed_or_whose_evidence_is_old_may_have_ended(centers):
     assert {c.standing for c in centers.values()} == set(STANDINGS) - {"closed"}
     assert {c.id for c in centers.values() if c.standing == "may-have-ended"} >= set(ENDED)

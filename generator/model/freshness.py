@@ -17,6 +17,7 @@ from .records import CONFIRMS_LISTING, Confirmation, Source
 
 STANDINGS = ("current", "may-have-changed", "may-have-ended", "moved", "closed")  # the least doubt first
 LOCATION = frozenset({"street", "zip", "place", "town"})  # what a source of the building alone supports
+POSTAL = frozenset({"zip"})  # what a postal lookup supports (USPS data): nothing about the listing itself
 
 
 def period_end(date: str) -> dt.date:
@@ -46,11 +47,11 @@ def newest_date(sources: Iterable[Source]) -> str | None:
 
 
 def evidence(kind: str, sources: Iterable[Source]) -> tuple[Source, ...]:
-    """The sources a listing's age is judged by: for a programme, those about the programme itself, not a page
-    that gives only the address of the building it is in (a hospital's, its host's)."""
+    """The sources a listing's age is judged by: not a postal lookup that gives only its ZIP code, and for a
+    programme, not a page that gives only the address of the building it is in (a hospital's, its host's)."""
     sources = tuple(sources)
-    own = tuple(s for s in sources if not set(s.supports) <= LOCATION) if kind == "program" else sources
-    return own or sources
+    about = LOCATION if kind == "program" else POSTAL
+    return tuple(s for s in sources if not set(s.supports) <= about) or sources
 
 
 def changed_facts(provenance: Mapping[str, Source], today: dt.date, limits: Limits) -> tuple[str, ...]:
