@@ -437,8 +437,10 @@ def test_a_ctrl_c_during_the_fork_of_a_language_process_still_stops_the_build():
     armed: list[bool] = []
     os.register_at_fork(after_in_parent=lambda: armed and os.kill(os.getpid(), signal.SIGINT))
     armed.append(True)
+    heard = signal.signal(signal.SIGINT, signal.default_int_handler)  # a background job starts with it ignored
     try:
         with pytest.raises(KeyboardInterrupt):
             start(os.getpid)
     finally:
         armed.clear()
+        signal.signal(signal.SIGINT, heard)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 
@@ -234,9 +235,14 @@ def test_a_second_build_into_the_same_folder_stops_at_once_and_the_first_is_unto
 
 
 @pytest.mark.slow  # builds a site of its own
+def _ctrl_c_heard() -> None:
+    """A terminal's Ctrl+C reaches the command, even when the tests run as a background job (whose shell starts
+    them, and so every command they start, with Ctrl+C ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("when", ["while it builds", "while it serves"])
 def test_ctrl_c_stops_serve_without_a_traceback_or_folders_left_behind(registry, tmp_path, when):
-    import signal
     import socket
     import time
 
@@ -246,7 +252,8 @@ def test_ctrl_c_stops_serve_without_a_traceback_or_folders_left_behind(registry,
     proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--data", str(registry.dir), "--site-dir",
                              str(tmp_path / "site"), "--port", str(port), "--as-of", "2026-11-23"],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+                            preexec_fn=_ctrl_c_heard)
     if when == "while it builds":
         deadline = time.monotonic() + 300  # a loaded machine takes a while to reach the build
         while not list(tmp_path.glob(".site-build-*")) and time.monotonic() < deadline:

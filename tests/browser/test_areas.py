@@ -144,7 +144,7 @@ def test_an_area_where_one_town_is_needed_leads_to_what_find_lists_there(phone, 
     """The towns index and the planner need one town: an area there says so and links to its listings on /find/."""
     page = phone.open(prefix + page_path)
     if page_path == "plan/":
-        page.wait_for_function("document.querySelectorAll('#plan-places option').length > 1")
+        page.locator("#plan-places option").nth(1).wait_for(state="attached")
     page.fill(box, "the Cape")
     page.press(box, "Enter")
     notice = page.locator(".prn-area-advice")

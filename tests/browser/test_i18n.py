@@ -5,6 +5,7 @@ a coach speaks with labels in theirs, and the MassHealth checklist answers in th
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import icalendar
@@ -47,7 +48,7 @@ def test_translated_pages_log_no_errors_and_fetch_no_sitemap_below_the_page(visi
 def open_plan(visit, code: str):
     page = visit.open(f"{code}/plan/")
     page.wait_for_selector("#prn-plan-form:not([hidden])")
-    page.wait_for_function("document.querySelectorAll('#plan-places option').length > 1")  # find.json loaded
+    page.locator("#plan-places option").nth(1).wait_for(state="attached")  # find.json loaded
     page.fill("#plan-start", START.isoformat())
     page.dispatch_event("#plan-start", "change")
     return page
@@ -126,7 +127,7 @@ def test_find_in_spanish_filters_by_language_with_spanish_labels(preview):
     assert places.locator("h3 a[lang=en]").count() == places.locator("h3 a").count()  # centre names: English
     assert "Centro de Apoyo a la Recuperación entre Pares" in places.inner_text()
     page.select_option("select[name=lang]", "pt")
-    page.wait_for_function("location.search.includes('lang=pt')")
+    page.wait_for_url(re.compile(r"[?&]lang=pt"))
     status = page.inner_text("#prn-status")
     assert "a menos de 25 millas de Springfield" in status and "que trabaja" in status
     coaches = page.locator("section[aria-labelledby=prn-coaches]")
@@ -138,7 +139,7 @@ def test_find_in_spanish_filters_by_language_with_spanish_labels(preview):
     # Each card's CARC line is in Spanish, with its date written the Spanish way.
     assert _carc_lines(coaches) == {"ana-placeholder": "En camino a obtener la CARC (en curso)"}
     page.select_option("select[name=lang]", "es")
-    page.wait_for_function("location.search.includes('lang=es')")
+    page.wait_for_url(re.compile(r"[?&]lang=es"))
     assert _carc_lines(coaches) == {"ana-placeholder": "En camino a obtener la CARC (en curso)",
                                     "rosa-example": "CARC vigente hasta el 30 de septiembre de 2027"}
     assert visit.errors == []

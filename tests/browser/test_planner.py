@@ -31,7 +31,7 @@ def towns(places):
 def open_plan(visit):
     page = visit.open("plan/")
     page.wait_for_selector("#prn-plan-form:not([hidden])")
-    page.wait_for_function("document.querySelectorAll('#plan-places option').length > 1")  # find.json loaded
+    page.locator("#plan-places option").nth(1).wait_for(state="attached")  # find.json loaded
     return page
 
 

@@ -4,6 +4,7 @@ and a phone never turns digits in text into numbers to dial (only the site's own
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import Visit
 
@@ -16,7 +17,7 @@ def test_after_use_my_location_the_next_page_is_not_told_where_the_visitor_is(br
     tab = Visit(context, base_url)
     page = tab.open("find/")
     page.click("#prn-locate")
-    page.wait_for_function("document.activeElement.id === 'prn-status'")
+    expect(page.locator("#prn-status")).to_be_focused()
     assert "near Pittsfield" in page.inner_text("#prn-status")
     assert "Pittsfield" not in page.url  # a place found from the visitor's position never goes into the address
     sent: list[dict[str, str]] = []

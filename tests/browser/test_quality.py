@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.conftest import FLAGS, find_chromium, goto
@@ -76,7 +78,7 @@ def test_find_filters_work_with_the_keyboard(visit):
     value = page.eval_on_selector("select[name=type]", "s => s.options[1].value")
     page.focus("select[name=type]")
     page.keyboard.press("ArrowDown")  # Everything -> the first kind of place
-    page.wait_for_function(f"location.search.includes('type={value}')")
+    page.wait_for_url(re.compile(rf"[?&]type={re.escape(value)}(&|$)"))
     assert page.evaluate("[document.activeElement.name, document.activeElement.value]") == ["type", value]
     shown = page.eval_on_selector_all(cards, "items => items.map(i => i.dataset.id)")
     index = page.evaluate("fetch('../api/v1/find.json').then(r => r.json())")
