@@ -254,17 +254,22 @@ def test_ctrl_c_stops_serve_without_a_traceback_or_folders_left_behind(registry,
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
                             preexec_fn=_ctrl_c_heard)
-    if when == "while it builds":
-        deadline = time.monotonic() + 300  # a loaded machine takes a while to reach the build
-        while not list(tmp_path.glob(".site-build-*")) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert list(tmp_path.glob(".site-build-*")), "the build never started"
-    else:
-        assert proc.stdout is not None
-        while "Serving http" not in proc.stdout.readline():
-            assert proc.poll() is None
-    proc.send_signal(signal.SIGINT)
-    output = proc.communicate(timeout=300)[0]
+    try:
+        if when == "while it builds":
+            deadline = time.monotonic() + 300  # a loaded machine takes a while to reach the build
+            while not list(tmp_path.glob(".site-build-*")) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert list(tmp_path.glob(".site-build-*")), "the build never started"
+        else:
+            assert proc.stdout is not None
+            while "Serving http" not in proc.stdout.readline():
+                assert proc.poll() is None
+        proc.send_signal(signal.SIGINT)
+        output = proc.communicate(timeout=300)[0]
+    finally:  # a serve that did not stop would go on watching and serving after the tests
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
     assert "Traceback" not in output
     assert proc.returncode == (130 if when == "while it builds" else 0)
     assert "stopped" in output
