@@ -29,7 +29,7 @@ from mkdocs.exceptions import MkDocsException
 from ..labels import PAGE_NOTES
 from ..model.records import Site
 from ..model.site import load_site
-from ..outputs import offline
+from ..outputs import offline, qr
 from ..outputs.cards import MarkerError, expanded
 from ..outputs.content import content_files
 from ..outputs.csp import TILED, UnknownScript, with_policy
@@ -300,6 +300,7 @@ class _LanguageJob:
         settings = self.site.settings
         docs_dir, out_dir = self.work / f"docs-{tr.code}", self.work / f"out-{tr.code}"
         environment(tr).bytecode_cache = compiled_templates(tr.code, compiled_salt(tr))
+        codes = _drawn_codes(tr.code)
         generated = pages(self.site, tr, self.report)
         try:  # the help numbers and parts the hand-written pages name
             content = expanded(content_files(tr.code, settings.content_dir, settings.translations_dir), self.site, tr)
@@ -326,6 +327,7 @@ class _LanguageJob:
         written = {page.url + "index.html": stamped(stamping.shell, page, description) for page in generated} \
             | stamping_indexes(stamping, generated, settings, tr) | pages_beside
         write_files(out_dir, written)
+        codes.keep()
         lap("stamp")
         kept, files = self._offline(tr, out_dir, written)
         lap("offline")
@@ -422,6 +424,35 @@ def compiled_templates(name: str, salt: str = "") -> jinja2.BytecodeCache | None
         return _CompiledTemplates(f"prn-{name}-%s.cache", jinja2.__version__ + salt)
     except (OSError, RuntimeError):  # no temporary folder of this user's own (Jinja refuses a shared one)
         return None
+
+
+class _DrawnCodes:
+    """The QR codes of one language's town sheets, kept between builds in a file beside the compiled templates
+    (drawing them was a third of a second of each language's build); read into outputs/qr.py's DRAWN before the
+    pages are drawn, written back when the build drew new ones."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        try:
+            known = json.loads(path.read_text(encoding="utf-8")) if path and path.is_file() else {}
+        except (OSError, ValueError):  # unreadable or half-written by an older build: draw them again
+            known = {}
+        qr.DRAWN.update(known if isinstance(known, dict) else {})
+        self.known = len(qr.DRAWN)
+
+    def keep(self) -> None:
+        if self.path is None or len(qr.DRAWN) == self.known:
+            return
+        with contextlib.suppress(OSError):  # a cache: the build stands without it
+            temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(qr.DRAWN, ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, self.path)
+
+
+def _drawn_codes(code: str) -> _DrawnCodes:
+    cache = compiled_templates("theme")
+    folder = Path(cache.directory) if isinstance(cache, jinja2.FileSystemBytecodeCache) else None
+    return _DrawnCodes(folder / f"prn-qr-{code}-{qr.VERSION}.json" if folder else None)
 
 
 def _cache_templates(config, cache: jinja2.BytecodeCache | None) -> None:

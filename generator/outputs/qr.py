@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import functools
+import hashlib
+from pathlib import Path
 
 import segno
 from markupsafe import Markup
@@ -13,9 +14,16 @@ from markupsafe import Markup
 MASK = 2
 
 
-@functools.lru_cache(maxsize=4096)  # `serve` stamps a changed town's sheet again; its address is the same
+# Every code drawn, by address and title: `serve` stamps a changed town's sheet again with the same address, and
+# app/build.py keeps them between builds (VERSION names what they were drawn with).
+DRAWN: dict[str, str] = {}
+VERSION = hashlib.sha256(Path(__file__).read_bytes() + segno.__version__.encode()).hexdigest()[:12]
+
+
 def qr_svg(url: str, title: str) -> Markup:
     """An inline SVG QR code of `url` (error correction M, 4-module quiet zone), titled for assistive tech."""
-    svg = segno.make_qr(url, error="m", mask=MASK).svg_inline(scale=2, border=4, title=title, svgclass="prn-qr",
-                                                   lineclass=None, omitsize=True)
-    return Markup(svg)  # segno escapes the title; the URL is only encoded as modules, never as markup
+    key = url + "\n" + title
+    if key not in DRAWN:
+        DRAWN[key] = segno.make_qr(url, error="m", mask=MASK).svg_inline(
+            scale=2, border=4, title=title, svgclass="prn-qr", lineclass=None, omitsize=True)
+    return Markup(DRAWN[key])  # segno escapes the title; the URL is only encoded as modules, never as markup
