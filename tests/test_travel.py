@@ -117,3 +117,25 @@ def test_town_pages_say_how_each_distance_was_measured(bundled_site):
     assert '<span class="prn-via">via Orleans and the Sagamore Bridge</span>' in page
     spanish = (bundled_site / "es" / "towns" / "nantucket" / "index.html").read_text(encoding="utf-8")
     assert '<span class="prn-via">por el ferry de Hyannis</span>' in spanish
+
+
+def test_the_quick_bound_is_below_every_distance_and_the_nearest_are_those_measuring_every_item_finds(places):
+    """Travel.nearest measures items in the order of a flat-earth bound and stops once the bound passes what it
+    needs; it must give what measuring every item gives, for every town, count and radius."""
+    import random
+
+    from generator.model.travel import Travel, _below, zones
+
+    zone = zones(places)
+    spots = [Spot(t.lat, t.lon, zone[name]) for name, t in places.towns.items()]
+    rng = random.Random(7)
+    for _ in range(5000):
+        a, b = rng.sample(spots, 2)
+        assert _below(a, b) < leg(a, b).miles
+    items = [(n, [spot] + ([spots[(n * 7) % len(spots)]] if n % 3 == 0 else [])) for n, spot in enumerate(spots)]
+    travel = Travel(items)
+    for origin in spots[::9]:
+        every = sorted(((min(leg(origin, s).miles for s in item_spots), n) for n, item_spots in items))
+        for count, within in ((1, float("inf")), (5, float("inf")), (len(items), 30.0), (8, 12.0)):
+            expected = [n for distance, n in every[:count] if distance <= within]
+            assert [n for n, _ in travel.nearest(origin, count, within)] == expected
