@@ -300,7 +300,7 @@ class _LanguageJob:
         settings = self.site.settings
         docs_dir, out_dir = self.work / f"docs-{tr.code}", self.work / f"out-{tr.code}"
         environment(tr).bytecode_cache = compiled_templates(tr.code, compiled_salt(tr))
-        codes = _drawn_codes(tr.code)
+        codes = drawn_codes(tr.code)
         generated = pages(self.site, tr, self.report)
         try:  # the help numbers and parts the hand-written pages name
             content = expanded(content_files(tr.code, settings.content_dir, settings.translations_dir), self.site, tr)
@@ -449,7 +449,8 @@ class _DrawnCodes:
             os.replace(temporary, self.path)
 
 
-def _drawn_codes(code: str) -> _DrawnCodes:
+def drawn_codes(code: str) -> _DrawnCodes:
+    """One language's kept QR codes, read into outputs/qr.py's DRAWN."""
     cache = compiled_templates("theme")
     folder = Path(cache.directory) if isinstance(cache, jinja2.FileSystemBytecodeCache) else None
     return _DrawnCodes(folder / f"prn-qr-{code}-{qr.VERSION}.json" if folder else None)

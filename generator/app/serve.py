@@ -27,7 +27,7 @@ from ..outputs.stamp import stamped
 from ..outputs.translations import TranslationError, Translator, translator
 from ..registry.problems import DataError
 from ..settings import Settings
-from .build import BuildError, Stamping, build, file_fault, offline_files, stamping_indexes, with_policies
+from .build import BuildError, Stamping, build, drawn_codes, file_fault, offline_files, stamping_indexes, with_policies
 
 WATCHED = ("content", "translations", "site_overrides", "generator/outputs/templates", "mkdocs.yml")
 POLL_SECONDS = 0.05
@@ -85,6 +85,8 @@ class LiveSite:
             print(f"Rebuilt {report.pages} pages in {sum(report.seconds.values()):.1f}s", flush=True)
             self.view = View()
             self._stamping = report.stamping
+            for code in self.settings.languages:  # the codes each language's process drew, for the next edit
+                drawn_codes(code)
             for kept in report.kept.values():  # its pages' hashes and references: an edit finds only its own
                 self._reader.learn(kept)
             self._translators = [translator(code, self.settings.translations_dir) for code in self.settings.languages]
