@@ -451,9 +451,11 @@ class _DrawnCodes:
 
 def drawn_codes(code: str) -> _DrawnCodes:
     """One language's kept QR codes, read into outputs/qr.py's DRAWN."""
-    cache = compiled_templates("theme")
-    folder = Path(cache.directory) if isinstance(cache, jinja2.FileSystemBytecodeCache) else None
-    return _DrawnCodes(folder / f"prn-qr-{code}-{qr.VERSION}.json" if folder else None)
+    try:
+        folder = Path(jinja2.FileSystemBytecodeCache().directory)  # where the compiled templates are kept
+    except (OSError, RuntimeError):
+        return _DrawnCodes(None)
+    return _DrawnCodes(folder / f"prn-qr-{code}-{qr.VERSION}.json")
 
 
 def _cache_templates(config, cache: jinja2.BytecodeCache | None) -> None:

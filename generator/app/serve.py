@@ -70,8 +70,7 @@ class LiveSite:
         self._help_lines: tuple = ()  # the help lines the last full build put into the hand-written pages too
         self._disk: dict[str, bytes | None] = {}  # files of the last full build on disk, each read once
         self._disk_paths: frozenset[str] | None = None  # every file's path below the site's root, listed once
-        # the precache's hashes and references, kept across edits
-        self._reader = offline.Reader(lambda rel: self._built(rel) or b"")
+        self._reader = offline.Reader(self._as_built)  # the precache's hashes and references, kept across edits
         self._changed: frozenset[str] = frozenset()  # the files the last edit served changed or removed
 
     def rebuild(self) -> None:
@@ -79,7 +78,7 @@ class LiveSite:
         built, from the site that was built. Reports the outcome and never raises."""
         self._stamping, self._base, self._pages, self._cards = {}, {}, {}, {}
         self._disk, self._disk_paths = {}, None
-        self._reader, self._changed = offline.Reader(lambda rel: self._built(rel) or b""), frozenset()
+        self._reader, self._changed = offline.Reader(self._as_built), frozenset()
         try:
             report = build(self.settings)
             print(f"Rebuilt {report.pages} pages in {sum(report.seconds.values()):.1f}s", flush=True)
@@ -132,10 +131,13 @@ class LiveSite:
                                          for path in root.rglob("*") if path.is_file())
         self._reader.forget(self._changed | changed.keys() | gone)  # as the last edit served them, or as built
         self._changed = frozenset(changed.keys() | gone)
-        self._reader.read = lambda rel: changed[rel] if rel in changed else self._built(rel) or b""
+        self._reader.read = lambda rel: changed[rel] if rel in changed else self._as_built(rel)
         made = offline_files(sorted((self._disk_paths | changed.keys()) - gone), self._reader, self._translators,
                              self.settings.config_file)
         return {rel: data for rel, data in made.items() if self._built(rel) != data}
+
+    def _as_built(self, rel: str) -> bytes:
+        return self._built(rel) or b""
 
     def _built(self, rel: str) -> bytes | None:
         """A file as the last full build wrote it (None if it wrote none), read from disk once per build."""
