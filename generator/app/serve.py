@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import http.server
 import io
 import json
@@ -13,8 +14,9 @@ import mimetypes
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..model.records import Site
@@ -22,7 +24,7 @@ from ..model.site import load_site
 from ..outputs import offline
 from ..outputs.embed import EmbedCard
 from ..outputs.exports import IDS_PATH, english_files, language_files
-from ..outputs.render import Page, help_banner, help_drawer, maintainers_report, pages
+from ..outputs.render import Page, environment, help_banner, help_drawer, maintainers_report, pages
 from ..outputs.stamp import stamped
 from ..outputs.translations import TranslationError, Translator, translator
 from ..registry.problems import DataError
@@ -76,6 +78,7 @@ class LiveSite:
     def rebuild(self) -> None:
         """Build the whole site, then keep what the next data edit is compared with: the generated files as
         built, from the site that was built. Reports the outcome and never raises."""
+        gc.unfreeze()
         self._stamping, self._base, self._pages, self._cards = {}, {}, {}, {}
         self._disk, self._disk_paths = {}, None
         self._reader, self._changed = offline.Reader(self._as_built), frozenset()
@@ -91,10 +94,19 @@ class LiveSite:
             self._translators = [translator(code, self.settings.translations_dir) for code in self.settings.languages]
             self._base = self._render(report.site, built=True) or {}
             self._help_lines = report.site.help_lines if report.site else ()
+            self._warm()
         except DataError as err:
             self.on_problems(err)
         except (BuildError, TranslationError, OSError) as err:
             self._failed(err)
+
+    def _warm(self) -> None:
+        """Make the first edit as quick as the next: load the page templates the full build's processes compiled,
+        and let the garbage collector skip the objects kept until the next full build."""
+        for page, _ in self._pages.values():
+            environment(page.tr).get_template(page.template)
+        gc.collect()
+        gc.freeze()
 
     def refresh(self) -> None:
         """Re-render the generated pages and files from the data and swap in those that changed; the site
@@ -154,6 +166,7 @@ class LiveSite:
         if not self._stamping or site is None:
             return None
         report = maintainers_report(site)
+        same = _Same()
         files: dict[str, str | bytes] = {}
         rendered: dict[str, tuple[Page, str]] = {}
         cards: dict[str, tuple[EmbedCard, str]] = {}
@@ -165,31 +178,32 @@ class LiveSite:
             generated = pages(site, tr, report)
             for page in generated:
                 path = tr.language.prefix + page.url + "index.html"
-                html = self._page(path, page, stamping, built)
+                html = self._page(path, page, stamping, same, built)
                 if html is None:
                     return None
                 rendered[path], files[path] = (page, html), html
-            draw = functools.partial(self._draw, tr.language.prefix, cards)
+            draw = functools.partial(self._draw, tr.language.prefix, cards, same)
             own = with_policies(english_files(site, draw) if tr.language.english else language_files(site, tr, draw))
             own |= stamping_indexes(stamping, generated, self.settings, tr)
             files |= {tr.language.prefix + rel: content for rel, content in own.items()}
         self._pages, self._cards = rendered, cards
         return files
 
-    def _draw(self, prefix: str, drawn: dict[str, tuple[EmbedCard, str]], cards: list[EmbedCard]) -> dict[str, str]:
+    def _draw(self, prefix: str, drawn: dict[str, tuple[EmbedCard, str]], same: _Same,
+              cards: list[EmbedCard]) -> dict[str, str]:
         """The embed cards' files, each drawn again only when what it is drawn from changed; kept in `drawn`."""
         out = {}
         for card in cards:
             before = self._cards.get(prefix + card.path)
-            html = before[1] if before and before[0] == card else card.render()
+            html = before[1] if before and same(card, before[0]) else card.render()
             drawn[prefix + card.path], out[card.path] = (card, html), html
         return out
 
-    def _page(self, path: str, page: Page, stamping: Stamping, built: bool) -> str | None:
+    def _page(self, path: str, page: Page, stamping: Stamping, same: _Same, built: bool) -> str | None:
         """The page's HTML: kept, stamped anew, read as built, or (a list page) its new body put in its last
         HTML; None when MkDocs must draw it."""
         before = self._pages.get(path)
-        if before and before[0] == page:
+        if before and same(page, before[0]):
             return before[1]
         if page.stamped:
             return stamped(stamping.shell, page, stamping.description)
@@ -230,6 +244,33 @@ class LiveSite:
                 self.refresh()
             else:
                 self.rebuild()
+
+
+class _Same:
+    """`new == old` for pages and cards, each pair of values in them compared once an edit: every language's pages
+    and cards hold the same values of the site (a town's view is in its page and in the towns' list, in each
+    language), and comparing a record walks all of it. Keeps what it compared, so no id is reused meanwhile."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[int, int], tuple[object, object, bool]] = {}
+
+    def __call__(self, new: Any, old: Any) -> bool:
+        if new is old:
+            return True
+        key = (id(new), id(old))
+        if key not in self._seen:
+            if type(new) is not type(old):
+                same = False
+            elif isinstance(new, (Page, EmbedCard)):
+                same = all(self(getattr(new, f.name), getattr(old, f.name)) for f in fields(new))
+            elif isinstance(new, (list, tuple)):
+                same = len(new) == len(old) and all(map(self, new, old))
+            elif isinstance(new, dict):
+                same = new.keys() == old.keys() and all(self(value, old[key]) for key, value in new.items())
+            else:
+                same = new == old
+            self._seen[key] = (new, old, same)
+        return self._seen[key][2]
 
 
 def _frame(page: Page) -> tuple:

@@ -116,8 +116,9 @@ def redirects(site: Site) -> dict[str, str]:
 
 
 def json_text(payload) -> str:
-    """An export as the site publishes it: sorted keys, one-space indent, dates as ISO text."""
-    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True, default=_jsonable) + "\n"
+    """An export as the site publishes it: sorted keys, no spaces between tokens (a phone fetches find.json, and
+    json's C encoder writes nothing else: an indent is five times slower), dates as ISO text."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=_jsonable) + "\n"
 
 
 Draw = Callable[[list[EmbedCard]], dict[str, str]]  # the embed cards' files (`serve` keeps those it drew before)

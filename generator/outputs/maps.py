@@ -6,6 +6,7 @@ embeds the page as `/map/?street=1#lat,lon,zoom`."""
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -80,17 +81,17 @@ class _FocusFromHash(MacroElement):
     {% endmacro %}""")
 
 
-def _rows(site: Site, kind: str) -> list[list]:
+def _rows(site: Site, kind: str) -> tuple[tuple, ...]:
     """One row per place: the main address under the centre's name, each further site with its own name."""
-    rows = []
+    rows: list[tuple] = []
     for center in site.centers:
         if center.type != kind:
             continue
         places = ([(center.name, center.position)] if center.position else []) + \
             [(f"{center.name}: {s.name}", s.position) for s in center.sites]
-        rows += [[p.lat, p.lon, name, f"../{center.url}", "" if p.precision == "exact" else p.precision]
+        rows += [(p.lat, p.lon, name, f"../{center.url}", "" if p.precision == "exact" else p.precision)
                  for name, p in places]
-    return rows
+    return tuple(rows)
 
 
 def _stable_ids(html: str) -> str:
@@ -106,19 +107,24 @@ def _stable_ids(html: str) -> str:
 def map_page(site: Site, tr: Translator, root: str) -> str:
     """The HTML of one language's map/index.html; `root` leads from that language's root to the site's
     (where the vendored scripts are): "" for English, "../" for the others."""
+    return _map_page(tuple((kind, _rows(site, kind)) for kind in CENTER_TYPE_PLURALS), tr, root)
+
+
+@functools.lru_cache(maxsize=8)  # `serve` draws a language's map again only when an edit changed its places
+def _map_page(places: tuple[tuple[str, tuple[tuple, ...]], ...], tr: Translator, root: str) -> str:
     fmap = folium.Map(location=MA_CENTER, zoom_start=MA_ZOOM, tiles=None, control_scale=True,
                       minZoom=6, maxZoom=19)  # no tile layer to take them from
     leaflet_js, leaflet_css, cluster_js, cluster_css = _vendor(f"../{root}")
     fmap.default_js, fmap.default_css = leaflet_js, leaflet_css
     groups = []
-    for kind, label in CENTER_TYPE_PLURALS.items():
-        rows = _rows(site, kind)
+    for kind, rows in places:
+        label = CENTER_TYPE_PLURALS[kind]
         groups.append({"title": tr.gettext(label), "rows": rows})
         group = folium.FeatureGroup(name=f"{tr.gettext(label)} ({len(rows)})").add_to(fmap)
         # A wide cluster radius keeps markers from overlapping, so each stays a whole 24 px target.
         callback = MARKER % json.dumps({"zip": tr.gettext("(approximate location: ZIP code centre)"),
                                         "town": tr.gettext("(approximate location: town centre)")})
-        cluster = FastMarkerCluster(rows, callback=callback, options={"maxClusterRadius": 120})
+        cluster = FastMarkerCluster([list(row) for row in rows], callback=callback, options={"maxClusterRadius": 120})
         cluster.default_js, cluster.default_css = cluster_js, cluster_css
         cluster.add_to(group)
     folium.LayerControl(collapsed=False).add_to(fmap)

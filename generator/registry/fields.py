@@ -131,6 +131,8 @@ def _script(char: str) -> str | None:
 
 def mixed_scripts(text: str) -> str:
     """Why a word of the text mixes alphabets, such as Latin with look-alike Cyrillic letters, or ''."""
+    if text.isascii():  # Latin letters only: nothing to mix
+        return ""
     for word in re.findall(r"\w+", text):
         scripts = [(char, script) for char in word if (script := _script(char))]
         odd = next(((c, s) for c, s in scripts if s != scripts[0][1]), None)
