@@ -169,7 +169,7 @@ def _build_into(site_dir: Path, site: Site, translators: list[Translator], repor
         raise BuildError(_cannot_write(site_dir, err)) from err
     with workspace as tmp:
         work = Path(tmp)
-        job = _LanguageJob(site, maintainers_report(site), work, _site_name(site.settings.config_file))
+        job = _LanguageJob(site, maintainers_report(site), work, site_name(site.settings.config_file))
         others = [(tr, start(job.run, tr)) for tr in translators[1:]]  # alongside English, one process each
         try:
             built = {"en": job.run(translators[0], timer)}
@@ -195,18 +195,18 @@ def _build_into(site_dir: Path, site: Site, translators: list[Translator], repor
         timer.lap("finish")
 
 
-def _site_name(config_file: Path) -> str:
+def site_name(config_file: Path) -> str:
+    """The site's name in mkdocs.yml (the web app manifests')."""
     return yaml.safe_load(config_file.read_text(encoding="utf-8"))["site_name"]
 
 
 def offline_files(files: list[str], reader: offline.Reader, translators: list[Translator],
-                  config_file: Path) -> dict[str, bytes]:
-    """Every language's service worker, web app manifest and icons for the site whose files (site-relative
-    paths) `reader` reads."""
-    site_name = _site_name(config_file)
+                  name: str) -> dict[str, bytes]:
+    """Every language's service worker, web app manifest and icons for the site called `name` whose files
+    (site-relative paths) `reader` reads."""
     made: dict[str, bytes] = {}
     for tr in translators:
-        made |= offline.language_files(site_name, tr, files, reader)
+        made |= offline.language_files(name, tr, files, reader)
     return made
 
 

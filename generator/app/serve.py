@@ -29,7 +29,17 @@ from ..outputs.stamp import stamped
 from ..outputs.translations import TranslationError, Translator, translator
 from ..registry.problems import DataError
 from ..settings import Settings
-from .build import BuildError, Stamping, build, drawn_codes, file_fault, offline_files, stamping_indexes, with_policies
+from .build import (
+    BuildError,
+    Stamping,
+    build,
+    drawn_codes,
+    file_fault,
+    offline_files,
+    site_name,
+    stamping_indexes,
+    with_policies,
+)
 
 WATCHED = ("content", "translations", "site_overrides", "generator/outputs/templates", "mkdocs.yml")
 POLL_SECONDS = 0.05
@@ -66,12 +76,13 @@ class LiveSite:
         self.view = View()
         self._stamping: dict[str, Stamping] = {}
         self._translators: list[Translator] = []
+        self._site_name = ""  # mkdocs.yml's, as the last full build read it
         self._base: dict[str, str | bytes] = {}  # every generated file as the last full build wrote it, by path
         self._pages: dict[str, tuple[Page, str]] = {}  # each generated page and its HTML as last stamped
         self._cards: dict[str, tuple[EmbedCard, str]] = {}  # each embed card and its HTML as last drawn
         self._help_lines: tuple = ()  # the help lines the last full build put into the hand-written pages too
         self._disk: dict[str, bytes | None] = {}  # files of the last full build on disk, each read once
-        self._disk_paths: frozenset[str] | None = None  # every file's path below the site's root, listed once
+        self._disk_paths: frozenset[str] = frozenset()  # every file's path below the site's root, listed once
         self._reader = offline.Reader(self._as_built)  # the precache's hashes and references, kept across edits
         self._changed: frozenset[str] = frozenset()  # the files the last edit served changed or removed
 
@@ -80,7 +91,7 @@ class LiveSite:
         built, from the site that was built. Reports the outcome and never raises."""
         gc.unfreeze()
         self._stamping, self._base, self._pages, self._cards = {}, {}, {}, {}
-        self._disk, self._disk_paths = {}, None
+        self._disk, self._disk_paths = {}, frozenset()
         self._reader, self._changed = offline.Reader(self._as_built), frozenset()
         try:
             report = build(self.settings)
@@ -91,6 +102,7 @@ class LiveSite:
                 drawn_codes(code)
             for kept in report.kept.values():  # its pages' hashes and references: an edit finds only its own
                 self._reader.learn(kept)
+            self._site_name = site_name(self.settings.config_file)
             self._translators = [translator(code, self.settings.translations_dir) for code in self.settings.languages]
             self._base = self._render(report.site, built=True) or {}
             self._help_lines = report.site.help_lines if report.site else ()
@@ -102,9 +114,11 @@ class LiveSite:
 
     def _warm(self) -> None:
         """Make the first edit as quick as the next: load the page templates the full build's processes compiled,
-        and let the garbage collector skip the objects kept until the next full build."""
+        list the site's files, and let the garbage collector skip the objects kept until the next full build."""
         for page, _ in self._pages.values():
             environment(page.tr).get_template(page.template)
+        root = self.settings.site_dir
+        self._disk_paths = frozenset(path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file())
         gc.collect()
         gc.freeze()
 
@@ -137,15 +151,11 @@ class LiveSite:
     def _offline(self, changed: dict[str, bytes], gone: frozenset[str]) -> dict[str, bytes]:
         """The service workers (and manifests) that differ once `changed` and `gone` are served: their precache
         lists name every kept file's hash."""
-        root = self.settings.site_dir
-        if self._disk_paths is None:
-            self._disk_paths = frozenset(path.relative_to(root).as_posix()
-                                         for path in root.rglob("*") if path.is_file())
         self._reader.forget(self._changed | changed.keys() | gone)  # as the last edit served them, or as built
         self._changed = frozenset(changed.keys() | gone)
         self._reader.read = lambda rel: changed[rel] if rel in changed else self._as_built(rel)
         made = offline_files(sorted((self._disk_paths | changed.keys()) - gone), self._reader, self._translators,
-                             self.settings.config_file)
+                             self._site_name)
         return {rel: data for rel, data in made.items() if self._built(rel) != data}
 
     def _as_built(self, rel: str) -> bytes:

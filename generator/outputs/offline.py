@@ -47,7 +47,7 @@ KEPT_PAGE = re.compile("^(?:" + "|".join(re.escape(p).replace(r"\*", "[^/]+") fo
 # What a page loads; one pattern a kind, each led by its own literal, which the regex engine finds fastest.
 ASSETS = tuple(re.compile(pattern) for pattern in (
     rb'<script\b[^>]*\bsrc="([^"]+)"', rb'<img\b[^>]*\bsrc="([^"]+)"',
-    rb'<link\b[^>]*\brel="(?:stylesheet|icon|manifest)"[^>]*\bhref="([^"]+)"', rb'(?<=\s)data-index="([^"]+)"'))
+    rb'<link\b[^>]*\brel="(?:stylesheet|icon|manifest)"[^>]*\bhref="([^"]+)"', rb' data-index="([^"]+)"'))
 SHORT_NAME = N_("Recovery help")
 STATUS = {"online": N_("Available offline"), "offline": N_("Offline: showing information from %(date)s")}
 
