@@ -14,6 +14,7 @@ the data translates itself (`titles:`)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -108,6 +109,22 @@ def load_catalogue(code: str, folder: Path) -> Catalogue:
     return Catalogue(code, bool(data.get("reviewed", False)), {**strings, **names}, path, frozenset(names))
 
 
+# A page shows the same few dates and distances many times, and Babel takes a while over each: each is formatted
+# once a language.
+@functools.cache
+def _babel_date(day: dt.date, form: str, locale: str) -> str:
+    """A date in the locale: "long", or the skeleton "yMMMM" (month and year)."""
+    from babel.dates import format_date, format_skeleton
+    return format_date(day, format=form, locale=locale) if form == "long" else format_skeleton(form, day, locale=locale)
+
+
+@functools.cache
+def _babel_decimal(number: float, locale: str) -> str:
+    """A number with one decimal in the locale."""
+    from babel.numbers import format_decimal
+    return format_decimal(number, "0.0", locale=locale)
+
+
 class Translator:
     """Everything a page needs to speak one language: strings, plurals, dates, language names."""
 
@@ -137,10 +154,7 @@ class Translator:
         return singular if n == 1 else plural
 
     def date(self, day) -> str:
-        if self.language.english:
-            return long_date(day)
-        from babel.dates import format_date
-        return format_date(day, format="long", locale=self._locale)
+        return long_date(day) if self.language.english else _babel_date(day, "long", self.language.locale)
 
     def source_date(self, text: str) -> str:
         """A source's own date as precise as it is: '2016', 'February 2026' or '15 January 2024'."""
@@ -150,21 +164,14 @@ class Translator:
         day = dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
         if len(parts) == 3:
             return self.date(day)
-        if self.language.english:
-            return f"{day:%B %Y}"
-        from babel.dates import format_skeleton
-        return format_skeleton("yMMMM", day, locale=self._locale)
+        return f"{day:%B %Y}" if self.language.english else _babel_date(day, "yMMMM", self.language.locale)
 
     def miles(self, miles: float, precision: str = "exact") -> str:
         """'42.5 mi', its unit from the catalogue like find.js's ('42,5 milhas': 'mi' reads as 'milhões' in Brazil);
         'in this town' (or ZIP code) for a listing placed at the centre of the town it is in (in_place)."""
         if in_place(miles, precision):
             return self.gettext(IN_PLACE[precision])
-        if self.language.english:
-            number = f"{miles:.1f}"
-        else:
-            from babel.numbers import format_decimal
-            number = format_decimal(miles, "0.0", locale=self._locale)
+        number = f"{miles:.1f}" if self.language.english else _babel_decimal(miles, self.language.locale)
         return self.gettext(N_("{miles} mi")).replace("{miles}", number)
 
     def route(self, via: str, miles: float | None = None, precision: str = "exact") -> str:
