@@ -83,7 +83,7 @@ lint: $(STAMP) ## ruff and mypy over the code (part of make check and make test)
 	$(BIN)/mypy
 
 check: $(STAMP) lint jstest ## The fast loop (under 90 s): ruff, mypy, the JS unit tests and the tests marked neither browser nor slow
-	$(BIN)/python -m pytest -q -m "not browser and not slow" --durations=5
+	$(BIN)/python -m pytest -q -n 2 -m "not browser and not slow" --durations=5
 
 jstest: ## The JS unit tests, tests/js/*.test.mjs with node --test (no dependency); fails when there are none
 	@set -- tests/js/*.test.mjs; [ -e "$$1" ] || { echo "no JS unit tests: tests/js/*.test.mjs matches nothing"; exit 1; }; \
