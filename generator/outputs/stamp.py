@@ -10,6 +10,7 @@ app/build.py reads and writes the files."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gzip
 import html
 import json
@@ -25,7 +26,9 @@ TITLE, DESCRIPTION, JSONLD, CONTENT = f"{_WORD}TITLE", f"{_WORD}DESCRIPTION", f"
     f"<h1>{_WORD}CONTENT</h1>"
 JSONLD_ELEMENT = f'<script type="application/ld+json">{JSONLD}</script>'
 NOINDEX = '<meta name="robots" content="noindex">'
-_SHELL_TOKENS = re.compile("|".join(re.escape(token) for token in (JSONLD_ELEMENT, TITLE, DESCRIPTION, f"{SHELL}/")))
+# The shell's tokens, in a group: re.split keeps them, at the odd places.
+_SHELL_TOKENS = re.compile("(" + "|".join(re.escape(token) for token in (JSONLD_ELEMENT, TITLE, DESCRIPTION,
+                                                                          f"{SHELL}/", CONTENT)) + ")")
 _SHELL_IN_SITEMAP = re.compile(rf"<url>\s*<loc>[^<]*/{SHELL}/</loc>.*?</url>\s*", re.S)
 
 
@@ -54,16 +57,23 @@ def checked_shell(text: str) -> str:
 
 def stamped(shell: str, page, description: str = "") -> str:
     """One page (a render.Page at depth 2) from the shell's HTML; `description` stands in for a page without
-    one of its own (the theme's site description). The shell's tokens are filled in one pass, before the body
-    goes in, so nothing in a value or the body is ever read as a token; every value is escaped for an
-    attribute in quotes, which is also safe as text."""
+    one of its own (the theme's site description). The shell is cut at its tokens once (`_cut`), and each page
+    is its pieces with its own values between them, so nothing in a value or the body is ever read as a token;
+    every value is escaped for an attribute in quotes, which is also safe as text."""
     values = {TITLE: html.escape(page.title), DESCRIPTION: html.escape(page.description or description),
               JSONLD_ELEMENT: f'<script type="application/ld+json">{page.jsonld}</script>' if page.jsonld else "",
-              f"{SHELL}/": page.url}
-    head = _SHELL_TOKENS.sub(lambda match: values[match.group(0)], shell)
-    if not page.indexable:
-        head = head.replace("</head>", f"{NOINDEX}</head>", 1)
-    return head.replace(CONTENT, page.body(), 1)
+              f"{SHELL}/": page.url, CONTENT: page.body()}
+    head, rest = _cut(shell)
+    end = "</head>" if page.indexable else f"{NOINDEX}</head>"
+    return "".join(values[piece] if n % 2 else piece for n, piece in enumerate(head)) + end + \
+        "".join(values[piece] if n % 2 else piece for n, piece in enumerate(rest))
+
+
+@functools.lru_cache(maxsize=4)  # one shell a language
+def _cut(shell: str) -> tuple[list[str], list[str]]:
+    """The shell before and after its first </head>, each cut at its tokens: text at even places, tokens at odd."""
+    head, _, rest = shell.partition("</head>")
+    return _SHELL_TOKENS.split(head), _SHELL_TOKENS.split(rest)
 
 
 def index_files(pages: list, search_index: str, sitemap: str, site_url: str, today: dt.date) -> dict[str, str | bytes]:
