@@ -42,14 +42,56 @@ def test_a_data_edit_serves_what_a_full_build_of_the_edited_data_gives(registry,
     assert set(live.view.files) < set(before), "only files the edit changed, no new ones"
     assert "assets/javascripts/bundle.js" not in str(live.view.files)  # nothing MkDocs copied is rendered again
 
-    full = tmp_path / "full"
+    assert differences(registry, tmp_path / "full", now) == []
+
+    # A second edit, served against the first edit's pages: a centre added (after the first, which the open-data
+    # page's snippet shows), so the maps and list pages change too.
+    registry.replace("centers.yaml", "    last_verified: 2026-01-01\n", "    last_verified: 2026-01-01\n" + SECOND_CENTER)
+    live.refresh()
+    now = served(live, before)
+    assert "Springfield Example Centre" in now["pt/map/index.html"].decode()
+    assert "Springfield Example Centre" in now["es/centers/springfield-example-centre/index.html"].decode()
+    assert "(413) 570-9999" in now["es/towns/pittsfield/index.html"].decode(), "the first edit stays"
+    assert differences(registry, tmp_path / "full-2", now) == []
+
+
+def test_an_edit_to_what_the_hand_written_pages_show_rebuilds_them(registry, tmp_path):
+    """The open-data page's embed snippet names the first centre: MkDocs must build it again."""
+    settings = Settings(data_dir=registry.dir, site_dir=tmp_path / "site", today=TODAY,
+                        site_url="https://prn.example/")
+    live = LiveSite(settings, pytest.fail)
+    live.rebuild()
+    registry.replace("centers.yaml", "name: Living in Recovery", "name: Living in Recovery Pittsfield")
+    live.refresh()
+    now = served(live, files(settings.site_dir))
+    assert 'title="Living in Recovery Pittsfield"' in now["pt/open-data/index.html"].decode()
+    assert differences(registry, tmp_path / "full", now) == []
+
+
+SECOND_CENTER = """\
+  - id: springfield-example-centre
+    name: Springfield Example Centre
+    type: prsc
+    address:
+      town: Springfield
+    verification: sourced
+    sources:
+      - url: https://www.mass.gov/example
+        title: "Springfield Example Centre's page"
+        date: 2026-01-15
+        supports: [name, town]
+    last_verified: 2026-01-01
+"""
+
+
+def differences(registry, full: Path, served: dict[str, bytes]) -> list[str]:
+    """The files a full build of the registry writes otherwise than `served`."""
     build(Settings(data_dir=registry.dir, site_dir=full, today=TODAY, site_url="https://prn.example/",
                    published=None))
     expected = files(full)
     # The list pages MkDocs built keep their search entries from the last full build (their full text).
-    differ = sorted(path for path in expected.keys() | now.keys() if expected.get(path) != now.get(path)
-                    and not path.endswith("search_index.json"))
-    assert differ == []
+    return sorted(path for path in expected.keys() | served.keys() if expected.get(path) != served.get(path)
+                  and not path.endswith("search_index.json"))
 
 
 def test_a_data_edit_that_breaks_validation_keeps_the_served_site_and_reports_the_place(registry, tmp_path):

@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from ..model.records import Site
 from ..model.site import load_site
 from ..outputs import offline
+from ..outputs.cards import shown
 from ..outputs.embed import EmbedCard
 from ..outputs.exports import IDS_PATH, english_files, language_files
 from ..outputs.render import Page, environment, help_banner, help_drawer, maintainers_report, pages
@@ -80,7 +81,7 @@ class LiveSite:
         self._base: dict[str, str | bytes] = {}  # every generated file as the last full build wrote it, by path
         self._pages: dict[str, tuple[Page, str]] = {}  # each generated page and its HTML as last stamped
         self._cards: dict[str, tuple[EmbedCard, str]] = {}  # each embed card and its HTML as last drawn
-        self._help_lines: tuple = ()  # the help lines the last full build put into the hand-written pages too
+        self._shown: tuple = ()  # what the last full build put into the hand-written pages from the data
         self._disk: dict[str, bytes | None] = {}  # files of the last full build on disk, each read once
         self._disk_paths: frozenset[str] = frozenset()  # every file's path below the site's root, listed once
         self._reader = offline.Reader(self._as_built)  # the precache's hashes and references, kept across edits
@@ -105,7 +106,7 @@ class LiveSite:
             self._site_name = site_name(self.settings.config_file)
             self._translators = [translator(code, self.settings.translations_dir) for code in self.settings.languages]
             self._base = self._render(report.site, built=True) or {}
-            self._help_lines = report.site.help_lines if report.site else ()
+            self._shown = shown(report.site) if report.site else ()
             self._warm()
         except DataError as err:
             self.on_problems(err)
@@ -124,13 +125,13 @@ class LiveSite:
 
     def refresh(self) -> None:
         """Re-render the generated pages and files from the data and swap in those that changed; the site
-        served stays as it was when the data is invalid. Falls back to a full build when a help line changed
-        (the banner is on every page, and the hand-written pages name their numbers: outputs/cards.py) or there
-        was no full build."""
+        served stays as it was when the data is invalid. Falls back to a full build when what the hand-written
+        pages show from the data changed (a help line: the banner is on every page too; the embed snippet's cards:
+        outputs/cards.py) or there was no full build."""
         start = time.perf_counter()
         try:
             site = load_site(replace(self.settings, published=self._published()))
-            files = self._render(site) if site.help_lines == self._help_lines else None
+            files = self._render(site) if shown(site) == self._shown else None
         except DataError as err:
             self.on_problems(err)
             return

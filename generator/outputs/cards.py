@@ -19,7 +19,7 @@ from markupsafe import Markup
 from ..model.records import HelpLine, Site
 from .embed import snippet_context
 from .render import card_context, environment
-from .translations import Translator
+from .translations import ENGLISH, Translator
 
 PARTS = {"find-form": "find_form.html", "find-cards": "cards.html", "plan-form": "plan_form.html",
          "plan-cards": "cards.html", **{f"plan-week-{n}": "plan_steps.html" for n in range(1, 5)},
@@ -72,6 +72,12 @@ def expand(text: str, site: Site, t: Translator, root: str, page: str = "") -> s
         return MARKER.sub(replace, text)
     except MarkerError as err:
         raise MarkerError(f"{page}: {err}") from err
+
+
+def shown(site: Site) -> tuple:
+    """What of the data the markers of every language's hand-written pages show: the help lines (their numbers,
+    sources and the cards' lines) and the embed snippet's cards. Only a full build changes those pages."""
+    return site.help_lines, card_context(site), snippet_context(site, ENGLISH)
 
 
 def page_root(rel: str) -> str:
