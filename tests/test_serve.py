@@ -46,7 +46,8 @@ def test_a_data_edit_serves_what_a_full_build_of_the_edited_data_gives(registry,
 
     # A second edit, served against the first edit's pages: a centre added (after the first, which the open-data
     # page's snippet shows), so the maps and list pages change too.
-    registry.replace("centers.yaml", "    last_verified: 2026-01-01\n", "    last_verified: 2026-01-01\n" + SECOND_CENTER)
+    last = "    last_verified: 2026-01-01\n"
+    registry.replace("centers.yaml", last, last + SECOND_CENTER)
     live.refresh()
     now = served(live, before)
     assert "Springfield Example Centre" in now["pt/map/index.html"].decode()
