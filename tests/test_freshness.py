@@ -207,9 +207,10 @@ def test_the_older_adults_track_keeps_only_what_its_dated_source_gives(site):
 def test_each_rlc_site_has_its_own_dated_source(site):
     sites = {s.name: s for c in site.centers if c.type == "rlc" for s in c.sites}
     assert sites and all(s.sources for s in sites.values())
+    # In the data's order: the page that gives the site first, then the newer one that only fills in its ZIP code.
     assert [(s.date, s.url) for s in sites["Greenfield resource center"].sources] == [
-        ("2026-06-14", "https://pypi.org/project/zipcodes/3.0.0/"),  # its ZIP code: Greenfield's only street one
-        ("2017-12-20", "https://www.recorder.com/Recovery-Learning-Community-welcomes-new-space-on-Chapman-Street-14304486")]
+        ("2017-12-20", "https://www.recorder.com/Recovery-Learning-Community-welcomes-new-space-on-Chapman-Street-14304486"),
+        ("2026-06-14", "https://pypi.org/project/zipcodes/3.0.0/")]  # its ZIP code: Greenfield's only street one
     assert sites["Hyannis Recovery Connection Center"].sources[0].date == "2025"
 
 

@@ -113,7 +113,8 @@ def _position(record: dict, places: Places, geocoded: Geocoded) -> Position | No
 def _location(site: dict, places: Places, geocoded: Geocoded) -> Location:
     position = _position(site, places, geocoded)
     assert position is not None  # a site always has an address
-    return Location(site["name"], _address(site["address"]), position, _sources(site.get("sources", ())))
+    return Location(site["name"], _address(site["address"]), position,
+                    tuple(_source(s) for s in site.get("sources", ())))
 
 
 # The facts a centre page shows, each with the source fields that give it (the address by its street,
@@ -176,9 +177,12 @@ def _center(record: dict, places: Places, tracks: dict[str, Track], geocoded: Ge
 
 def _sources(given: list[dict]) -> tuple[Source, ...]:
     """An entry's dated sources, newest first."""
-    sources = [Source(s["url"], s["title"], s["date"], tuple(s.get("supports", ())),
-                      tuple(s.get("titles", {}).items()), s.get("ends")) for s in given]
-    return tuple(sorted(sources, key=lambda s: s.date, reverse=True))
+    return tuple(sorted((_source(s) for s in given), key=lambda s: s.date, reverse=True))
+
+
+def _source(given: dict) -> Source:
+    return Source(given["url"], given["title"], given["date"], tuple(given.get("supports", ())),
+                  tuple(given.get("titles", {}).items()), given.get("ends"))
 
 
 def _coach(record: dict, places: Places, tracks: dict[str, Track], settings: Settings) -> Coach:

@@ -77,7 +77,9 @@ class Location:
     name: str
     address: Address
     position: Position
-    sources: tuple[Source, ...] = ()  # the dated pages that give this site, newest first
+    # The dated pages that give this site, in the data's order: its own page first, then any that only fill in a
+    # part of its address (the ZIP code from USPS data).
+    sources: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -114,7 +114,8 @@ SITE = Obj([
     Field("address", ADDRESS, "Where the site is", required=True),
     Field("location", LOCATION, "Exact coordinates, when known"),
     Field("sources", ListOf(SOURCE, min_items=1), "The dated pages that give this site's name and address "
-          "(each with url, title and date), when the entry's sources do not all give it"),
+          "(each with url, title and date), when the entry's sources do not all give it; shown in this order, so "
+          "put the site's own page first and one that only fills in a part (a ZIP code from USPS data) after it"),
 ], rules=(_whole_entry_sources,))
 
 
