@@ -75,9 +75,10 @@ def expand(text: str, site: Site, t: Translator, root: str, page: str = "") -> s
 
 
 def shown(site: Site) -> tuple:
-    """What of the data the markers of every language's hand-written pages show: the help lines (their numbers,
-    sources and the cards' lines) and the embed snippet's cards. Only a full build changes those pages."""
-    return site.help_lines, card_context(site), snippet_context(site, ENGLISH)
+    """What of the data the markers of every language's hand-written pages show: the help lines (their numbers and
+    sources, and the cards' lines drawn from them: card_context) and the embed snippet's cards. Only a full build
+    changes those pages."""
+    return site.help_lines, snippet_context(site, ENGLISH)
 
 
 def page_root(rel: str) -> str:

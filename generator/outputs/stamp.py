@@ -62,18 +62,16 @@ def stamped(shell: str, page, description: str = "") -> str:
     every value is escaped for an attribute in quotes, which is also safe as text."""
     values = {TITLE: html.escape(page.title), DESCRIPTION: html.escape(page.description or description),
               JSONLD_ELEMENT: f'<script type="application/ld+json">{page.jsonld}</script>' if page.jsonld else "",
-              f"{SHELL}/": page.url, CONTENT: page.body()}
-    head, rest = _cut(shell)
-    end = "</head>" if page.indexable else f"{NOINDEX}</head>"
-    return "".join(values[piece] if n % 2 else piece for n, piece in enumerate(head)) + end + \
-        "".join(values[piece] if n % 2 else piece for n, piece in enumerate(rest))
+              f"{SHELL}/": page.url, CONTENT: page.body(),
+              "</head>": "</head>" if page.indexable else f"{NOINDEX}</head>"}
+    return "".join(values[piece] if n % 2 else piece for n, piece in enumerate(_cut(shell)))
 
 
 @functools.lru_cache(maxsize=4)  # one shell a language
-def _cut(shell: str) -> tuple[list[str], list[str]]:
-    """The shell before and after its first </head>, each cut at its tokens: text at even places, tokens at odd."""
-    head, _, rest = shell.partition("</head>")
-    return _SHELL_TOKENS.split(head), _SHELL_TOKENS.split(rest)
+def _cut(shell: str) -> list[str]:
+    """The shell cut at its tokens and its first </head>: text at even places, tokens at odd ones."""
+    head, end, rest = shell.partition("</head>")
+    return _SHELL_TOKENS.split(head) + ([end] + _SHELL_TOKENS.split(rest) if end else [])
 
 
 def index_files(pages: list, search_index: str, sitemap: str, site_url: str, today: dt.date) -> dict[str, str | bytes]:
